@@ -1,0 +1,35 @@
+# Two commands are the whole set-up: `make run` and `make test`.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: run test lint validate bench soak clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[dev]'
+	touch $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/closethecamps run --root .
+
+test: $(STAMP)
+	$(BIN)/ruff check bot tests bench tools
+	$(BIN)/mypy
+	$(BIN)/closethecamps validate --root .
+	$(BIN)/python -m pytest
+
+validate: $(STAMP)
+	$(BIN)/closethecamps validate --root .
+
+bench: $(STAMP)
+	$(BIN)/python -m pip install -q -e '.[bench]'
+	$(BIN)/python bench/run_all.py
+
+soak: $(STAMP)
+	$(BIN)/python -m pytest -m soak tests/test_soak.py
+
+clean:
+	rm -rf $(VENV) var .mypy_cache .pytest_cache .ruff_cache

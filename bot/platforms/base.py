@@ -1,0 +1,86 @@
+"""The one small interface every network adapter implements.
+
+Kept free of X-isms so Mastodon and Bluesky adapters can follow: ids are
+strings, errors are the platform-neutral exceptions below.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Protocol
+
+
+@dataclass(frozen=True)
+class Account:
+    id: str
+    username: str
+
+
+@dataclass(frozen=True)
+class Mention:
+    id: str
+    author_id: str
+    author_username: str
+    # Held in memory only while routing; never stored or logged.
+    text: str
+    created_at: datetime
+    lang: str | None = None
+    author_location: str | None = None
+    # Set when the mention is itself a reply to one of the bot's posts (reply-loop signal).
+    in_reply_to_user_id: str | None = None
+
+
+class PlatformError(Exception):
+    """Base of every adapter error. `endpoint` names the call for rate limiting."""
+
+    endpoint: str = ""
+
+    def __init__(self, message: str, endpoint: str = "") -> None:
+        super().__init__(message)
+        self.endpoint = endpoint
+
+
+class RateLimited(PlatformError):
+    def __init__(self, message: str, endpoint: str, reset_at: float | None) -> None:
+        super().__init__(message, endpoint)
+        self.reset_at = reset_at  # Unix seconds, or None when the server did not say
+
+
+class Duplicate(PlatformError):
+    """The identical text already went out from this account."""
+
+
+class NotAllowed(PlatformError):
+    """This reply may not be made (not mentioned by the author, post deleted)."""
+
+
+class AuthFailed(PlatformError):
+    """401 / 403 permission: keys wrong or revoked; a human must act."""
+
+
+class OutOfCredits(PlatformError):
+    """402: the account has no credits left."""
+
+
+class Unavailable(PlatformError):
+    """5xx, timeout, reset or unreadable body. `maybe_sent` is True when the
+    request may have reached the server, so the outcome is unknown."""
+
+    def __init__(self, message: str, endpoint: str, maybe_sent: bool) -> None:
+        super().__init__(message, endpoint)
+        self.maybe_sent = maybe_sent
+
+
+class Platform(Protocol):
+    name: str
+
+    def whoami(self) -> Account: ...
+
+    def post(self, text: str, reply_to: str | None = None) -> str:
+        """Publish `text` (as a reply to post `reply_to` if given); return the new id."""
+        ...
+
+    def mentions(self, since: str | None) -> list[Mention]:
+        """Mentions newer than id `since` (all of them when None), oldest first."""
+        ...
