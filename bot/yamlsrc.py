@@ -47,13 +47,13 @@ def _walk(node: yaml.Node, data: Any, key: Key, lines: dict[Key, int],
         for knode, vnode in node.value:
             k = knode.value if isinstance(knode, yaml.ScalarNode) else str(knode.value)
             if k in seen:
-                dups.append((key + (k,), knode.start_mark.line + 1))
+                dups.append(((*key, k), knode.start_mark.line + 1))
             seen.add(k)
             if k in data:
-                _walk(vnode, data[k], key + (k,), lines, dups)
+                _walk(vnode, data[k], (*key, k), lines, dups)
     elif isinstance(node, yaml.SequenceNode) and isinstance(data, list):
         for i, (vnode, item) in enumerate(zip(node.value, data, strict=False)):
-            _walk(vnode, item, key + (i,), lines, dups)
+            _walk(vnode, item, (*key, i), lines, dups)
 
 
 def load(path: Path, shown: str) -> tuple[Doc | None, list[Problem]]:
@@ -61,7 +61,8 @@ def load(path: Path, shown: str) -> tuple[Doc | None, list[Problem]]:
     try:
         raw = path.read_bytes()
     except OSError as e:
-        return None, [Problem(shown, 1, f"cannot read file: {e.strerror}", "check the path and permissions")]
+        return None, [Problem(shown, 1, f"cannot read file: {e.strerror}",
+                              "check the path and permissions")]
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as e:
