@@ -1,0 +1,359 @@
+"""X (Twitter) adapter over tweepy's API v2 `Client`, OAuth 1.0a user context.
+
+Thin on purpose: tweepy builds and signs the requests; this module adds what
+tweepy lacks for a daemon (a base URL seam, a hard timeout, per-endpoint
+rate-limit bookkeeping) and turns every failure into the platform-neutral
+errors of `bot.platforms.base`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import re
+import threading
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+from urllib.parse import urlsplit
+
+import requests
+import tweepy
+import urllib3
+from requests.adapters import HTTPAdapter
+from urllib3.util import Timeout
+
+from .base import (
+    Account,
+    AuthFailed,
+    Duplicate,
+    Mention,
+    NotAllowed,
+    OutOfCredits,
+    PlatformError,
+    RateLimited,
+    Unavailable,
+)
+
+log = logging.getLogger(__name__)
+
+# tweepy 4.17 hard-codes this host in BaseClient.request.
+TWEEPY_HOST = "https://api.twitter.com"
+
+
+@dataclass(frozen=True)
+class RateLimitState:
+    limit: int | None
+    remaining: int | None
+    reset_at: float | None  # Unix seconds
+
+
+def _endpoint_of(method: str, path: str) -> str | None:
+    if path == "/2/users/me":
+        return "me"
+    if path == "/2/tweets" and method == "POST":
+        return "post"
+    if re.fullmatch(r"/2/users/[^/]+/mentions", path):
+        return "mentions"
+    return None
+
+
+def _int_header(headers: Mapping[str, str], name: str) -> int | None:
+    try:
+        return int(headers[name])
+    except (KeyError, ValueError):
+        return None
+
+
+class _XTransport(HTTPAdapter):
+    """Mounted on tweepy's session for TWEEPY_HOST.
+
+    It rewrites the host prefix to `base_url`, imposes a timeout on every
+    request (tweepy passes none, so requests would wait forever) and records
+    the rate-limit headers of every response, errors included.
+
+    The rewrite happens after requests has applied the OAuth1 auth, so the
+    signature covers the canonical https://api.twitter.com URL. That is
+    deliberate: the only party that verifies signatures is X, against its own
+    URL, so a forwarding proxy at `base_url` keeps working; the fake server in
+    the tests does not verify signatures at all.
+    """
+
+    def __init__(
+        self,
+        base_url: str,
+        timeout: tuple[float, float],
+        deadline: float | None,
+        on_response: Callable[[str, Mapping[str, str]], None],
+    ) -> None:
+        super().__init__()
+        self._base_url = base_url.rstrip("/")
+        connect, read = timeout
+        self._connect = connect
+        self._read = read
+        self._deadline = deadline
+        self._on_response = on_response
+
+    def send(
+        self,
+        request: requests.PreparedRequest,
+        stream: bool = False,
+        timeout: Any = None,
+        verify: bool | str = True,
+        cert: Any = None,
+        proxies: Mapping[str, str] | None = None,
+    ) -> requests.Response:
+        url = request.url or ""
+        if url.startswith(TWEEPY_HOST) and self._base_url != TWEEPY_HOST:
+            request.url = self._base_url + url[len(TWEEPY_HOST) :]
+            # Session chose proxies for api.twitter.com; choose again for the
+            # real destination so NO_PROXY=127.0.0.1 and the like still apply.
+            proxies = requests.utils.get_environ_proxies(request.url)
+        # A fresh Timeout per request: urllib3 keeps the connect start time in it.
+        # `total` bounds connect + waiting for the response head together.
+        limit = Timeout(connect=self._connect, read=self._read, total=self._deadline)
+        response = super().send(
+            request,
+            stream=stream,
+            # requests documents urllib3 Timeout objects here; the stubs omit them.
+            timeout=limit,  # type: ignore[arg-type]
+            verify=verify,
+            cert=cert,
+            proxies=proxies,
+        )
+        endpoint = _endpoint_of(request.method or "", urlsplit(str(request.url)).path)
+        if endpoint is not None:
+            self._on_response(endpoint, response.headers)
+        return response
+
+
+def _maybe_sent(exc: requests.RequestException) -> bool:
+    """Whether the request may have reached X before `exc`."""
+    if isinstance(exc, requests.exceptions.ConnectTimeout | requests.exceptions.SSLError):
+        return False
+    if isinstance(exc, requests.exceptions.ProxyError):
+        return False
+    if isinstance(exc, requests.exceptions.ConnectionError):
+        reason = exc.args[0] if exc.args else None
+        if isinstance(reason, urllib3.exceptions.MaxRetryError):
+            reason = reason.reason
+        # Refused, unreachable, DNS failure: no byte of the request left.
+        if isinstance(reason, urllib3.exceptions.NewConnectionError):
+            return False
+    # Read timeout, reset, truncated chunks: the server may have acted.
+    return True
+
+
+def _problem_text(exc: tweepy.HTTPException) -> str:
+    parts = [str(m) for m in exc.api_messages]
+    # A body we cannot even decode adds nothing; the status still decides.
+    with contextlib.suppress(Exception):
+        parts.append(exc.response.text)
+    return " ".join(parts).lower()
+
+
+class XPlatform:
+    """The `Platform` for X. Every call is OAuth 1.0a user context."""
+
+    name = "x"
+
+    def __init__(
+        self,
+        api_key: str,
+        api_secret: str,
+        access_token: str,
+        access_token_secret: str,
+        base_url: str = TWEEPY_HOST,
+        timeout: tuple[float, float] = (3.05, 4.0),
+        deadline: float | None = 4.5,
+    ) -> None:
+        """`timeout` is (connect, read) per socket operation; `deadline` caps
+        connect plus waiting for the response head, so a call in flight ends
+        within about `deadline` seconds (a daemon's SIGTERM budget is 5 s)."""
+        self._client = tweepy.Client(
+            consumer_key=api_key,
+            consumer_secret=api_secret,
+            access_token=access_token,
+            access_token_secret=access_token_secret,
+            # Dicts, not tweepy models: we validate the shape ourselves and a
+            # malformed body becomes Unavailable instead of a stray KeyError.
+            return_type=dict,
+            # tweepy would sleep inside the call, blocking the scheduler.
+            wait_on_rate_limit=False,
+        )
+        self._client.session.mount(
+            TWEEPY_HOST, _XTransport(base_url, timeout, deadline, self._record_limits)
+        )
+        self._lock = threading.Lock()
+        self._limits: dict[str, RateLimitState] = {}
+        self._me: Account | None = None
+
+    # -- Platform --------------------------------------------------------
+
+    def whoami(self) -> Account:
+        body = self._call("me", "GET", self._client.get_me, user_auth=True)
+        try:
+            data = body["data"]
+            account = Account(id=str(data["id"]), username=str(data["username"]))
+        except (KeyError, TypeError) as e:
+            raise Unavailable(f"me: malformed body ({e!r})", "me", maybe_sent=True) from None
+        self._me = account
+        return account
+
+    def post(self, text: str, reply_to: str | None = None) -> str:
+        body = self._call(
+            "post",
+            "POST",
+            self._client.create_tweet,
+            text=text,
+            in_reply_to_tweet_id=reply_to,
+            user_auth=True,
+        )
+        try:
+            post_id = str(body["data"]["id"])
+        except (KeyError, TypeError) as e:
+            # X answered 2xx, so the post most likely exists; say so.
+            raise Unavailable(f"post: malformed body ({e!r})", "post", maybe_sent=True) from None
+        log.info("x: posted %s%s", post_id, f" in reply to {reply_to}" if reply_to else "")
+        return post_id
+
+    def mentions(self, since: str | None) -> list[Mention]:
+        me = self._me or self.whoami()
+        found: dict[str, Mention] = {}
+        token: str | None = None
+        pages = 0
+        while True:
+            body = self._call(
+                "mentions",
+                "GET",
+                self._client.get_users_mentions,
+                id=me.id,
+                since_id=since,
+                max_results=100,
+                pagination_token=token,
+                expansions=["author_id"],
+                tweet_fields=["created_at", "lang", "author_id", "in_reply_to_user_id"],
+                user_fields=["location", "username"],
+                user_auth=True,
+            )
+            pages += 1
+            try:
+                for mention in _parse_mentions(body):
+                    found[mention.id] = mention
+                token = body.get("meta", {}).get("next_token")
+            except (KeyError, TypeError, ValueError, AttributeError) as e:
+                raise Unavailable(
+                    f"mentions: malformed body ({type(e).__name__})", "mentions", maybe_sent=True
+                ) from None
+            # With no `since` the caller only wants the newest page (first start).
+            if not token or since is None:
+                break
+        log.debug("x: %d mentions in %d page(s) since %s", len(found), pages, since)
+        return sorted(found.values(), key=lambda m: int(m.id))
+
+    # -- extras ------------------------------------------------------------
+
+    def rate_limits(self) -> dict[str, RateLimitState]:
+        """Latest rate-limit headers seen per endpoint ("post", "mentions", "me")."""
+        with self._lock:
+            return dict(self._limits)
+
+    def close(self) -> None:
+        self._client.session.close()
+
+    # -- internals ---------------------------------------------------------
+
+    def _record_limits(self, endpoint: str, headers: Mapping[str, str]) -> None:
+        if "x-rate-limit-remaining" not in headers and "x-rate-limit-reset" not in headers:
+            return
+        state = RateLimitState(
+            limit=_int_header(headers, "x-rate-limit-limit"),
+            remaining=_int_header(headers, "x-rate-limit-remaining"),
+            reset_at=_reset_at(headers),
+        )
+        with self._lock:
+            self._limits[endpoint] = state
+
+    def _call(
+        self, endpoint: str, method: str, call: Callable[..., Any], **kwargs: Any
+    ) -> dict[str, Any]:
+        try:
+            body = call(**kwargs)
+        except tweepy.HTTPException as e:
+            raise _map_http_error(e, endpoint, method) from None
+        except requests.JSONDecodeError:
+            # Only a 2xx body gets this far (tweepy parses error bodies itself).
+            raise Unavailable(
+                f"{endpoint}: unreadable response body", endpoint, maybe_sent=True
+            ) from None
+        except requests.RequestException as e:
+            raise Unavailable(
+                f"{endpoint}: {type(e).__name__}: {e}", endpoint, maybe_sent=_maybe_sent(e)
+            ) from None
+        if not isinstance(body, dict):
+            raise Unavailable(f"{endpoint}: unexpected body", endpoint, maybe_sent=True)
+        return body
+
+
+def _reset_at(headers: Mapping[str, str]) -> float | None:
+    value = _int_header(headers, "x-rate-limit-reset")
+    return float(value) if value is not None else None
+
+
+def _map_http_error(e: tweepy.HTTPException, endpoint: str, method: str) -> PlatformError:
+    status = e.response.status_code
+    text = _problem_text(e)
+    codes = set(e.api_codes)
+    message = f"{endpoint}: HTTP {status}: {'; '.join(map(str, e.api_messages))}"
+    if status == 429:
+        return RateLimited(message, endpoint, _reset_at(e.response.headers))
+    if status == 403:
+        # 187, 385 and 433 are the v1.1 codes for the same conditions.
+        if "duplicate content" in text or 187 in codes:
+            return Duplicate(message, endpoint)
+        if (
+            "reply to this conversation is not allowed" in text
+            or "deleted or not visible" in text
+            or codes & {385, 433}
+        ):
+            return NotAllowed(message, endpoint)
+        return AuthFailed(message, endpoint)
+    if status == 401:
+        return AuthFailed(message, endpoint)
+    if status == 402:
+        return OutOfCredits(message, endpoint)
+    if status >= 500:
+        return Unavailable(message, endpoint, maybe_sent=method == "POST")
+    return PlatformError(message, endpoint)
+
+
+def _parse_time(value: object) -> datetime:
+    if not isinstance(value, str):
+        # Missing timestamps must not lose the mention; "now" is close enough
+        # for the only use (ordering and age checks).
+        return datetime.now(UTC)
+    return datetime.fromisoformat(value.replace("Z", "+00:00"))
+
+
+def _parse_mentions(body: dict[str, Any]) -> list[Mention]:
+    data = body.get("data") or []
+    users = {str(u["id"]): u for u in body.get("includes", {}).get("users", [])}
+    mentions = []
+    for tweet in data:
+        author_id = str(tweet["author_id"])
+        author = users.get(author_id, {})
+        reply_user = tweet.get("in_reply_to_user_id")
+        mentions.append(
+            Mention(
+                id=str(tweet["id"]),
+                author_id=author_id,
+                author_username=str(author.get("username", "")),
+                text=str(tweet["text"]),
+                created_at=_parse_time(tweet.get("created_at")),
+                lang=tweet.get("lang"),
+                author_location=author.get("location"),
+                in_reply_to_user_id=str(reply_user) if reply_user is not None else None,
+            )
+        )
+    return mentions
