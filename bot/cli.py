@@ -1,14 +1,96 @@
-"""Command line: every command is also a plain function."""
+"""`closethecamps` argument parsing; the work is in bot.commands."""
 
 from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        # One line and exit 2, never a usage dump that hides the point.
+        print(f"{self.prog}: {message} (see {self.prog} --help)", file=sys.stderr)
+        raise SystemExit(2)
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = _Parser(prog="closethecamps", description="The #CloseTheCamps awareness bot.")
+    sub = p.add_subparsers(dest="cmd", required=True, parser_class=_Parser)
+
+    def cmd(name: str, help_: str, state: bool = False) -> argparse.ArgumentParser:
+        c = sub.add_parser(name, help=help_, description=help_)
+        c.add_argument("--root", type=Path, default=Path("."),
+                       help="folder holding schedule.yaml and messages/ (default: .)")
+        if state:
+            c.add_argument("--state", help="SQLite state file (default: STATE_DB or "
+                           "var/state.sqlite3)")
+        return c
+
+    cmd("run", "run the daemon (on the sandbox when no X keys are set)", state=True)
+    cmd("validate", "check messages/ and schedule.yaml; exit 1 if not publishable")
+    c = cmd("approve", "record that NAME approved the exact text of post or template ID")
+    c.add_argument("id")
+    c.add_argument("--by", required=True, metavar="NAME")
+    c = cmd("preview", "list the next N posts with their times", state=True)
+    c.add_argument("--count", type=int, default=10)
+    c.add_argument("--json", action="store_true")
+    c = cmd("status", "latest posts and outcomes, next runs, budget, rate limits", state=True)
+    c.add_argument("--json", action="store_true")
+    c = cmd("route", "show where a mention is placed and what the bot would reply")
+    c.add_argument("text", nargs="?")
+    c.add_argument("--lang")
+    c.add_argument("--location")
+    c.add_argument("--json", action="store_true")
+    c.add_argument("--jsonl", metavar="FILE", help="route each JSON line of FILE (- = stdin)")
+    sb = sub.add_parser("sandbox", help="the embedded sandbox platform")
+    sbs = sb.add_subparsers(dest="sandbox_cmd", required=True, parser_class=_Parser)
+    c = sbs.add_parser("mention", help="inject a mention of the bot")
+    c.add_argument("text")
+    c.add_argument("--user", default="newcomer")
+    c.add_argument("--location")
+    c.add_argument("--lang")
+    c.add_argument("--root", type=Path, default=Path("."))
+    c.add_argument("--state")
+    c = sbs.add_parser("timeline", help="what the bot posted and replied on the sandbox")
+    c.add_argument("--json", action="store_true")
+    c.add_argument("--limit", type=int, default=50)
+    c.add_argument("--root", type=Path, default=Path("."))
+    c.add_argument("--state")
+    return p
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="closethecamps")
-    parser.add_argument("--version", action="store_true")
-    parser.parse_args(argv)
-    print("closethecamps", file=sys.stderr)
-    return 0
+    args = _parser().parse_args(argv)
+    from . import commands, daemon
+
+    root: Path = args.root
+    if not root.is_dir():
+        print(f"{root}:1: --root is not a folder (pass the folder holding schedule.yaml)",
+              file=sys.stderr)
+        return 2
+    try:
+        if args.cmd == "run":
+            return daemon.run(root, args.state)
+        if args.cmd == "validate":
+            return commands.validate(root)
+        if args.cmd == "approve":
+            return commands.approve_cmd(root, args.id, args.by)
+        if args.cmd == "preview":
+            return commands.preview(root, args.count, args.json, args.state)
+        if args.cmd == "status":
+            return commands.status(root, args.state, args.json)
+        if args.cmd == "route":
+            if args.text is None and args.jsonl is None:
+                print("closethecamps route: give TEXT or --jsonl FILE", file=sys.stderr)
+                return 2
+            return commands.route(root, args.text, args.lang, args.location, args.json,
+                                  args.jsonl)
+        if args.sandbox_cmd == "mention":
+            return commands.sandbox_mention(root, args.text, args.user, args.location,
+                                            args.lang, args.state)
+        return commands.sandbox_timeline(root, args.json, args.limit, args.state)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0

@@ -1,0 +1,122 @@
+"""`closethecamps approve ID --by NAME`: record who approved the exact text.
+
+Edits the YAML file as text, so comments and layout a maintainer wrote survive
+and the diff in review is just the approval lines.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from .approval import text_hash
+from .problems import Problem, display_path
+
+try:
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+APPROVABLE_DIRS = ("messages/posts", "messages/replies")
+
+
+@dataclass(frozen=True)
+class Approved:
+    id: str
+    file: str
+    sha256: str
+    changed: bool
+
+
+def _files(root: Path) -> list[Path]:
+    out: list[Path] = []
+    for d in APPROVABLE_DIRS:
+        if (root / d).is_dir():
+            out += sorted([*(root / d).glob("*.yaml"), *(root / d).glob("*.yml")])
+    return out
+
+
+def _find_item(node: yaml.Node, item_id: str) -> yaml.MappingNode | None:
+    """The list-item mapping whose 'id' is item_id, anywhere under the top mapping."""
+    if isinstance(node, yaml.MappingNode):
+        keys = {k.value: v for k, v in node.value if isinstance(k, yaml.ScalarNode)}
+        idv = keys.get("id")
+        if isinstance(idv, yaml.ScalarNode) and idv.value == item_id and "text" in keys:
+            return node
+        children = [v for _, v in node.value]
+    elif isinstance(node, yaml.SequenceNode):
+        children = list(node.value)
+    else:
+        return None
+    for child in children:
+        found = _find_item(child, item_id)
+        if found is not None:
+            return found
+    return None
+
+
+def _end_line(node: yaml.Node) -> int:
+    """0-based index of the first line after `node`."""
+    mark = node.end_mark
+    return mark.line if mark.column == 0 else mark.line + 1
+
+
+def approve(root: Path, item_id: str, by: str) -> Approved:
+    """Write the approval for `item_id`; raise ApproveError with one clear problem."""
+    by = by.strip()
+    if not by:
+        raise ApproveError(Problem("--by", 1, "the approver's name is empty",
+                                   "pass --by YOUR-NAME"))
+    for path in _files(root):
+        source = path.read_text(encoding="utf-8")
+        if f"id: {item_id}" not in source and item_id not in source:
+            continue
+        try:
+            top = yaml.compose(source, Loader=_Loader)
+        except yaml.YAMLError:
+            continue  # validate reports syntax errors; an unreadable file cannot hold the id
+        item = _find_item(top, item_id) if top is not None else None
+        if item is None:
+            continue
+        return _write(root, path, source, item, item_id, by)
+    raise ApproveError(Problem(APPROVABLE_DIRS[0], 1, f"no post or template with id '{item_id}'",
+                               "check the id with: closethecamps validate"))
+
+
+def _write(root: Path, path: Path, source: str, item: yaml.MappingNode, item_id: str,
+           by: str) -> Approved:
+    shown = display_path(path, root)
+    pairs = {k.value: (k, v) for k, v in item.value}
+    text_node = pairs["text"][1]
+    text = yaml.load(yaml.serialize(text_node), Loader=_Loader)
+    if not isinstance(text, str) or not text.strip():
+        raise ApproveError(Problem(shown, text_node.start_mark.line + 1,
+                                   f"'{item_id}' has no text to approve", "write its text first"))
+    digest = text_hash(text)
+    lines = source.splitlines(keepends=True)
+    indent = " " * item.value[0][0].start_mark.column
+    block = [f"{indent}approval:\n", f"{indent}  by: {json.dumps(by, ensure_ascii=False)}\n",
+             f"{indent}  sha256: {digest}\n"]
+    if "approval" in pairs:
+        knode, vnode = pairs["approval"]
+        old = "".join(lines[knode.start_mark.line:_end_line(vnode)])
+        if "".join(block) == old:
+            return Approved(item_id, shown, digest, changed=False)
+        lines[knode.start_mark.line:_end_line(vnode)] = block
+    else:
+        last_value = item.value[-1][1]
+        at = _end_line(last_value)
+        if at > 0 and not lines[at - 1].endswith("\n"):
+            lines[at - 1] += "\n"
+        lines[at:at] = block
+    path.write_text("".join(lines), encoding="utf-8")
+    return Approved(item_id, shown, digest, changed=True)
+
+
+class ApproveError(Exception):
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(problem.render())
+        self.problem = problem

@@ -1,0 +1,54 @@
+"""Everything the daemon reads from --root, loaded and checked as one unit.
+
+A reload swaps in a new Config only when every file in it is valid, so a bad
+edit never replaces the last good version.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from .messages import Library, load_library
+from .problems import Problem
+from .replies import ReplyLibrary
+from .resources import load_reply_library
+from .schedule import SCHEDULE_FILE, Schedule, load_schedule
+
+WATCHED_DIRS = ("messages",)
+
+
+@dataclass(frozen=True)
+class Config:
+    schedule: Schedule
+    library: Library
+    replies: ReplyLibrary
+
+
+def check(root: Path, today: dt.date | None = None) -> tuple[Config | None, list[Problem]]:
+    """(config or None, every problem). None whenever any problem is an error."""
+    schedule, problems = load_schedule(root)
+    library, more = load_library(root, today)
+    problems += more
+    replies, more = load_reply_library(root)
+    problems += more
+    if any(not p.warning for p in problems) or schedule is None or replies is None:
+        return None, problems
+    return Config(schedule, library, replies), problems
+
+
+def signature(root: Path) -> tuple[tuple[str, int, int], ...]:
+    """Cheap fingerprint of every watched file: a change means 'reload'."""
+    paths = [root / SCHEDULE_FILE]
+    for d in WATCHED_DIRS:
+        if (root / d).is_dir():
+            paths += sorted(p for p in (root / d).rglob("*") if p.is_file())
+    out = []
+    for p in paths:
+        try:
+            st = p.stat()
+        except OSError:
+            continue
+        out.append((str(p), st.st_mtime_ns, st.st_size))
+    return tuple(out)

@@ -1,0 +1,198 @@
+"""APScheduler 3.x wiring, signals and reload. No business logic lives here."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import signal
+import sys
+import threading
+import time
+from pathlib import Path
+from types import FrameType
+
+from apscheduler.executors.pool import ThreadPoolExecutor
+from apscheduler.schedulers.background import BackgroundScheduler
+from apscheduler.triggers.base import BaseTrigger
+from apscheduler.triggers.cron import CronTrigger
+from apscheduler.triggers.interval import IntervalTrigger
+
+from . import config as cfg
+from . import logs
+from .engine import Engine
+from .logs import event
+from .platforms.base import Platform
+from .platforms.sandbox import SandboxPlatform
+from .schedule import Schedule, Slot, cron_kwargs
+from .settings import Settings, load_settings
+from .store import Store
+
+WATCH_EVERY = 2.0
+
+
+def slot_trigger(slot: Slot, sched: Schedule, jitter: bool = True,
+                 start: dt.datetime | None = None) -> BaseTrigger:
+    j = int(slot.jitter) if jitter and slot.jitter else None
+    if slot.cron:
+        return CronTrigger(**cron_kwargs(slot.cron), timezone=sched.tz, jitter=j)
+    assert slot.every is not None
+    return IntervalTrigger(seconds=slot.every, timezone=sched.tz, jitter=j, start_date=start)
+
+
+def next_times(slot: Slot, sched: Schedule, after: dt.datetime, n: int) -> list[dt.datetime]:
+    """The slot's next `n` nominal fire times after `after` (no jitter)."""
+    trig = slot_trigger(slot, sched, jitter=False, start=after)
+    out: list[dt.datetime] = []
+    prev: dt.datetime | None = None
+    now = after + dt.timedelta(microseconds=1)
+    while len(out) < n:
+        t = trig.get_next_fire_time(prev, now)
+        if t is None:
+            break
+        if t > after:
+            out.append(t)
+        prev, now = t, t + dt.timedelta(microseconds=1)
+    return out
+
+
+def make_platform(settings: Settings) -> Platform:
+    if settings.has_x:
+        from .platforms.x import XPlatform
+
+        return XPlatform(settings.x_api_key, settings.x_api_secret, settings.x_access_token,
+                         settings.x_access_token_secret, base_url=settings.x_api_base_url)
+    return SandboxPlatform(sandbox_path(settings))
+
+
+def sandbox_path(settings: Settings) -> Path:
+    return settings.state_db.parent / "sandbox.sqlite3"
+
+
+class Daemon:
+    def __init__(self, root: Path, settings: Settings, config: cfg.Config) -> None:
+        self.root = root
+        self.settings = settings
+        self.platform = make_platform(settings)
+        self.store = Store(settings.state_db)
+        self.engine = Engine(self.platform, self.store, config)
+        self.scheduler = BackgroundScheduler(
+            timezone=config.schedule.tz,
+            executors={"default": ThreadPoolExecutor(4)},
+            job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": 60},
+        )
+        self.stop = threading.Event()
+        self.reload_requested = threading.Event()
+        self._sig = cfg.signature(root)
+
+    # -- jobs
+    def _schedule_jobs(self) -> None:
+        sched = self.engine.config.schedule
+        for job in self.scheduler.get_jobs():
+            job.remove()
+        for slot in sched.slots:
+            self.scheduler.add_job(self._slot_job, slot_trigger(slot, sched), args=[slot.name],
+                                   id=f"slot:{slot.name}", name=slot.name)
+        self.scheduler.add_job(self.engine.read_mentions,
+                               IntervalTrigger(seconds=sched.mentions.every, timezone=sched.tz),
+                               id="mentions", name="mentions",
+                               next_run_time=dt.datetime.now(sched.tz))
+
+    def _slot_job(self, name: str) -> None:
+        slot = next((s for s in self.engine.config.schedule.slots if s.name == name), None)
+        if slot is not None and not self.stop.is_set():
+            self.engine.run_slot(slot)
+
+    def _catch_up(self) -> None:
+        """A slot missed while we were down posts once if within the grace period."""
+        sched = self.engine.config.schedule
+        now = dt.datetime.now(sched.tz)
+        for slot in sched.slots:
+            last = self.store.last_fire(slot.name)
+            if last is None:
+                if isinstance(self.platform, SandboxPlatform) and slot is sched.slots[0]:
+                    # A newcomer on the sandbox sees the bot act at once.
+                    self.scheduler.add_job(self._slot_job, args=[slot.name], id="first-post")
+                continue
+            missed = next_times(slot, sched, dt.datetime.fromtimestamp(last, sched.tz), 1)
+            if not missed or missed[0] > now:
+                continue
+            late = (now - missed[0]).total_seconds()
+            if late <= sched.missed_grace:
+                event(logging.INFO, "missed slot: posting it now", slot=slot.name,
+                      due=missed[0].isoformat(), late_s=round(late))
+                self.scheduler.add_job(self._slot_job, args=[slot.name],
+                                       id=f"catch-up:{slot.name}")
+            else:
+                event(logging.INFO, "missed slot skipped: beyond the grace period",
+                      slot=slot.name, due=missed[0].isoformat(),
+                      grace_s=round(sched.missed_grace))
+                self.store.set_last_fire(slot.name, now.timestamp())
+
+    # -- reload
+    def _maybe_reload(self) -> None:
+        sig = cfg.signature(self.root)
+        if sig == self._sig and not self.reload_requested.is_set():
+            return
+        self.reload_requested.clear()
+        self._sig = sig
+        new, problems = cfg.check(self.root)
+        if new is None:
+            for p in problems:
+                if not p.warning:
+                    event(logging.ERROR, "invalid change: " + p.render())
+            event(logging.ERROR, "reload refused: keeping the last good configuration")
+            return
+        self.engine.config = new
+        self._schedule_jobs()
+        event(logging.INFO, "reloaded", slots=len(new.schedule.slots),
+              live_posts=len(new.library.live(dt.date.today())))
+
+    # -- lifecycle
+    def run(self) -> int:
+        started = time.monotonic()
+        for name in ("SIGTERM", "SIGINT"):
+            signal.signal(getattr(signal, name), self._on_stop)
+        signal.signal(signal.SIGHUP, self._on_hup)
+        self._schedule_jobs()
+        self._catch_up()
+        self.scheduler.start()
+        event(logging.INFO, "ready", platform=self.platform.name,
+              slots=len(self.engine.config.schedule.slots),
+              startup_ms=round((time.monotonic() - started) * 1000))
+        while not self.stop.wait(WATCH_EVERY):
+            try:
+                self._maybe_reload()
+            except Exception as e:  # a reload must never take the daemon down
+                event(logging.ERROR, "reload failed", error=repr(e)[:200])
+        event(logging.INFO, "stopping: finishing the call in flight")
+        self.engine.stopping.set()
+        self.scheduler.shutdown(wait=True)
+        self.store.close()
+        event(logging.INFO, "stopped")
+        return 0
+
+    def _on_stop(self, signum: int, frame: FrameType | None) -> None:
+        self.stop.set()
+
+    def _on_hup(self, signum: int, frame: FrameType | None) -> None:
+        self.reload_requested.set()
+
+
+def run(root: Path, state: str | None = None) -> int:
+    settings, problems = load_settings(root, state)
+    if problems:
+        for p in problems:
+            print(p.render(), file=sys.stderr)
+        return 1
+    logs.setup(settings.log_level, settings.log_format, settings.secrets())
+    if settings.env_warning:
+        event(logging.WARNING, settings.env_warning)
+    config, problems = cfg.check(root)
+    if config is None:
+        for p in problems:
+            if not p.warning:
+                print(p.render(), file=sys.stderr)
+        print("closethecamps: not starting: fix the problems above "
+              "(closethecamps validate lists them)", file=sys.stderr)
+        return 1
+    return Daemon(root, settings, config).run()

@@ -1,0 +1,235 @@
+"""The message library: posts under messages/posts/*.yaml, loaded and validated.
+
+Content lives in files reviewed in git; this module only reads and checks them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .allowlist import link_problem, load_allowlist
+from .approval import Approval, parse_approval, text_hash
+from .problems import Problem, display_path
+from .textrules import BARE_DOMAIN_RE, MAX_WEIGHTED, URL_RE, hashtags, mentions, weighted_length
+from .yamlsrc import Doc, load, type_name
+
+POSTS_DIR = "messages/posts"
+CATEGORIES = frozenset({
+    "awareness", "petition", "donate", "embassy", "representatives", "un",
+    "safety", "dating-apps", "stay-informed",
+})
+REQUIRED_HASHTAG = "CloseTheCamps"
+MAX_HASHTAGS = 3
+ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
+# BCP 47 as we use it: language, optional script/region/variants.
+LANG_RE = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z]{4})?(?:-(?:[A-Z]{2}|\d{3}))?(?:-[A-Za-z0-9]{5,8})*$")
+KEYS = {"id", "lang", "category", "text", "starts", "expires", "weight", "approval"}
+REQUIRED = ("id", "lang", "category", "text")
+
+
+@dataclass(frozen=True)
+class Post:
+    id: str
+    lang: str
+    category: str
+    text: str
+    starts: dt.date | None
+    expires: dt.date | None
+    weight: int
+    approval: Approval | None
+    file: str
+    line: int
+
+    @property
+    def approved(self) -> bool:
+        return self.approval is not None and self.approval.sha256 == text_hash(self.text)
+
+    def live(self, today: dt.date) -> bool:
+        """Approved and inside its date window: the only posts that may go out."""
+        return (
+            self.approved
+            and (self.starts is None or self.starts <= today)
+            and (self.expires is None or today <= self.expires)
+        )
+
+
+@dataclass(frozen=True)
+class Library:
+    posts: tuple[Post, ...]
+
+    def by_id(self, post_id: str) -> Post | None:
+        return next((p for p in self.posts if p.id == post_id), None)
+
+    def live(self, today: dt.date) -> list[Post]:
+        return [p for p in self.posts if p.live(today)]
+
+
+def text_problems(text: str, domains: frozenset[str]) -> list[tuple[str, str]]:
+    """(what, fix) for each rule a post text breaks; shared with reply templates."""
+    out: list[tuple[str, str]] = []
+    if not text.strip():
+        return [("the text is empty", "write the post's text")]
+    n = weighted_length(text)
+    if n > MAX_WEIGHTED:
+        out.append((f"text is {n} weighted characters, over X's {MAX_WEIGHTED}",
+                    f"shorten it by {n - MAX_WEIGHTED} (each link counts 23, emoji and CJK 2)"))
+    for handle in mentions(text):
+        out.append((f"text mentions @{handle}", "remove it: the bot never mentions anyone "
+                    "unsolicited"))
+    url_spans = [m.span() for m in URL_RE.finditer(text)]
+    for m in URL_RE.finditer(text):
+        bad = link_problem(m.group(0).rstrip(".,;:!?)»”"), domains)
+        if bad:
+            out.append(bad)
+    for m in BARE_DOMAIN_RE.finditer(text):
+        if not any(a <= m.start() < b for a, b in url_spans):
+            out.append((f"link '{m.group(0)}' is not written in full",
+                        "write it as https://" + m.group(0)))
+    return out
+
+
+def _post_problems(doc: Doc, i: int, item: Any, domains: frozenset[str],
+                   today: dt.date) -> tuple[Post | None, list[Problem]]:
+    key = ("posts", i)
+    if not isinstance(item, dict):
+        return None, [doc.problem(key, f"a post must be a mapping, not {type_name(item)}",
+                                  "start each post with '- id: ...'")]
+    probs: list[Problem] = []
+    for k in item:
+        if k not in KEYS:
+            probs.append(doc.problem((*key, k), f"unknown key '{k}'",
+                                     f"use only: {', '.join(sorted(KEYS))}"))
+    for k in REQUIRED:
+        if k not in item:
+            probs.append(doc.problem(key, f"post is missing '{k}'", f"add a '{k}:' line"))
+        elif not isinstance(item[k], str):
+            probs.append(doc.problem((*key, k), f"'{k}' must be text, not {type_name(item[k])}",
+                                     f"quote the value of '{k}'"))
+    if probs:
+        return None, probs
+    pid, lang, cat, text = item["id"], item["lang"], item["category"], item["text"]
+    if not ID_RE.match(pid):
+        probs.append(doc.problem((*key, "id"), f"id '{pid}' is not a valid id",
+                                 "use lowercase letters, digits and hyphens"))
+    if not LANG_RE.match(lang):
+        probs.append(doc.problem((*key, "lang"), f"'{lang}' is not a BCP 47 language tag",
+                                 "write e.g. en, de, pt-BR"))
+    if cat not in CATEGORIES:
+        probs.append(doc.problem((*key, "category"), f"unknown category '{cat}'",
+                                 f"use one of: {', '.join(sorted(CATEGORIES))}"))
+    for what, fix in text_problems(text, domains):
+        probs.append(doc.problem((*key, "text"), what, fix))
+    tags = hashtags(text)
+    if REQUIRED_HASHTAG not in tags:
+        probs.append(doc.problem((*key, "text"), "text lacks #CloseTheCamps",
+                                 "add the hashtag #CloseTheCamps"))
+    if len(tags) > MAX_HASHTAGS:
+        probs.append(doc.problem((*key, "text"), f"text has {len(tags)} hashtags",
+                                 f"keep at most {MAX_HASHTAGS}"))
+    dates: dict[str, dt.date | None] = {}
+    for k in ("starts", "expires"):
+        v = item.get(k)
+        if v is not None and (not isinstance(v, dt.date) or isinstance(v, dt.datetime)):
+            probs.append(doc.problem((*key, k), f"'{k}' must be a date, not {type_name(v)}",
+                                     "write it as YYYY-MM-DD"))
+            v = None
+        dates[k] = v
+    starts, expires = dates["starts"], dates["expires"]
+    if starts and expires and expires < starts:
+        probs.append(doc.problem((*key, "expires"), "expires before it starts",
+                                 "correct the dates"))
+    weight = item.get("weight", 1)
+    if not isinstance(weight, int) or isinstance(weight, bool) or not 1 <= weight <= 10:
+        probs.append(doc.problem((*key, "weight"), f"weight must be a whole number 1 to 10, "
+                                 f"not {weight!r}", "write e.g. 'weight: 2'"))
+        weight = 1
+    approval = parse_approval(item.get("approval"))
+    if isinstance(approval, str):
+        probs.append(doc.problem((*key, "approval"), approval,
+                                 f"run: closethecamps approve {pid} --by NAME"))
+        approval = None
+    post = Post(pid, lang, cat, text, starts, expires, weight, approval, doc.shown,
+                doc.line(*key))
+    if approval is None:
+        probs.append(doc.problem(key, f"post '{pid}' is a draft: it will not be posted",
+                                 f"review it, then run: closethecamps approve {pid} --by NAME",
+                                 warning=True))
+    elif not post.approved:
+        probs.append(doc.problem((*key, "approval"),
+                                 f"approval of '{pid}' does not match its text (edited since)",
+                                 f"review the new text, then run: closethecamps approve {pid} "
+                                 "--by NAME"))
+    if expires and expires < today:
+        probs.append(doc.problem((*key, "expires"), f"post '{pid}' expired on {expires}",
+                                 "remove it or move its expiry date", warning=True))
+    return post, probs
+
+
+def load_posts(paths: Iterable[Path], root: Path, domains: frozenset[str],
+               today: dt.date) -> tuple[list[Post], list[Problem]]:
+    posts: list[Post] = []
+    problems: list[Problem] = []
+    first: dict[str, Post] = {}
+    for path in paths:
+        doc, probs = load(path, display_path(path, root))
+        problems += probs
+        if doc is None:
+            continue
+        data = doc.data
+        if data is None:
+            problems.append(doc.problem((), "the file is empty", "add 'posts:' with a list "
+                                        "of posts, or delete the file"))
+            continue
+        if not isinstance(data, dict) or "posts" not in data:
+            problems.append(doc.problem((), "expected a mapping with a 'posts:' list",
+                                        "start the file with 'posts:'"))
+            continue
+        for k in data:
+            if k != "posts":
+                problems.append(doc.problem((k,), f"unknown top-level key '{k}'",
+                                            "only 'posts:' belongs at the top"))
+        items = data["posts"]
+        if not isinstance(items, list):
+            problems.append(doc.problem(("posts",), f"'posts' must be a list, not "
+                                        f"{type_name(items)}", "write each post as '- id: ...'"))
+            continue
+        for i, item in enumerate(items):
+            post, probs = _post_problems(doc, i, item, domains, today)
+            problems += probs
+            if post is None:
+                continue
+            if post.id in first:
+                other = first[post.id]
+                problems.append(Problem(post.file, post.line, f"duplicate id '{post.id}' "
+                                        f"(also {other.file}:{other.line})",
+                                        "give each post its own id"))
+                continue
+            first[post.id] = post
+            posts.append(post)
+    return posts, problems
+
+
+def post_files(root: Path) -> list[Path]:
+    d = root / POSTS_DIR
+    return sorted([*d.glob("*.yaml"), *d.glob("*.yml")]) if d.is_dir() else []
+
+
+def load_library(root: Path, today: dt.date | None = None) -> tuple[Library, list[Problem]]:
+    """Every post and every problem; callers decide whether errors are fatal."""
+    today = today or dt.date.today()
+    domains, problems = load_allowlist(root)
+    files = post_files(root)
+    if not files:
+        problems.append(Problem(POSTS_DIR, 1, "no message files found",
+                                f"add YAML files under {POSTS_DIR}/"))
+    posts, probs = load_posts(files, root, domains, today)
+    problems += probs
+    if posts and not any(p.live(today) for p in posts):
+        problems.append(Problem(POSTS_DIR, 1, "no approved, unexpired post: nothing to post",
+                                "approve at least one post"))
+    return Library(tuple(posts)), problems

@@ -1,0 +1,89 @@
+"""Settings from the environment and .env (python-dotenv); secrets come only from here."""
+
+from __future__ import annotations
+
+import os
+import stat
+from dataclasses import dataclass
+from pathlib import Path
+
+from dotenv import dotenv_values
+
+from .problems import Problem
+
+X_KEYS = ("X_API_KEY", "X_API_SECRET", "X_ACCESS_TOKEN", "X_ACCESS_TOKEN_SECRET")
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
+
+
+@dataclass(frozen=True)
+class Settings:
+    x_api_key: str
+    x_api_secret: str
+    x_access_token: str
+    x_access_token_secret: str
+    x_api_base_url: str
+    state_db: Path
+    log_level: str
+    log_format: str
+    env_warning: str | None = None
+
+    @property
+    def has_x(self) -> bool:
+        return all(self.secrets())
+
+    def secrets(self) -> list[str]:
+        return [self.x_api_key, self.x_api_secret, self.x_access_token,
+                self.x_access_token_secret]
+
+
+def _env_file_warning(path: Path) -> str | None:
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return None
+    if mode & (stat.S_IRWXG | stat.S_IRWXO):
+        return (f"{path}: readable by group or others (mode {stat.filemode(mode)}); "
+                f"run: chmod 600 {path}")
+    return None
+
+
+def load_settings(root: Path, state: str | None = None) -> tuple[Settings, list[Problem]]:
+    """The process environment wins over .env, so a deployment can override a file."""
+    env_path = root / ".env"
+    values: dict[str, str] = {}
+    if env_path.is_file():
+        values = {k: v for k, v in dotenv_values(env_path).items() if v is not None}
+    values.update({k: v for k, v in os.environ.items() if k in _KNOWN})
+    problems: list[Problem] = []
+    present = [k for k in X_KEYS if values.get(k)]
+    if present and len(present) != len(X_KEYS):
+        missing = ", ".join(k for k in X_KEYS if not values.get(k))
+        problems.append(Problem(".env", 1, f"X credentials incomplete: {missing} not set",
+                                "set all four X keys, or none to run on the sandbox"))
+    level = values.get("LOG_LEVEL", "INFO").upper()
+    if level not in LOG_LEVELS:
+        problems.append(Problem(".env", 1, f"LOG_LEVEL '{level}' is not a level",
+                                f"use one of {', '.join(LOG_LEVELS)}"))
+        level = "INFO"
+    fmt = values.get("LOG_FORMAT", "text").lower()
+    if fmt not in ("text", "json"):
+        problems.append(Problem(".env", 1, f"LOG_FORMAT '{fmt}' is not text or json",
+                                "set LOG_FORMAT=text or LOG_FORMAT=json"))
+        fmt = "text"
+    db = Path(state or values.get("STATE_DB") or "var/state.sqlite3")
+    if not db.is_absolute():
+        db = root / db
+    return Settings(
+        x_api_key=values.get("X_API_KEY", ""),
+        x_api_secret=values.get("X_API_SECRET", ""),
+        x_access_token=values.get("X_ACCESS_TOKEN", ""),
+        x_access_token_secret=values.get("X_ACCESS_TOKEN_SECRET", ""),
+        x_api_base_url=values.get("X_API_BASE_URL", "https://api.twitter.com").rstrip("/"),
+        state_db=db,
+        log_level=level,
+        log_format=fmt,
+        env_warning=_env_file_warning(env_path) if env_path.is_file() else None,
+    ), problems
+
+
+_KNOWN = {*X_KEYS, "X_API_BASE_URL", "STATE_DB", "LOG_LEVEL", "LOG_FORMAT"}

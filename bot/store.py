@@ -1,0 +1,290 @@
+"""SQLite state: attempts and outcomes, handled mentions, authors, cursors, pauses.
+
+Plain SQL with numbered migrations (PRAGMA user_version). Every post or reply is
+written as 'attempting' before the call and committed, so a kill -9 at any
+instant leaves a record that the next start resolves instead of re-posting.
+Mention text is never stored: only ids, the routing decision and the outcome.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+MIGRATIONS: tuple[str, ...] = (
+    """
+    CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    CREATE TABLE attempts (
+        key         TEXT PRIMARY KEY,      -- 'post:<slot>:<time>' or 'reply:<mention id>'
+        kind        TEXT NOT NULL CHECK (kind IN ('post', 'reply')),
+        item_id     TEXT,                  -- post or template id from messages/
+        text        TEXT NOT NULL,         -- our own text, needed to resolve unknowns
+        reply_to    TEXT,
+        status      TEXT NOT NULL CHECK (status IN ('attempting', 'done', 'failed', 'unknown')),
+        remote_id   TEXT,
+        detail      TEXT,
+        created_at  REAL NOT NULL,
+        updated_at  REAL NOT NULL
+    );
+    CREATE INDEX attempts_status ON attempts (status, kind);
+    CREATE INDEX attempts_created ON attempts (kind, created_at);
+    CREATE TABLE mentions (
+        id          TEXT PRIMARY KEY,
+        author_id   TEXT NOT NULL,
+        seen_at     REAL NOT NULL,
+        policy      TEXT NOT NULL,         -- reply | protect | skip
+        reason      TEXT NOT NULL,
+        country     TEXT,                  -- always NULL under protect
+        reply_text  TEXT,                  -- the reply we will send, never the mention
+        status      TEXT NOT NULL          -- pending | sent | failed | none
+    );
+    CREATE INDEX mentions_author ON mentions (author_id, seen_at);
+    CREATE INDEX mentions_status ON mentions (status, id);
+    CREATE TABLE authors (
+        author_id     TEXT PRIMARY KEY,
+        opted_out_at  REAL,
+        last_reply_at REAL
+    );
+    CREATE TABLE rotation (pool TEXT PRIMARY KEY, used TEXT NOT NULL);
+    CREATE TABLE slots (name TEXT PRIMARY KEY, last_fire REAL NOT NULL);
+    CREATE TABLE spend (at REAL NOT NULL, kind TEXT NOT NULL, amount REAL NOT NULL);
+    CREATE INDEX spend_at ON spend (at);
+    CREATE TABLE pauses (
+        endpoint TEXT PRIMARY KEY,
+        until    REAL NOT NULL,
+        reason   TEXT NOT NULL,
+        strikes  INTEGER NOT NULL
+    );
+    """,
+)
+
+
+@dataclass(frozen=True)
+class Attempt:
+    key: str
+    kind: str
+    item_id: str | None
+    text: str
+    reply_to: str | None
+    status: str
+    remote_id: str | None
+    detail: str | None
+    created_at: float
+    updated_at: float
+
+
+@dataclass(frozen=True)
+class Pause:
+    endpoint: str
+    until: float
+    reason: str
+    strikes: int
+
+
+class Store:
+    def __init__(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.path = path
+        self._lock = threading.RLock()
+        self._db = sqlite3.connect(str(path), check_same_thread=False, isolation_level=None,
+                                   timeout=10)
+        self._db.row_factory = sqlite3.Row
+        self._db.execute("PRAGMA journal_mode=WAL")
+        # FULL: the 'attempting' row must be on disk before the network call.
+        self._db.execute("PRAGMA synchronous=FULL")
+        self._migrate()
+
+    def close(self) -> None:
+        with self._lock:
+            self._db.close()
+
+    def _migrate(self) -> None:
+        with self.tx() as db:
+            version = db.execute("PRAGMA user_version").fetchone()[0]
+            for i, script in enumerate(MIGRATIONS[version:], start=version + 1):
+                for stmt in script.split(";"):
+                    if stmt.strip():
+                        db.execute(stmt)
+                db.execute(f"PRAGMA user_version = {i}")
+
+    @contextmanager
+    def tx(self) -> Iterator[sqlite3.Connection]:
+        with self._lock:
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._db
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+            self._db.execute("COMMIT")
+
+    def _q(self, sql: str, args: tuple[Any, ...] = ()) -> list[sqlite3.Row]:
+        with self._lock:
+            return self._db.execute(sql, args).fetchall()
+
+    # -- meta / cursors
+    def get_meta(self, key: str) -> str | None:
+        rows = self._q("SELECT value FROM meta WHERE key = ?", (key,))
+        return rows[0]["value"] if rows else None
+
+    def set_meta(self, key: str, value: str) -> None:
+        with self.tx() as db:
+            db.execute("INSERT INTO meta VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET "
+                       "value = excluded.value", (key, value))
+
+    # -- attempts
+    def begin_attempt(self, key: str, kind: str, item_id: str | None, text: str,
+                      reply_to: str | None = None, now: float | None = None) -> bool:
+        """Record the intent before the call; False if this key was ever attempted."""
+        now = now or time.time()
+        with self.tx() as db:
+            cur = db.execute(
+                "INSERT OR IGNORE INTO attempts VALUES "
+                "(?, ?, ?, ?, ?, 'attempting', NULL, NULL, ?, ?)",
+                (key, kind, item_id, text, reply_to, now, now))
+            return cur.rowcount == 1
+
+    def finish_attempt(self, key: str, status: str, remote_id: str | None = None,
+                       detail: str | None = None) -> None:
+        with self.tx() as db:
+            db.execute("UPDATE attempts SET status = ?, remote_id = COALESCE(?, remote_id), "
+                       "detail = ?, updated_at = ? WHERE key = ?",
+                       (status, remote_id, detail, time.time(), key))
+
+    def forget_attempt(self, key: str) -> None:
+        """Only for an attempt the platform provably refused before acting."""
+        with self.tx() as db:
+            db.execute("DELETE FROM attempts WHERE key = ? AND status = 'failed'", (key,))
+
+    def attempt(self, key: str) -> Attempt | None:
+        rows = self._q("SELECT * FROM attempts WHERE key = ?", (key,))
+        return Attempt(**dict(rows[0])) if rows else None
+
+    def unresolved(self, kind: str | None = None) -> list[Attempt]:
+        """Attempts whose outcome is not known: a crash mid-call or a timeout/5xx."""
+        sql = "SELECT * FROM attempts WHERE status IN ('attempting', 'unknown')"
+        args: tuple[Any, ...] = ()
+        if kind:
+            sql += " AND kind = ?"
+            args = (kind,)
+        return [Attempt(**dict(r)) for r in self._q(sql + " ORDER BY created_at", args)]
+
+    def recent_attempts(self, limit: int = 20, kind: str | None = None) -> list[Attempt]:
+        sql = "SELECT * FROM attempts"
+        args: tuple[Any, ...] = ()
+        if kind:
+            sql += " WHERE kind = ?"
+            args = (kind,)
+        rows = self._q(sql + " ORDER BY created_at DESC, rowid DESC LIMIT ?", (*args, limit))
+        return [Attempt(**dict(r)) for r in rows]
+
+    def texts_since(self, since: float, kind: str = "post") -> set[str]:
+        """Texts that went out (or may have) since `since`: never repeat them within 24 h."""
+        rows = self._q("SELECT text FROM attempts WHERE kind = ? AND created_at >= ? AND "
+                       "status != 'failed'", (kind, since))
+        return {r["text"] for r in rows}
+
+    def count_done(self, kind: str, since: float) -> int:
+        rows = self._q("SELECT COUNT(*) AS n FROM attempts WHERE kind = ? AND created_at >= ? "
+                       "AND status IN ('done', 'attempting', 'unknown')", (kind, since))
+        return int(rows[0]["n"])
+
+    # -- mentions and authors
+    def mention_known(self, mention_id: str) -> bool:
+        return bool(self._q("SELECT 1 FROM mentions WHERE id = ?", (mention_id,)))
+
+    def record_mention(self, mention_id: str, author_id: str, policy: str, reason: str,
+                       country: str | None, reply_text: str | None, opt_out: bool = False,
+                       now: float | None = None) -> bool:
+        """Record the decision once; False if this mention was already handled."""
+        now = now or time.time()
+        status = "pending" if reply_text else "none"
+        with self.tx() as db:
+            cur = db.execute("INSERT OR IGNORE INTO mentions VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                             (mention_id, author_id, now, policy, reason,
+                              None if policy == "protect" else country, reply_text, status))
+            if cur.rowcount and opt_out:
+                db.execute("INSERT INTO authors (author_id, opted_out_at) VALUES (?, ?) "
+                           "ON CONFLICT(author_id) DO UPDATE SET opted_out_at = "
+                           "COALESCE(opted_out_at, excluded.opted_out_at)", (author_id, now))
+            if cur.rowcount and reply_text:
+                # The cooldown starts at the decision, so a burst of mentions gets one reply.
+                db.execute("INSERT INTO authors (author_id, last_reply_at) VALUES (?, ?) "
+                           "ON CONFLICT(author_id) DO UPDATE SET last_reply_at = "
+                           "excluded.last_reply_at", (author_id, now))
+            return cur.rowcount == 1
+
+    def pending_replies(self) -> list[sqlite3.Row]:
+        return self._q("SELECT id, author_id, reply_text FROM mentions WHERE status = 'pending' "
+                       "ORDER BY seen_at, id")
+
+    def set_mention_status(self, mention_id: str, status: str) -> None:
+        with self.tx() as db:
+            db.execute("UPDATE mentions SET status = ? WHERE id = ?", (status, mention_id))
+
+    def author_state(self, author_id: str, now: float, cooldown: float,
+                     loop_limit: int) -> tuple[bool, bool, bool]:
+        """(opted_out, in_cooldown, looping) for one author."""
+        rows = self._q("SELECT opted_out_at, last_reply_at FROM authors WHERE author_id = ?",
+                       (author_id,))
+        opted = bool(rows and rows[0]["opted_out_at"] is not None)
+        last = rows[0]["last_reply_at"] if rows else None
+        cooling = last is not None and now - last < cooldown
+        n = self._q("SELECT COUNT(*) AS n FROM mentions WHERE author_id = ? AND seen_at >= ?",
+                    (author_id, now - 3600))[0]["n"]
+        return opted, cooling, loop_limit > 0 and n >= loop_limit
+
+    def mention_counts(self) -> dict[str, int]:
+        rows = self._q("SELECT policy || ':' || status AS k, COUNT(*) AS n FROM mentions "
+                       "GROUP BY k")
+        return {r["k"]: int(r["n"]) for r in rows}
+
+    # -- rotation and slots
+    def rotation_used(self, pool: str) -> dict[str, int]:
+        rows = self._q("SELECT used FROM rotation WHERE pool = ?", (pool,))
+        return dict(json.loads(rows[0]["used"])) if rows else {}
+
+    def set_rotation_used(self, pool: str, used: dict[str, int]) -> None:
+        with self.tx() as db:
+            db.execute("INSERT INTO rotation VALUES (?, ?) ON CONFLICT(pool) DO UPDATE SET "
+                       "used = excluded.used", (pool, json.dumps(used, sort_keys=True)))
+
+    def last_fire(self, slot: str) -> float | None:
+        rows = self._q("SELECT last_fire FROM slots WHERE name = ?", (slot,))
+        return float(rows[0]["last_fire"]) if rows else None
+
+    def set_last_fire(self, slot: str, at: float) -> None:
+        with self.tx() as db:
+            db.execute("INSERT INTO slots VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET "
+                       "last_fire = excluded.last_fire", (slot, at))
+
+    # -- money and pauses
+    def spend(self, kind: str, amount: float, now: float | None = None) -> None:
+        if amount:
+            with self.tx() as db:
+                db.execute("INSERT INTO spend VALUES (?, ?, ?)", (now or time.time(), kind, amount))
+
+    def spent_since(self, since: float) -> float:
+        return float(self._q("SELECT COALESCE(SUM(amount), 0) AS s FROM spend WHERE at >= ?",
+                             (since,))[0]["s"])
+
+    def pause(self, endpoint: str, until: float, reason: str) -> Pause:
+        with self.tx() as db:
+            db.execute("INSERT INTO pauses VALUES (?, ?, ?, 1) ON CONFLICT(endpoint) DO UPDATE "
+                       "SET until = excluded.until, reason = excluded.reason, "
+                       "strikes = strikes + 1", (endpoint, until, reason))
+        return self.pauses()[endpoint]
+
+    def clear_pause(self, endpoint: str) -> None:
+        with self.tx() as db:
+            db.execute("DELETE FROM pauses WHERE endpoint = ?", (endpoint,))
+
+    def pauses(self) -> dict[str, Pause]:
+        return {r["endpoint"]: Pause(**dict(r)) for r in self._q("SELECT * FROM pauses")}
