@@ -1,0 +1,38 @@
+"""Shared pytest fixtures. Keep each fixture small and documented; others add theirs here."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from bot.platforms.x import XPlatform
+from tests.fakex import FakeX
+
+# Fake credentials for the X fixtures. Distinctive so a leak is easy to grep.
+X_CREDENTIALS = {
+    "api_key": "fakeApiKey7Qm2ZK",
+    "api_secret": "fakeApiSecret+Xy9/Lp0=",
+    "access_token": "160000-fakeAccessTokenR4nd",
+    "access_token_secret": "fakeAccessTokenSecret&k3Y",
+}
+
+
+@pytest.fixture
+def fake_x() -> Iterator[FakeX]:
+    """A fresh fake X API server on a free 127.0.0.1 port, stopped afterwards."""
+    server = FakeX(timeout_delay=2.0).start()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture
+def x_platform(fake_x: FakeX) -> Iterator[XPlatform]:
+    """The real X adapter pointed at `fake_x`, with short timeouts for fast tests."""
+    platform = XPlatform(**X_CREDENTIALS, base_url=fake_x.url, timeout=(0.5, 0.5), deadline=1.0)
+    try:
+        yield platform
+    finally:
+        platform.close()
