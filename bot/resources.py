@@ -1,0 +1,359 @@
+"""Reply resources and templates: read messages/resources/ and messages/replies/, check them.
+
+    load_reply_library(root, today=None) -> (ReplyLibrary | None, [Problem])
+
+Content lives in YAML that maintainers edit; this module only reads and checks it, and
+builds the pure bot.replies.ReplyLibrary from what passes: approved, error-free templates
+and error-free country entries. The library is None only when the resources file or its
+generic fallback is unusable. Problems (file:line, what, fix) are returned, never raised.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import string
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from .allowlist import link_problem, load_allowlist
+from .approval import parse_approval, text_hash
+from .messages import ID_RE
+from .problems import Problem, display_path
+from .replies import ReplyLibrary, Resources, Template, render
+from .textrules import MAX_WEIGHTED, links, weighted_length
+from .yamlsrc import Doc, Key, load, type_name
+
+RESOURCES_FILE = "messages/resources/countries.yaml"
+REPLIES_DIR = "messages/replies"
+PROTECT_STEM = "protect"
+PROTECT_LINK = "https://lgbtnet.org"
+FIELDS = frozenset({"embassy", "reps", "how", "un", "org"})
+LONGEST_HANDLE = "x" * 15
+STALE_AFTER = dt.timedelta(days=365)
+LANG_KEY_RE = re.compile(r"^[a-z]{2,3}$")
+_ISO_CODES = """
+AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS
+BT BV BW BY BZ CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM DO DZ EC EE
+EG EH ER ES ET FI FJ FK FM FO FR GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS GT GU GW GY HK HM
+HN HR HT HU ID IE IL IM IN IO IQ IR IS IT JE JM JO JP KE KG KH KI KM KN KP KR KW KY KZ LA LB LC
+LI LK LR LS LT LU LV LY MA MC MD ME MF MG MH MK ML MM MN MO MP MQ MR MS MT MU MV MW MX MY MZ NA
+NC NE NF NG NI NL NO NP NR NU NZ OM PA PE PF PG PH PK PL PM PN PR PS PT PW PY QA RE RO RS RU RW
+SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV SX SY SZ TC TD TF TG TH TJ TK TL TM TN TO
+TR TT TV TW TZ UA UG UM US UY UZ VA VC VE VG VI VN VU WF WS YE YT ZA ZM ZW
+"""
+ISO_3166 = frozenset(_ISO_CODES.split())
+# section -> (required keys, optional keys)
+SECTIONS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
+    "embassy": (frozenset({"url"}), frozenset({"address", "verified"})),
+    "representatives": (frozenset({"url", "how"}), frozenset({"verified"})),
+    "un_mission": (frozenset({"url"}), frozenset({"verified"})),
+    "organisation": (frozenset({"name", "url"}), frozenset({"verified"})),
+}
+ENTRY_REQUIRED = frozenset({"code", "name", "embassy", "representatives", "un_mission",
+                            "source", "checked"})
+ENTRY_KEYS = ENTRY_REQUIRED | {"organisation"}
+
+
+class _Checker:
+    """Collects problems for one YAML document."""
+
+    def __init__(self, doc: Doc, domains: frozenset[str]) -> None:
+        self.doc, self.domains, self.problems = doc, domains, list[Problem]()
+
+    def add(self, key: Key, what: str, fix: str, warning: bool = False) -> None:
+        self.problems.append(self.doc.problem(key, what, fix, warning))
+
+    def keys(self, key: Key, value: Any, required: frozenset[str], allowed: frozenset[str],
+             what: str) -> bool:
+        if not isinstance(value, dict):
+            self.add(key, f"{what} must be a mapping, not {type_name(value)}",
+                     "write it as 'key: value' lines indented under it")
+            return False
+        ok = True
+        for k in value:
+            if k not in allowed:
+                self.add((*key, k), f"unknown key '{k}' in {what}",
+                         f"use only: {', '.join(sorted(allowed))}")
+                ok = False
+        for k in sorted(required - value.keys()):
+            self.add(key, f"{what} is missing '{k}'", f"add a '{k}:' line")
+            ok = False
+        return ok
+
+    def text(self, key: Key, value: Any, what: str) -> str | None:
+        if isinstance(value, str) and value.strip():
+            return value.strip()
+        self.add(key, f"{what} must be text, not {type_name(value)}", "write it as text")
+        return None
+
+    def url(self, key: Key, value: Any) -> str | None:
+        url = self.text(key, value, "url")
+        bad = link_problem(url, self.domains) if url else None
+        if bad:
+            self.add(key, *bad)
+            return None
+        return url
+
+
+def _section(c: _Checker, key: Key, name: str, value: Any) -> dict[str, Any] | None:
+    required, optional = SECTIONS[name]
+    if not c.keys(key, value, required, required | optional, name):
+        return None
+    if "verified" in value and not isinstance(value["verified"], bool):
+        c.add((*key, "verified"), "verified must be true or false", "write verified: false "
+              "until a maintainer has opened the link")
+        return None
+    if "address" in value and c.text((*key, "address"), value["address"], "address") is None:
+        return None
+    url = c.url((*key, "url"), value["url"])
+    return None if url is None else {**value, "url": url}
+
+
+def _how(c: _Checker, key: Key, value: Any) -> dict[str, str] | None:
+    if not isinstance(value, dict) or "en" not in value:
+        c.add(key, "'how' must map languages to a one-line how-to, with 'en'",
+              "write e.g. 'how:' then 'en: enter your postcode'")
+        return None
+    out: dict[str, str] = {}
+    for lang, line in value.items():
+        text = c.text((*key, lang), line, f"how ({lang})")
+        if not isinstance(lang, str) or not LANG_KEY_RE.match(lang):
+            c.add((*key, lang), f"'{lang}' is not a language code", "use e.g. en, de, pt")
+        elif text is not None and ("\n" in text or "@" in text or links(text)):
+            c.add((*key, lang), "a how-to must be one line without @ or links",
+                  "put the link in 'url' and keep 'how' to a short instruction")
+        elif text is not None:
+            out[lang] = text
+    return out if len(out) == len(value) else None
+
+
+def _checked(c: _Checker, key: Key, value: Any, today: dt.date) -> None:
+    if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
+        c.add(key, f"'checked' must be a date, not {type_name(value)}", "write it as YYYY-MM-DD")
+    elif value > today:
+        c.add(key, f"'checked' date {value} is in the future", "write the date you checked")
+    elif today - value > STALE_AFTER:
+        c.add(key, f"facts last checked on {value}, over a year ago",
+              "re-check each link and address, then update 'checked'", warning=True)
+
+
+def _entry(c: _Checker, key: Key, item: Any, today: dt.date,
+           generic: bool) -> Resources | None:
+    required = ENTRY_REQUIRED - {"code"} if generic else ENTRY_REQUIRED
+    allowed = ENTRY_KEYS - {"code"} if generic else ENTRY_KEYS
+    if not c.keys(key, item, required, allowed, "the generic entry" if generic else "an entry"):
+        return None
+    before = len(c.problems)
+    code: str | None = None
+    if not generic:
+        code = item["code"]
+        if isinstance(code, bool):
+            c.add((*key, "code"), f"the code was read as {str(code).lower()}, not text",
+                  'quote it: code: "NO"')
+        elif not isinstance(code, str) or code not in ISO_3166:
+            c.add((*key, "code"), f"'{code}' is not an ISO 3166-1 alpha-2 code",
+                  "write two capital letters, e.g. DE")
+        elif code == "RU":
+            c.add((*key, "code"), "no resources for Russia", "remove it: people who may be "
+                  "in Russia only ever get the neutral protect message")
+    c.text((*key, "name"), item["name"], "name")
+    src = item["source"]
+    if not (isinstance(src, str) and src.strip()) and not (
+            isinstance(src, list) and src and all(isinstance(s, str) and s for s in src)):
+        c.add((*key, "source"), "'source' must say where the facts came from",
+              "write a line, or a list of lines, naming each source")
+    _checked(c, (*key, "checked"), item["checked"], today)
+    parts = {name: _section(c, (*key, name), name, item[name])
+             for name in SECTIONS if name in item}
+    emb, reps, un = parts["embassy"], parts["representatives"], parts["un_mission"]
+    how = _how(c, (*key, "representatives", "how"), reps["how"]) if reps else None
+    org = parts.get("organisation")
+    org_failed = "organisation" in parts and not org
+    failed = any(not p.warning for p in c.problems[before:])
+    if failed or not (emb and reps and un and how) or org_failed:
+        return None
+    return Resources(code, emb["url"], reps["url"], how, un["url"], org["url"] if org else None)
+
+
+def load_resources(root: Path, domains: frozenset[str], today: dt.date
+                   ) -> tuple[dict[str, Resources], Resources | None, list[Problem]]:
+    """(country code -> resources, generic fallback, problems)."""
+    path = root / RESOURCES_FILE
+    doc, problems = load(path, display_path(path, root))
+    if doc is None:
+        return {}, None, problems
+    c = _Checker(doc, domains)
+    data = doc.data
+    if not isinstance(data, dict):
+        c.add((), "expected 'generic:' and 'countries:'", "start from the layout in git history")
+        return {}, None, problems + c.problems
+    for k in data:
+        if k not in ("generic", "countries"):
+            c.add((k,), f"unknown top-level key '{k}'", "only 'generic:' and 'countries:'")
+    generic = None
+    if "generic" not in data:
+        c.add((), "the generic fallback is missing", "add a 'generic:' entry for mentions "
+              "from no recognised country")
+    else:
+        generic = _entry(c, ("generic",), data["generic"], today, generic=True)
+    countries: dict[str, Resources] = {}
+    items = data.get("countries")
+    if not isinstance(items, list):
+        c.add(("countries",), f"'countries' must be a list, not {type_name(items)}",
+              "write each country as '- code: XX'")
+        items = []
+    for i, item in enumerate(items):
+        res = _entry(c, ("countries", i), item, today, generic=False)
+        if res is None or res.code is None:
+            continue
+        if res.code in countries:
+            c.add(("countries", i, "code"), f"duplicate country '{res.code}'",
+                  "keep one entry per country")
+            continue
+        countries[res.code] = res
+    return countries, generic, problems + c.problems
+
+
+def _placeholders(text: str) -> set[str] | str:
+    """The placeholder names in a template, or what is wrong with its braces."""
+    names: set[str] = set()
+    try:
+        for _, name, spec, conv in string.Formatter().parse(text):
+            if name is None:
+                continue
+            if name not in FIELDS or spec or conv:
+                return f"unknown placeholder '{{{name}}}'"
+            names.add(name)
+    except ValueError:
+        return "unbalanced '{' or '}'"
+    return names
+
+
+def _template(c: _Checker, key: Key, item: Any, lang: str, protect: bool,
+              resources: list[Resources]) -> tuple[str, Template | None]:
+    """(id or "", the template when approved and error-free)."""
+    if not c.keys(key, item, frozenset({"id", "text"}), frozenset({"id", "text", "approval"}),
+                  "a template"):
+        return "", None
+    before = len(c.problems)
+    tid, text = item["id"], c.text((*key, "text"), item["text"], "text")
+    if not isinstance(tid, str) or not ID_RE.match(tid):
+        c.add((*key, "id"), f"id '{tid}' is not a valid id",
+              "use lowercase letters, digits and hyphens, e.g. reply-en-4")
+        tid = ""
+    if text is None:
+        return tid, None
+    tkey = (*key, "text")
+    fields = _placeholders(text)
+    if isinstance(fields, str):
+        c.add(tkey, fields, "use only {embassy} {reps} {how} {un} {org}")
+        fields = set()
+    if "@" in text or "＠" in text:
+        c.add(tkey, "a reply template may not contain @", "the bot adds the author's "
+              "@handle itself; mention no one else")
+    for url in links(text):
+        bad = link_problem(url, c.domains)
+        if bad:
+            c.add(tkey, *bad)
+    if protect:
+        if fields:
+            c.add(tkey, "the protect message may not use placeholders",
+                  "it must be the same text for everyone")
+        if PROTECT_LINK not in text:
+            c.add(tkey, f"the protect message must link {PROTECT_LINK}",
+                  "point to the Russian LGBT Network's own site")
+    tpl = Template(tid, lang, text, frozenset(fields))
+    samples = [(LONGEST_HANDLE, f"@{LONGEST_HANDLE} {text}")] if protect else [
+        (r.code or "generic", render(tpl, r, LONGEST_HANDLE)) for r in resources]
+    worst = max(((weighted_length(t), w) for w, t in samples if t), default=(0, ""))
+    if worst[0] > MAX_WEIGHTED:
+        c.add(tkey, f"with a 15-character handle and {worst[1]}'s links this reply is "
+              f"{worst[0]} weighted characters, over {MAX_WEIGHTED}",
+              f"shorten it by {worst[0] - MAX_WEIGHTED} (each link counts 23)")
+    approval = parse_approval(item.get("approval"))
+    if isinstance(approval, str):
+        c.add((*key, "approval"), approval, f"run: closethecamps approve {tid} --by NAME")
+    elif approval is None:
+        c.add(key, f"template '{tid}' is a draft: it will not be used",
+              f"review it, then run: closethecamps approve {tid} --by NAME", warning=True)
+    elif approval.sha256 != text_hash(item["text"]):
+        c.add((*key, "approval"), f"approval of '{tid}' does not match its text (edited since)",
+              f"review the new text, then run: closethecamps approve {tid} --by NAME")
+    ok = len(c.problems) == before or all(p.warning for p in c.problems[before:])
+    return tid, tpl if ok and not isinstance(approval, str) and approval is not None else None
+
+
+def load_templates(root: Path, domains: frozenset[str], resources: list[Resources]
+                   ) -> tuple[dict[str, tuple[Template, ...]], str | None, list[Problem]]:
+    """(language -> approved templates, approved protect body, problems)."""
+    folder = root / REPLIES_DIR
+    paths = sorted([*folder.glob("*.yaml"), *folder.glob("*.yml")]) if folder.is_dir() else []
+    problems: list[Problem] = []
+    seen: dict[str, str] = {}
+    approved: dict[str, list[Template]] = {}
+    protect: list[Template] = []
+    for path in paths:
+        shown = display_path(path, root)
+        lang, is_protect = path.stem, path.stem == PROTECT_STEM
+        if not is_protect and not LANG_KEY_RE.match(lang):
+            problems.append(Problem(shown, 1, f"'{path.name}' is not named after a language",
+                                    "name it like en.yaml or de.yaml, or protect.yaml"))
+            continue
+        doc, probs = load(path, shown)
+        problems += probs
+        if doc is None:
+            continue
+        c = _Checker(doc, domains)
+        top = PROTECT_STEM if is_protect else "replies"
+        data = doc.data
+        if not isinstance(data, dict) or set(data) != {top} or not isinstance(data[top], list):
+            c.add((), f"expected exactly one key '{top}' holding a list",
+                  f"start the file with '{top}:' then '- id: ...'")
+            problems += c.problems
+            continue
+        if is_protect and len(data[top]) != 1:
+            c.add((top,), "there must be exactly one protect message",
+                  "keep a single item: the text must be identical for everyone")
+        for i, item in enumerate(data[top]):
+            tid, tpl = _template(c, (top, i), item, "en" if is_protect else lang, is_protect,
+                                 resources)
+            if tid in seen:
+                c.add((top, i, "id"), f"duplicate id '{tid}' (also in {seen[tid]})",
+                      "give each template its own id")
+                continue
+            if tid:
+                seen[tid] = shown
+            if tpl is not None:
+                (protect if is_protect else approved.setdefault(lang, [])).append(tpl)
+        problems += c.problems
+    if not (folder / "en.yaml").exists():
+        problems.append(Problem(REPLIES_DIR, 1, "no English reply templates (en.yaml)",
+                                "add en.yaml: English is the fallback for every language"))
+    elif not approved.get("en"):
+        problems.append(Problem(f"{REPLIES_DIR}/en.yaml", 1, "no approved English reply "
+                                "template: the bot will not reply", "approve at least one "
+                                "with: closethecamps approve ID --by NAME", warning=True))
+    templates = {k: tuple(sorted(v, key=lambda t: t.id)) for k, v in approved.items()}
+    return templates, (protect[0].text if len(protect) == 1 else None), problems
+
+
+def load_reply_library(root: Path, today: dt.date | None = None
+                       ) -> tuple[ReplyLibrary | None, list[Problem]]:
+    """The approved reply library and every problem; callers decide what is fatal."""
+    domains, problems = load_allowlist(root)
+    countries, generic, probs = load_resources(root, domains, today or dt.date.today())
+    problems += probs
+    everyone = [*countries.values(), *([generic] if generic else [])]
+    templates, protect, probs = load_templates(root, domains, everyone)
+    problems += probs
+    if generic is None:
+        return None, problems
+    return ReplyLibrary(_frozen(countries), generic, _frozen(templates), protect), problems
+
+
+def _frozen(d: dict[str, Any]) -> Mapping[str, Any]:
+    from types import MappingProxyType
+
+    return MappingProxyType(d)
