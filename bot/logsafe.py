@@ -35,10 +35,12 @@ _PARAM_NAMES = (
     "resource_owner_secret",
 )
 _PARAM_RE = re.compile(
-    r"(\b(?:" + "|".join(_PARAM_NAMES) + r")\b"
+    # No \b on the left: in a base string the name follows "%26", a word char.
+    r"((?<![A-Za-z_])(?:" + "|".join(_PARAM_NAMES) + r")\b"
     r"(?:['\"]?\s*[:=,]\s*(?:b?['\"])?|%3D|%253D))"
     # A value ends at a quote, separator, bracket, whitespace or an encoded `&`.
-    r"((?:(?!%26|%2526)[^\"'&,\s)\]}>])+)",
+    # Skipping an existing "[redacted]" keeps a second filter pass a no-op.
+    r"(?!\[redacted\])((?:(?!%26|%2526)[^\"'&,\s)\]}>])+)",
     re.IGNORECASE,
 )
 # `'Authorization': 'OAuth ...'` as printed by a dict repr (str or bytes).
