@@ -173,7 +173,7 @@ def _vocab(words: str) -> frozenset[str]:
 _FILLERS = _vocab("""
 please pls plz plese bitte svp stp merci porfa favor por prego proszę prosze por-favor
 alsjeblieft aub snälla пожалуйста плз bot бот the it now just ok okay
-""") | {"s'il", "vous", "plaît", "plait", "te", "lo", "me", "mir"}
+""") | {"s'il", "vous", "plaît", "plait"}
 _STOP_PHRASES = frozenset({
     "stop", "stop it", "stop replying", "stop replying to me", "stop messaging me",
     "stop tagging me", "stop spamming", "stop spamming me", "unsubscribe", "opt out",

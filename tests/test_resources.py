@@ -17,8 +17,10 @@ from bot.yamlsrc import load
 REPO = Path(__file__).resolve().parent.parent
 TODAY = dt.date(2026, 11, 21)
 COUNTRIES = "messages/resources/countries.yaml"
-REQUIRED_COUNTRIES = set("US GB CA DE FR AU IE ES SE IT NL BR AT CH BE NZ NO DK FI PL PT MX AR "
-                         "JP ZA".split())
+REQUIRED_COUNTRIES = {
+    "US", "GB", "CA", "DE", "FR", "AU", "IE", "ES", "SE", "IT", "NL", "BR", "AT", "CH", "BE",
+    "NZ", "NO", "DK", "FI", "PL", "PT", "MX", "AR", "JP", "ZA",
+}
 
 
 def copy_messages(tmp_path: Path) -> Path:
@@ -67,7 +69,7 @@ def test_shipped_files_have_no_errors_and_cover_the_required_countries() -> None
     library, problems = load_reply_library(REPO, TODAY)
     assert errors(problems) == [], [p.render() for p in errors(problems)]
     assert library is not None
-    assert REQUIRED_COUNTRIES <= set(library.countries)
+    assert set(library.countries) >= REQUIRED_COUNTRIES
     assert library.generic.code is None
 
 
