@@ -8,6 +8,7 @@ import signal
 import sys
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 from types import FrameType
 
@@ -92,7 +93,7 @@ class Daemon:
         for slot in sched.slots:
             self.scheduler.add_job(self._slot_job, slot_trigger(slot, sched), args=[slot.name],
                                    id=f"slot:{slot.name}", name=slot.name)
-        self.scheduler.add_job(self.engine.read_mentions,
+        self.scheduler.add_job(self._mentions_job,
                                IntervalTrigger(seconds=sched.mentions.every, timezone=sched.tz),
                                id="mentions", name="mentions",
                                next_run_time=dt.datetime.now(sched.tz))
@@ -100,7 +101,11 @@ class Daemon:
     def _slot_job(self, name: str) -> None:
         slot = next((s for s in self.engine.config.schedule.slots if s.name == name), None)
         if slot is not None and not self.stop.is_set():
-            self.engine.run_slot(slot)
+            _guarded(f"slot {name}", lambda: self.engine.run_slot(slot))
+
+    def _mentions_job(self) -> None:
+        if not self.stop.is_set():
+            _guarded("mentions", self.engine.read_mentions)
 
     def _catch_up(self) -> None:
         """A slot missed while we were down posts once if within the grace period."""
@@ -109,6 +114,8 @@ class Daemon:
         for slot in sched.slots:
             last = self.store.last_fire(slot.name)
             if last is None:
+                # The slot exists from now on: a later outage can be measured against it.
+                self.store.set_last_fire(slot.name, now.timestamp())
                 if isinstance(self.platform, SandboxPlatform) and slot is sched.slots[0]:
                     # A newcomer on the sandbox sees the bot act at once.
                     self.scheduler.add_job(self._slot_job, args=[slot.name], id="first-post")
@@ -176,6 +183,23 @@ class Daemon:
 
     def _on_hup(self, signum: int, frame: FrameType | None) -> None:
         self.reload_requested.set()
+
+
+def _guarded(job: str, fn: Callable[[], None]) -> None:
+    """A bug in one tick is one log line, and the next tick runs as usual.
+
+    Only the exception type and where it happened: an exception's message may
+    quote a mention, which must never reach a log.
+    """
+    try:
+        fn()
+    except Exception as e:
+        tb = e.__traceback__
+        while tb is not None and tb.tb_next is not None:
+            tb = tb.tb_next
+        where = f"{Path(tb.tb_frame.f_code.co_filename).name}:{tb.tb_lineno}" if tb else "?"
+        event(logging.ERROR, "job failed; will run again on schedule", job=job,
+              error=type(e).__name__, at=where)
 
 
 def run(root: Path, state: str | None = None) -> int:
