@@ -20,8 +20,12 @@ X_CREDENTIALS = {
 
 @pytest.fixture
 def fake_x() -> Iterator[FakeX]:
-    """A fresh fake X API server on a free 127.0.0.1 port, stopped afterwards."""
-    server = FakeX(timeout_delay=2.0).start()
+    """A fresh fake X API server on a free 127.0.0.1 port, stopped afterwards.
+
+    Its "timeout" fault waits 5 s by default: longer than the adapter's default
+    4.5 s deadline, so a daemon run with default timeouts really times out.
+    """
+    server = FakeX().start()
     try:
         yield server
     finally:

@@ -291,6 +291,9 @@ class XPlatform:
             raise Unavailable(
                 f"{endpoint}: {type(e).__name__}: {e}", endpoint, maybe_sent=_maybe_sent(e)
             ) from None
+        except tweepy.TweepyException as e:
+            # tweepy's own non-HTTP complaints (bad arguments): a bug on our side.
+            raise PlatformError(f"{endpoint}: {e}", endpoint) from None
         if not isinstance(body, dict):
             raise Unavailable(f"{endpoint}: unexpected body", endpoint, maybe_sent=True)
         return body
