@@ -9,6 +9,7 @@ from dataclasses import dataclass
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from twitter_text import parse_tweet
 
 from bot.replies import AuthorState, Decision, ReplyLibrary, decide
 from bot.resources import load_reply_library
@@ -108,6 +109,7 @@ def test_every_reply_fits_280_with_a_15_char_handle(library: ReplyLibrary) -> No
             for i in range(60):
                 d = run(library, lang=lang, country=country, handle=HANDLE15, mention_id=str(i))
                 assert d.reply is not None and weighted_length(d.reply) <= MAX_WEIGHTED, d.reply
+                assert parse_tweet(d.reply).weightedLength <= MAX_WEIGHTED  # X's own counting
                 seen.add(d.reply)
             assert len(seen) == len(library.templates[lang])
 
