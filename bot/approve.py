@@ -111,6 +111,10 @@ def _write(root: Path, path: Path, source: str, item: yaml.MappingNode, item_id:
         at = _end_line(last_value)
         if at > 0 and not lines[at - 1].endswith("\n"):
             lines[at - 1] += "\n"
+        # Keep the approval next to its post: blank lines after a block scalar
+        # belong to the gap between posts.
+        while at > 0 and not lines[at - 1].strip():
+            at -= 1
         lines[at:at] = block
     path.write_text("".join(lines), encoding="utf-8")
     return Approved(item_id, shown, digest, changed=True)
