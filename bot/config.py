@@ -32,7 +32,8 @@ def check(root: Path, today: dt.date | None = None) -> tuple[Config | None, list
     library, more = load_library(root, today)
     problems += more
     replies, more = load_reply_library(root)
-    problems += more
+    # Posts and templates both read the allowlist: report its problems once.
+    problems = list(dict.fromkeys(problems + more))
     if any(not p.warning for p in problems) or schedule is None or replies is None:
         return None, problems
     return Config(schedule, library, replies), problems
