@@ -59,9 +59,23 @@ def _find_item(node: yaml.Node, item_id: str) -> yaml.MappingNode | None:
 
 
 def _end_line(node: yaml.Node) -> int:
-    """0-based index of the first line after `node`."""
+    """0-based index of the first line after `node`'s own text.
+
+    A block collection's end mark points at the next token (possibly the next
+    list item), so look at its last leaf instead.
+    """
+    while isinstance(node, yaml.MappingNode | yaml.SequenceNode) and node.value:
+        last = node.value[-1]
+        node = last[1] if isinstance(last, tuple) else last
     mark = node.end_mark
     return mark.line if mark.column == 0 else mark.line + 1
+
+
+def _trim_blank(lines: list[str], at: int) -> int:
+    """Step back over blank lines: they separate posts and stay after the approval."""
+    while at > 0 and not lines[at - 1].strip():
+        at -= 1
+    return at
 
 
 def approve(root: Path, item_id: str, by: str) -> Approved:
@@ -102,22 +116,47 @@ def _write(root: Path, path: Path, source: str, item: yaml.MappingNode, item_id:
              f"{indent}  sha256: {digest}\n"]
     if "approval" in pairs:
         knode, vnode = pairs["approval"]
-        old = "".join(lines[knode.start_mark.line:_end_line(vnode)])
-        if "".join(block) == old:
+        start, end = knode.start_mark.line, _trim_blank(lines, _end_line(vnode))
+        if "".join(block) == "".join(lines[start:end]):
             return Approved(item_id, shown, digest, changed=False)
-        lines[knode.start_mark.line:_end_line(vnode)] = block
+        lines[start:end] = block
     else:
-        last_value = item.value[-1][1]
-        at = _end_line(last_value)
+        at = _trim_blank(lines, _end_line(item))
         if at > 0 and not lines[at - 1].endswith("\n"):
             lines[at - 1] += "\n"
-        # Keep the approval next to its post: blank lines after a block scalar
-        # belong to the gap between posts.
-        while at > 0 and not lines[at - 1].strip():
-            at -= 1
         lines[at:at] = block
-    path.write_text("".join(lines), encoding="utf-8")
+    new_source = "".join(lines)
+    if _ids(new_source) != _ids(source):  # a safety net: never damage a maintainer's file
+        raise ApproveError(Problem(shown, item.start_mark.line + 1,
+                                   f"could not place the approval of '{item_id}' safely",
+                                   "add the approval block by hand, as shown in the README"))
+    path.write_text(new_source, encoding="utf-8")
     return Approved(item_id, shown, digest, changed=True)
+
+
+def _ids(source: str) -> list[tuple[str, str]] | None:
+    """(id, text) of every item, to prove an edit changed nothing but the approval."""
+    try:
+        top = yaml.compose(source, Loader=_Loader)
+    except yaml.YAMLError:
+        return None
+    out: list[tuple[str, str]] = []
+
+    def walk(node: yaml.Node) -> None:
+        if isinstance(node, yaml.MappingNode):
+            keys = {k.value: v for k, v in node.value if isinstance(k, yaml.ScalarNode)}
+            if isinstance(keys.get("id"), yaml.ScalarNode) and isinstance(
+                    keys.get("text"), yaml.ScalarNode):
+                out.append((keys["id"].value, keys["text"].value))
+            for _, v in node.value:
+                walk(v)
+        elif isinstance(node, yaml.SequenceNode):
+            for v in node.value:
+                walk(v)
+
+    if top is not None:
+        walk(top)
+    return out
 
 
 class ApproveError(Exception):
