@@ -41,11 +41,11 @@ class Resolution:
 
 class Gazetteer:
     def __init__(self, raw: dict[str, object]) -> None:
-        self._places: dict[str, str] = _typed_dict(raw["places"])
-        self.codes: dict[str, frozenset[str]] = {
-            k: frozenset(v) for k, v in _typed_dict(raw["codes"]).items()
-        }
-        self.demonyms: dict[str, str] = _typed_dict(raw["demonyms"])
+        self._places = _str_dict(raw["places"])
+        codes = raw["codes"]
+        assert isinstance(codes, dict)
+        self.codes: dict[str, frozenset[str]] = {str(k): frozenset(v) for k, v in codes.items()}
+        self.demonyms = _str_dict(raw["demonyms"])
         self.ambiguous = _word_set(raw["ambiguous"])
         self.common = _word_set(raw["common"])
         self.names = _word_set(raw["names"])
@@ -76,9 +76,9 @@ class Gazetteer:
         return self._squeezed.get(squeeze(key))
 
 
-def _typed_dict(value: object) -> dict[str, object] | dict[str, str] | dict[str, list[str]]:
+def _str_dict(value: object) -> dict[str, str]:
     assert isinstance(value, dict)
-    return value
+    return {str(k): str(v) for k, v in value.items()}
 
 
 def _word_set(value: object) -> frozenset[str]:

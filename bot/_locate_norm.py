@@ -28,16 +28,12 @@ _DOTS = re.compile(r"\.")
 # (gazetteer and text), so "Москва"/"Москве"/"Москвы" all meet at "москв" and
 # "Warszawa"/"Warszawie" at "warszaw". Finnish locatives strip to the bare
 # stem, which the gazetteer carries as a hand alias where gradation bites.
-_CYR_ENDINGS = sorted(
-    ["иями", "ями", "ами", "ией", "ием", "иях", "ого", "его", "ому", "ему", "ыми", "ими", "ая", "яя", "ое", "ее", "ой", "ей", "ий", "ый", "ых", "их", "ом", "ем", "ам", "ям", "ах", "ях", "ию", "ия", "ии", "ью", "ье", "ья", "ы", "и", "а", "я", "е", "у", "ю", "о", "ь", "й", "і", "ї"],
-    key=len,
-    reverse=True,
+# Written naturally here and folded below, because keys are folded ("й" -> "и").
+_CYR_ENDINGS_TEXT = (
+    "иями ями ами ией ием иях ого его ому ему ыми ими ая яя ое ее ой ей ий ый ых их ом ем "
+    "ам ям ах ях ию ия ии ью ье ья ы и а я е у ю о ь й і ї"
 )
-_LAT_ENDINGS = sorted(
-    ["iach", "ach", "owie", "ssa", "sta", "lla", "lta", "lle", "ie", "iu", "ii", "ia", "ja", "ji", "em", "a", "e", "i", "u", "y"],
-    key=len,
-    reverse=True,
-)
+_LAT_ENDINGS_TEXT = "iach ach ssa sta lla lta lle ie iu ii ia ja ji em a e i u y"
 _MIN_STEM = 3
 
 
@@ -58,6 +54,15 @@ def fold(text: str) -> str:
     words = _SPACES.sub(" ", text).strip().split(" ")
     # "St Petersburg", "St. Louis", "Saint-Étienne" must all meet.
     return " ".join("st" if w == "saint" else w for w in words)
+
+
+def _endings(text: str) -> tuple[str, ...]:
+    folded = {strip_marks(e.casefold()) for e in text.split()}
+    return tuple(sorted(folded, key=lambda e: (-len(e), e)))
+
+
+_CYR_ENDINGS = _endings(_CYR_ENDINGS_TEXT)
+_LAT_ENDINGS = _endings(_LAT_ENDINGS_TEXT)
 
 
 def _is_cyrillic(word: str) -> bool:

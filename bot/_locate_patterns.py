@@ -10,23 +10,55 @@ from __future__ import annotations
 import re
 
 _B = r"(?<![\w'])"  # word start that also refuses "don't live in" -> "t live in"
+
+
+def _alt(words: str) -> str:
+    """ "a b_c" -> "(?:a|b\\s+c)": space-separated alternatives, "_" inside a phrase."""
+    return "(?:" + "|".join(w.replace("_", r"\s+") for w in words.split()) + ")"
+
+
+def _set(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+_ME = _alt("i'?m i_am we'?re we_are")
+_KIN = _alt(
+    "family friends? partner boyfriend girlfriend husband wife brother sister son daughter "
+    "parents mother mom mum father dad relatives cousins? uncle aunt fianc[ée]e? kids "
+    "children home grandparents grandma grandmother grandfather grandpa"
+)
+_PEOPLE = _alt("people folks those us someone anyone residents citizens people_like_me")
+_WE_HAVE = _alt("i we i'?ve we'?ve i_have we_have")
+_DE_ADV = _alt("jetzt gerade derzeit momentan aktuell auch aber nun inzwischen mittlerweile")
+_ASKS = _alt(
+    "resources petitions? info information options advice anything ideas tips ways? "
+    "organi[sz]ations? groups? charities something contacts? actions?"
+)
 _ADV_EN = r"(?:(?:currently|now|still|also|actually|too|living|located|based|staying|stuck|" \
     r"trapped|here|over here|right now|at home|at the moment|mostly)\s+)*"
 
 # Where the writer is now. Beats origin: "I'm in Norway but I'm from Denmark".
 RESIDENCE = [
     # English
-    rf"{_B}(?:i'?m|i am|we'?re|we are)\s+{_ADV_EN}in\s+",
-    rf"{_B}(?:i|we)\s+(?:(?:currently|now|still|also|actually)\s+)?(?:live|reside|stay|work)\s+in\s+",
+    rf"{_B}{_ME}\s+{_ADV_EN}in\s+",
+    rf"{_B}{_alt('i we but and now currently')}\s+"
+    rf"(?:{_alt('i we currently now still also actually')}\s+)*"
+    rf"{_alt('live reside stay work')}\s+in\s+",
     rf"{_B}(?:living|based|located|residing|resident|stationed)\s+in\s+",
-    rf"{_B}(?:i|we|i'?ve|we'?ve|i have|we have)\s+(?:just\s+|recently\s+)?(?:moved|relocated|emigrated)\s+(?:back\s+)?to\s+",
-    rf"{_B}(?:here|over here|out here|down here|up here|those of us|we|us|people like me|someone like me)\s+(?:(?:living|based|here)\s+)?in\s+",
-    rf"{_B}(?:greetings|hello|hi|hey|love|regards|cheers|solidarity|support|writing|tweeting|posting|watching|signing|calling|reporting)\s+(?:to you\s+|all\s+)?from\s+",
-    rf"{_B}(?:do|help|act|contribute|donate|sign|protest|campaign|assist|help out|speak up)\s+from\s+",
-    rf"{_B}(?:resources|petitions?|info|information|options|advice|anything|ideas|tips|ways?|organi[sz]ations?|groups?|charities|something|contacts?|actions?)\s+(?:for|to)\s+(?:people|folks|those|us|someone|anyone|residents|citizens|people like me)(?:\s+(?:of us|living|based|who live|here))?\s+in\s+",
+    rf"{_B}{_WE_HAVE}\s+(?:just\s+|recently\s+)?"
+    rf"{_alt('moved relocated emigrated')}\s+(?:back\s+)?to\s+",
+    rf"{_B}{_alt('here over_here out_here down_here up_here those_of_us we us people_like_me')}"
+    rf"\s+(?:{_alt('living based here')}\s+)?in\s+",
+    rf"{_B}{_alt('greetings hello hi hey love regards cheers solidarity support signing calling')}"
+    rf"\s+(?:to you\s+|all\s+)?from\s+",
+    rf"{_B}{_alt('do help act contribute donate sign protest campaign assist help_out')}\s+from\s+",
+    rf"{_B}{_alt('reading watching following writing tweeting posting reporting')}\s+"
+    rf"(?:{_alt('this these that it along')}\s+)?from\s+",
+    rf"{_B}{_ASKS}\s+(?:for|to)\s+{_PEOPLE}"
+    rf"(?:\s+{_alt('of_us living based who_live here')})?\s+in\s+",
     # German
-    r"\b(?:ich|wir)\s+(?:wohne|wohnen|lebe|leben|bin|sind)\s+(?:(?:jetzt|gerade|derzeit|momentan|aktuell|auch)\s+)*in\s+",
-    r"\b(?:wohne|lebe|wohnhaft|hier)\s+in\s+",
+    rf"\b(?:ich|wir)\s+{_alt('wohne wohnen lebe leben bin sind')}\s+(?:{_DE_ADV}\s+)*in\s+",
+    rf"\b{_alt('wohne lebe wohnen leben wohnhaft hier')}\s+(?:{_DE_ADV}\s+)*in\s+",
     r"\b(?:liebe\s+)?(?:gr(?:ü|u|ue)(?:ß|ss)e?|gruss|hallo|hi|servus|moin)\s+aus\s+",
     # French
     r"\bje\s+(?:suis|vis|reste|travaille|habite)\s+(?:(?:actuellement|maintenant)\s+)?(?:à|a|au|aux|en|dans)\s+",
@@ -79,13 +111,14 @@ RESIDENCE = [
 
 # Where the writer comes from.
 ORIGIN = [
-    rf"{_B}(?:i'?m|i am|we'?re|we are)\s+(?:(?:originally|also|actually|born and raised)\s+)*from\s+",
+    rf"{_B}{_ME}\s+(?:{_alt('originally also actually born_and_raised')}\s+)*from\s+",
     rf"{_B}(?:i|we)\s+(?:originally\s+)?(?:come|hail)\s+from\s+",
     rf"{_B}(?:born|raised|grew up|born and raised)\s+in\s+",
     rf"{_B}(?:i|we)\s+(?:used to live|lived)\s+in\s+",
     rf"{_B}(?:native|citizen|national)\s+of\s+",
     rf"{_B}my\s+(?:home\s?town|home country|country)\s+is\s+",
-    rf"{_B}(?:i|we)\s+(?:fled|escaped|left|emigrated from|moved from|came from|ran from)\s+(?:from\s+)?",
+    rf"{_B}(?:i|we)\s+{_alt('fled escaped left emigrated_from moved_from came_from ran_from')}"
+    r"\s+(?:from\s+)?",
     r"\b(?:ich\s+)?(?:bin|komme|stamme)\s+(?:(?:ursprünglich|eigentlich|auch)\s+)*aus\s+",
     r"\bgeboren in\s+",
     r"\bje\s+(?:suis|viens)\s+(?:originaire\s+)?(?:de|d'|du|des)\s*",
@@ -110,20 +143,24 @@ ORIGIN = [
 # place is in Russia, never enough to place them.
 TIES = [
     rf"{_B}(?:i|we)\s+(?:was|were)\s+in\s+",
-    rf"{_B}(?:i'?m|i am|we'?re|we are)\s+(?:going|travel(?:l)?ing|flying|moving|heading|headed|going back|returning)\s+(?:back\s+)?(?:to|home to)\s+",
+    rf"{_B}{_ME}\s+{_alt('going travell?ing flying moving heading headed returning')}"
+    r"\s+(?:back\s+)?(?:home\s+)?to\s+",
     rf"{_B}(?:i|we)\s+(?:will|'ll)\s+be\s+(?:in|going to)\s+",
     rf"{_B}(?:i|we)\s+(?:went|travel(?:l)?ed|flew|moved back|returned)\s+to\s+",
     rf"{_B}(?:i|we)\s+(?:have|'ve)\s+been\s+(?:to|in)\s+",
     rf"{_B}(?:i|we)\s+(?:visit|visited)\s+",
-    rf"{_B}(?:my|our)\s+(?:(?:best|dear|gay|trans|queer|own|old|whole)\s+)?(?:family|friends?|partner|boyfriend|girlfriend|husband|wife|brother|sister|son|daughter|parents|mother|mom|mum|father|dad|relatives|cousins?|uncle|aunt|fianc[ée]e?|loved ones|grandparents|grandma|grandmother|grandfather|grandpa|kids|children|home|family members)\s+(?:(?:is|are|lives?|still|stays?|stuck|trapped|currently|back|who (?:is|are|lives?))\s+)*(?:in|from)\s+",
+    rf"{_B}(?:my|our)\s+(?:{_alt('best dear gay trans queer own old whole')}\s+)?{_KIN}\s+"
+    rf"(?:{_alt('is are lives? still stays? stuck trapped currently back who')}\s+)*(?:in|from)\s+",
     rf"{_B}(?:help|save|get)\s+(?:me|us)\s+(?:out\s+)?(?:in|of|from)\s+",
 ]
 
 # Where the writer says what they are: "I'm Canadian", "as an American".
 DEMONYM_LEAD = [
-    rf"{_B}(?:i'?m|i am|we'?re|we are)\s+(?:(?:a|an|also|proud|fellow|concerned|born|half|dual|naturali[sz]ed|very|just|another|angry|furious|queer|gay|trans|lesbian|bi|young|old)\s+)*",
+    rf"{_B}{_ME}\s+(?:{_alt('a an also proud fellow concerned born half dual naturali[sz]ed')}\s+"
+    rf"|{_alt('very just another angry furious queer gay trans lesbian bi young old')}\s+)*",
     rf"{_B}as\s+(?:(?:a|an|proud|fellow|concerned|queer|gay|trans|lesbian|bi)\s+)*",
     rf"{_B}we\s+",
+    rf"{_B}fellow\s+",
     r"\b(?:ich bin|wir sind|als)\s+(?:(?:ein|eine|einer)\s+)?",
     r"\b(?:je suis|en tant que|nous sommes)\s+(?:(?:un|une)\s+)?",
     r"\b(?:soy|como|somos)\s+(?:(?:un|una)\s+)?",
@@ -137,18 +174,17 @@ DEMONYM_LEAD = [
 ]
 
 # After a demonym these make it an adjective about something else, not the writer.
-DEMONYM_NOT_SELF = frozenset(
+DEMONYM_NOT_SELF = _set(
     "speaker speakers speaking language version translation translations media news "
     "government state troops authorities officials embassy embassies president army police "
-    "law laws lesson lessons class classes course text book books film films food "
-    "teacher teachers".split()
+    "law laws lesson lessons class classes course text book books film films food"
 )
 # At the start of a clause a demonym is the writer only when followed by these:
 # "German here", "Welsh and furious", "British citizen here".
-DEMONYM_CLAUSE_NEXT = frozenset(
+DEMONYM_CLAUSE_NEXT = _set(
     "here and & living based in citizen citizens person guy gal girl woman man mum mom "
     "dad voter taxpayer resident national expat student reporting checking too myself "
-    "queer gay lesbian trans bi ally born".split()
+    "queer gay lesbian trans bi ally born"
 )
 
 # "in Boston, who are my reps?", "from Cork 🇮🇪": a leading preposition.
@@ -176,7 +212,7 @@ NEGATION = re.compile(
     re.IGNORECASE,
 )
 
-ARTICLES = frozenset("the la le les el los las der die das den dem het".split())
+ARTICLES = _set("the la le les el los las der die das den dem het")
 HERE_WORDS = frozenset(["here", "based", "hier"])
 
 

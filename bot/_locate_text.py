@@ -12,7 +12,7 @@ from bot._locate_patterns import ARTICLES
 
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)*")
 _SOFT_GAP = re.compile(r"[\s'\"“”«»#]*")
-_EXTRA_UNITS = frozenset("area region metro based city ish".split())
+_EXTRA_UNITS = frozenset(["area", "region", "metro", "based", "city", "ish"])
 
 
 @lru_cache(maxsize=65536)
@@ -98,7 +98,9 @@ def _lookup(t: Text, i: int, n: int, *, stem: bool) -> tuple[Sense, ...]:
     return senses
 
 
-def longest(t: Text, i: int, *, stem: bool, kinds: str = "cstax") -> tuple[int, str, tuple[Sense, ...]]:
+def longest(
+    t: Text, i: int, *, stem: bool, kinds: str = "cstax"
+) -> tuple[int, str, tuple[Sense, ...]]:
     """Longest gazetteer name starting at word i: (word count, key, senses)."""
     top = min(MAX_WORDS, len(t.words) - i)
     for allow_stem in (False, True) if stem else (False,):
@@ -159,7 +161,9 @@ def read_place(t: Text, i: int, *, context: str) -> Chain | None:
         j += qn
     if quals:
         allowed = frozenset.intersection(*quals)
-        res = qualify(senses, allowed, by_name=by_name) if allowed else Resolution(None, 0.0, senses)
+        res = (
+            qualify(senses, allowed, by_name=by_name) if allowed else Resolution(None, 0.0, senses)
+        )
     elif key in gaz.ambiguous:
         res = Resolution(None, 0.0, senses)
     else:

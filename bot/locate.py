@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot._locate_gaz import gazetteer, resolve
+from bot._locate_gaz import Resolution, gazetteer, resolve
 from bot._locate_norm import clean, fold
 from bot._locate_patterns import (
     DEMONYM_CLAUSE_NEXT,
@@ -68,6 +68,7 @@ _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])|_")
 _PROFILE_SPLIT = re.compile(r"[|•·;/\n]+|\s[-—–→]\s|->|\s&\s")
 _JA_PLACE = re.compile("(に住んで|に住む|在住|に暮らして|にいます|にいる|出身|から来|から)")
 _JA_DEMONYM = re.compile("([\u3040-\u30ff\u4e00-\u9fff]{1,8}人)(?:です|として|なので|だけど|の私)")
+_LIST_WORDS = frozenset(["and", "or", "&", "und", "oder", "et", "ou", "y", "o", "e", "en", "och"])
 _UKR_ONLY = frozenset("іїєґІЇЄҐўЎ")
 _RUS_ONLY = frozenset("ыэъёЫЭЪЁ")
 
@@ -152,9 +153,9 @@ def _body(raw: str) -> tuple[str, list[str]]:
         inline = bool(before) and before[-1].isalpha()
         return word if inline else " ¦ "
 
-    body = _HASHTAG.sub(tag, body)
-    body = _THE_US.sub(lambda m: f"{m.group(1)} USA", body)
+    body = _HASHTAG.sub(tag, body).replace("’", "'")
     body = _ABBR.sub(lambda m: "".join(g for g in m.groups() if g), body)
+    body = _THE_US.sub(lambda m: f"{m.group(1)} USA", body)
     body = _ABBR_DOT.sub(r"\1", body)
     return _HYPHEN.sub(" ", body), tags
 
@@ -180,13 +181,27 @@ def _scan_patterns(t: Text, scan: _Scan) -> None:
             i = t.word_after(m.end())
             if i is None or _negated(t.body, m.start()):
                 continue
-            scan.add(how, read_place(t, i, context="explicit"), ties_only=how == "tie")
-    m = _LEADING.match(t.body)
-    i = t.word_after(m.end()) if m else None
+            chain = _listed(t, read_place(t, i, context="explicit"))
+            scan.add(how, chain, ties_only=how == "tie")
+    lead = _LEADING.match(t.body)
+    i = t.word_after(lead.end()) if lead else None
     if i is not None:
         chain = read_place(t, i, context="explicit")
         if chain and _followed_by_self(t, chain):
             scan.add("leading", chain)
+
+
+def _listed(t: Text, chain: Chain | None) -> Chain | None:
+    """ "I'm in Berlin and Paris this week": two countries at once place nobody."""
+    if chain is None or chain.end + 1 >= len(t.words) or t.gaps[chain.end] != "space":
+        return chain
+    if t.words[chain.end].key not in _LIST_WORDS:
+        return chain
+    other = read_place(t, chain.end + 1, context="explicit")
+    if other is None or other.res.cc in (None, chain.res.cc):
+        return chain
+    return Chain(Resolution(None, 0.0, chain.res.senses + other.res.senses), chain.start,
+                 other.end, chain.head_key, chain.qualified, chain.occupied or other.occupied)
 
 
 def _followed_by_self(t: Text, chain: Chain) -> bool:
@@ -276,10 +291,7 @@ def _scan_japanese(body: str, scan: _Scan) -> None:
 def _flag_is_decoration(t: Text, cc: str) -> bool:
     """ "Turkey 🇹🇷 should speak up": a flag next to its own country's name is a topic."""
     gaz = gazetteer()
-    for w in t.words:
-        if any(s.cc == cc and s.kind == "c" for s in gaz.senses(w.key)):
-            return True
-    return False
+    return any(s.cc == cc and s.kind == "c" for w in t.words for s in gaz.senses(w.key))
 
 
 def _russian_first_person(body: str) -> bool:

@@ -40,13 +40,19 @@ from bot._locate_norm import fold  # noqa: E402  (shared with the runtime on pur
 
 OUT = ROOT / "bot" / "data" / "gazetteer.json"
 
+
+def _w(text: str) -> list[str]:
+    """Whitespace-separated word list: the tables below stay readable."""
+    return text.split()
+
+
 MIN_POP = 50_000
 MIN_POP_FULL = {"RU"}  # countries kept down to the 15,000 of cities15000
 MIN_POP_LATIN_ALT = 150_000  # exonyms (Cologne, Milan, Gothenburg) for the bigger cities only
 MIN_POP_CYR_ALT = 400_000  # Cyrillic exonyms abroad: "я живу в Берлине"
 MIN_POP_KANA_ALT = 1_000_000  # katakana exonyms abroad: "ベルリン在住"
 CYRILLIC_COUNTRIES = {"RU", "UA", "BY", "KZ", "KG", "BG", "RS", "MK", "MN", "TJ"}
-LANGS = "en de fr es it nl pt pl sv da nb fi cs tr ru uk be ja".split()
+LANGS = _w("en de fr es it nl pt pl sv da nb fi cs tr ru uk be ja")
 
 # Relative weights used by the runtime's primary-sense rule (score = thousands).
 SCORE_COUNTRY = 10**9  # a country name always beats a town of the same name
@@ -56,13 +62,16 @@ ALT_PENALTY = 0.1  # a historical alternate name must not outrank a real "Manche
 
 # Names that mean more than one country with no dominant sense; they place
 # someone only when qualified ("Atlanta, Georgia", "Batumi, Georgia").
-AMBIGUOUS = """georgia victoria jersey galicia punjab congo limburg newcastle hamilton kingston
-richmond cambridge valencia worcester brest""".split() + ["st george"]
+AMBIGUOUS = [
+    *_w("georgia victoria jersey galicia punjab congo limburg newcastle hamilton kingston"),
+    *_w("richmond cambridge valencia worcester brest"),
+    "st george",
+]
 
 # Ordinary words that are also places. They count only after an explicit
 # self-placement ("I live in Split, Croatia") and then only capitalised or
 # qualified; never as a bare message, hashtag or "X here".
-COMMON = """nice reading split mobile bath of hope deal best most bar gap sale march wells
+COMMON = _w("""nice reading split mobile bath of hope deal best most bar gap sale march wells
 eye born goes mold rock victory union liberty independence concord normal federal angel
 university college temple surprise paradise pleasant orange centre center vista pueblo
 plano natal colon sur van batman essen halle siegen worms mercedes como tours mesa salta
@@ -70,22 +79,18 @@ santa manta kent derby bury hull phoenix
 paris florence charlotte sofia adelaide alexandria savannah augusta elizabeth nancy regina
 madison lawrence jackson austin eugene aurora irving lincoln marietta gary sandy barry
 douglas stanley murray warren marion troy frederick cicero tyler chandler gilbert logan
-orlando allen ana""".split()
+orlando allen ana""")
 # Country and region names that are also common given names or nouns.
-NAMES = "turkey chad jordan china guinea israel".split()
+NAMES = _w("turkey chad jordan china guinea israel")
 # Never a place on their own, whatever the data says (alternate-name noise).
-NEVER = """the and for you she him her his they was are one man men new old big all
+NEVER = _w("""the and for you she him her his they was are one man men new old big all
 any can how who why what here there this that help please thanks love home city
 town earth world internet everywhere somewhere nowhere books cats dogs music art
 life free camp camps close see sea bay cape north south east west central
-upper lower great little grand port mount lake river island islands""".split()
+upper lower great little grand port mount lake river island islands""")
 
 # Regions that name no single country: a match consumes the words so that
 # "South America" does not fall back to "America" -> US.
-REGIONS = """europe asia africa oceania antarctica america latin america south america
-north america central america middle east the middle east caribbean scandinavia
-nordics balkans caucasus the caucasus eu european union uk and ireland benelux
-global south earth the world worldwide internet online""".split("\n")
 REGION_NAMES = [
     "Europe", "Asia", "Africa", "Oceania", "Antarctica", "Latin America", "South America",
     "North America", "Central America", "Middle East", "Caribbean", "Scandinavia",
@@ -109,7 +114,7 @@ ALIASES: dict[str, tuple[str, str]] = {
     "Palestine": ("PS", "c"), "Taiwan": ("TW", "c"), "Hong Kong": ("HK", "c"),
     "Russia": ("RU", "c"), "Russian Federation": ("RU", "c"), "UAE": ("AE", "c"),
     "Emirates": ("AE", "c"), "DRC": ("CD", "c"), "Türkiye": ("TR", "c"),
-    "Turkiye": ("TR", "c"), "Moldova": ("MD", "c"), "Bolivia": ("BO", "c"),
+    "Turkiye": ("TR", "c"), "Turkey": ("TR", "c"), "Moldova": ("MD", "c"), "Bolivia": ("BO", "c"),
     "Venezuela": ("VE", "c"), "Iran": ("IR", "c"), "Syria": ("SY", "c"),
     "Laos": ("LA", "c"), "Vietnam": ("VN", "c"), "Tanzania": ("TZ", "c"),
     "Macedonia": ("MK", "c"), "North Macedonia": ("MK", "c"), "Brunei": ("BN", "c"),
@@ -164,10 +169,10 @@ ALIASES: dict[str, tuple[str, str]] = {
 
 # Places in Ukraine that Russia occupies: country stays UA, but the writer may be
 # under Russian control, so they raise may_be_in_russia like a Russian place.
-OCCUPIED = """Crimea Krym Крым Крим Sevastopol Севастополь Simferopol Симферополь Kerch
+OCCUPIED = _w("""Crimea Krym Крым Крим Sevastopol Севастополь Simferopol Симферополь Kerch
 Керчь Yalta Ялта Yevpatoria Евпатория Donetsk Донецк Донецьк Luhansk Lugansk Луганск
 Луганськ Donbas Donbass Донбасс Mariupol Мариуполь Маріуполь Makiivka Макеевка
-Horlivka Горловка Melitopol Мелитополь""".split()
+Horlivka Горловка Melitopol Мелитополь""")
 
 AU_STATES = {
     "New South Wales": "NSW", "Victoria": "VIC", "Queensland": "QLD",
@@ -371,7 +376,9 @@ def build() -> dict[str, object]:
     for lang in LANGS:
         for code, name in Locale.parse(lang).territories.items():
             if code in iso:
-                _add(places, name, code, "c", SCORE_COUNTRY)
+                # CLDR writes "Myanmar (Burma)", "Bosnia & Herzegovina".
+                for variant in (name, name.split(" (")[0], name.replace("&", "and")):
+                    _add(places, variant, code, "c", SCORE_COUNTRY)
 
     codes: dict[str, set[str]] = defaultdict(set)
     for code in iso - WORDY_CODES:
