@@ -1,0 +1,190 @@
+"""Behaviour of bot.locate.locate: only the public function is called."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bot.locate import Placement, locate
+
+HERE = Path(__file__).resolve().parent
+SAMPLE = Path("/work/shared/samples/mentions_sample.jsonl")
+LABELLED = HERE / "data" / "mentions_labelled.jsonl"
+
+
+def _load(path: Path) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+
+
+def _run(row: dict[str, Any]) -> Placement:
+    return locate(row["text"], row.get("author_location"), row.get("lang"))
+
+
+def _score(rows: list[dict[str, Any]]) -> tuple[float, list[str]]:
+    right, wrong = 0, []
+    for row in rows:
+        got = _run(row).country
+        if got in row["accept"]:
+            right += 1
+        elif got is not None:
+            wrong.append(f"{row['id']}: {row['text']!r} -> {got}, accept {row['accept']}")
+    return right / len(rows), wrong
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        pytest.param(SAMPLE, id="sample"),
+        pytest.param(LABELLED, id="labelled"),
+    ],
+)
+def test_accuracy_and_never_wrong(path: Path) -> None:
+    if not path.exists():
+        pytest.skip(f"{path} not present")
+    rows = _load(path)
+    accuracy, wrong = _score(rows)
+    assert not wrong, "placed in a wrong country:\n" + "\n".join(wrong)
+    assert accuracy >= 0.95
+
+
+def test_labelled_set_is_big_enough() -> None:
+    rows = _load(LABELLED)
+    assert len(rows) >= 200
+    assert sum("russia" in r for r in rows) >= 40
+
+
+def test_may_be_in_russia_matches_labels() -> None:
+    bad = [
+        f"{r['id']}: {r['text']!r} -> {_run(r).may_be_in_russia}, want {r['russia']}"
+        for r in _load(LABELLED)
+        if "russia" in r and _run(r).may_be_in_russia != r["russia"]
+    ]
+    assert not bad, "\n".join(bad)
+
+
+@pytest.mark.parametrize(
+    ("text", "profile", "country"),
+    [
+        ("what can I do from France?", "Austin, TX", "FR"),  # text beats profile
+        ("I'm in Norway but I'm from Denmark", None, "NO"),  # residence beats origin
+        ("I'm from Grozny but live in Berlin", None, "DE"),
+        ("what can I do", "Brisbane, QLD", "AU"),
+        ("Atlanta, Georgia here", None, "US"),
+        ("greetings from Batumi, Georgia", None, "GE"),
+        ("Sydney, Nova Scotia here", None, "CA"),
+        ("I live in Split, Croatia", None, "HR"),
+    ],
+)
+def test_precedence_and_qualifiers(text: str, profile: str | None, country: str) -> None:
+    assert locate(f"@CloseTheCampsBot {text}", profile).country == country
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia has to stop this.",
+        "the men detained in Grozny need us. what now?",
+        "Turkey should speak up too. what can I do",
+        "Nice thread. Any petitions?",
+        "Split decision on which petition to sign lol",
+        "Bath time reading about this.",
+        "I'm in Georgia",
+        "I'm in Europe",
+    ],
+)
+def test_topic_common_word_and_ambiguous_give_no_country(text: str) -> None:
+    result = locate(f"@CloseTheCampsBot {text}")
+    assert result.country is None
+    assert result.confidence == 0.0
+
+
+def test_lang_never_picks_the_country() -> None:
+    for lang in ("de", "fr", "es", "pt", "ru", None):
+        assert locate("@CloseTheCampsBot wie kann ich helfen?", lang=lang).country is None
+    assert locate("@x Grüße aus Graz", lang="de").country == "AT"
+    assert locate("@x hallo aus Bern", lang="de").country == "CH"
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("я живу в Грозном", "RU"),
+        ("я из Казани", "RU"),
+        ("мы в Чечне", "RU"),
+        ("mieszkam w Warszawie", "PL"),
+        ("mieszkam w Krakowie", "PL"),
+        ("asun Helsingissä", "FI"),
+        ("olen Helsingistä", "FI"),
+        ("ich bin aus Köln", "DE"),
+        ("I'm in Ire\u200bland", "IE"),
+        ("IRELANDDDD", "IE"),
+        ("I live in Zurich", "CH"),
+        ("I live in Zürich", "CH"),
+    ],
+)
+def test_inflection_and_normalisation(text: str, country: str) -> None:
+    assert locate(f"@CloseTheCampsBot {text}").country == country
+
+
+@pytest.mark.parametrize(
+    ("text", "profile"),
+    [
+        ("I'm from Grozny but live in Berlin", None),
+        ("🇷🇺 is it safe?", None),
+        ("помогите мне", None),
+        ("what can I do?", "Казань"),
+        ("my boyfriend is in Chechnya", None),
+    ],
+)
+def test_protects_anyone_who_may_be_in_russia(text: str, profile: str | None) -> None:
+    assert locate(f"@CloseTheCampsBot {text}", profile).may_be_in_russia
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Russia has to stop this", "the men detained in Grozny need us", "hello from Kyiv"],
+)
+def test_topic_and_ukraine_are_not_russia(text: str) -> None:
+    assert not locate(f"@CloseTheCampsBot {text}").may_be_in_russia
+
+
+def test_confidence_ordering() -> None:
+    explicit = locate("@x I'm in Hamburg")
+    profile = locate("@x what can I do", "Hamburg")
+    demonym = locate("@x German here")
+    assert explicit.confidence >= 0.9
+    assert 0 < profile.confidence < explicit.confidence
+    assert 0 < demonym.confidence < explicit.confidence
+    assert explicit.reason == "self-in"
+    assert "hamburg" not in (explicit.reason + profile.reason).casefold()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(), st.one_of(st.none(), st.text(max_size=200)), st.one_of(st.none(), st.text()))
+def test_never_raises(text: str, profile: str | None, lang: str | None) -> None:
+    result = locate(text, profile, lang)
+    assert 0.0 <= result.confidence <= 1.0
+    assert result.reason != "error"
+    assert (result.country is None) == (result.confidence == 0.0)
+
+
+# Hypothesis caps generated sizes well below 10,000 characters; tile a random
+# chunk up to that length instead.
+_LONG = st.text(min_size=1, max_size=300).map(lambda s: (s * (10_000 // len(s) + 1))[:10_000])
+
+
+@settings(max_examples=30, deadline=None)
+@given(_LONG, st.one_of(st.none(), _LONG))
+def test_never_raises_on_10k_char_text(text: str, profile: str | None) -> None:
+    assert len(text) == 10_000
+    assert locate(text, profile).reason != "error"
+
+
+def test_long_hostile_text() -> None:
+    words = "I'm in " * 3000 + "@a #b 🇷🇺 Москве " * 500
+    assert locate(words).reason != "error"
