@@ -30,18 +30,19 @@ from bot.config import check  # noqa: E402
 from bot.messages import CATEGORIES, load_library  # noqa: E402
 
 LANGS = ["en", "de", "fr", "es", "ru", "pt-BR", "zh-Hant", "ja", "ar", "uk"]
-WORDS = {
-    "en": "remember the men detained in Chechnya and speak up for them today".split(),
-    "de": "erinnert euch an die Männer die in Tschetschenien festgehalten wurden".split(),
-    "fr": "souvenez vous des hommes détenus en Tchétchénie et parlez pour eux".split(),
-    "es": "recuerda a los hombres detenidos en Chechenia y alza la voz hoy".split(),
-    "ru": "помните о мужчинах задержанных в Чечне и говорите о них сегодня".split(),
-    "pt-BR": "lembre dos homens detidos na Chechênia e fale por eles hoje".split(),
-    "zh-Hant": "記住 在 車臣 被 拘留 的 男人 今天 為 他們 發聲".split(),
-    "ja": "チェチェン で 拘束 された 男性 たち を 忘れない で".split(),
-    "ar": "تذكروا الرجال المحتجزين في الشيشان وتحدثوا عنهم اليوم".split(),
-    "uk": "памʼятайте про чоловіків затриманих у Чечні говоріть про них".split(),
+PHRASES = {
+    "en": "remember the men detained in Chechnya and speak up for them today",
+    "de": "erinnert euch an die Männer die in Tschetschenien festgehalten wurden",
+    "fr": "souvenez vous des hommes détenus en Tchétchénie et parlez pour eux",
+    "es": "recuerda a los hombres detenidos en Chechenia y alza la voz hoy",
+    "ru": "помните о мужчинах задержанных в Чечне и говорите о них сегодня",
+    "pt-BR": "lembre dos homens detidos na Chechênia e fale por eles hoje",
+    "zh-Hant": "記住 在 車臣 被 拘留 的 男人 今天 為 他們 發聲",
+    "ja": "チェチェン で 拘束 された 男性 たち を 忘れない で",
+    "ar": "تذكروا الرجال المحتجزين في الشيشان وتحدثوا عنهم اليوم",
+    "uk": "памʼятайте про чоловіків затриманих у Чечні говоріть про них",
 }
+WORDS = {lang: phrase.split() for lang, phrase in PHRASES.items()}
 LINKS = ["https://lgbtnet.org", "https://www.amnesty.org/en/latest/", "https://un.org/en/",
          "https://members.parliament.uk/", "https://washington.mid.ru/en/", ""]
 EXTRAS = ["", "🏳️‍🌈", "👍🏽", "🇬🇧", "1️⃣", "…", "“”", "#EyesOnChechnya"]
