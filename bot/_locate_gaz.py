@@ -51,11 +51,22 @@ class Gazetteer:
         self.names = _word_set(raw["names"])
         self.occupied = _word_set(raw["occupied"])
         self._stems: dict[str, list[str]] | None = None
+        self._span: dict[str, int] | None = None
         self._squeezed: dict[str, str] | None = None
 
     def senses(self, key: str) -> tuple[Sense, ...]:
         raw = self._places.get(key)
         return _parse(raw) if raw else ()
+
+    def span(self, first_word: str) -> int:
+        """How many words the longest name starting with this word has (0: none)."""
+        if self._span is None:
+            span: dict[str, int] = {}
+            for name in self._places:
+                head, _, _ = name.partition(" ")
+                span[head] = max(span.get(head, 0), name.count(" ") + 1)
+            self._span = span
+        return self._span.get(first_word, 0)
 
     def has(self, key: str) -> bool:
         return key in self._places

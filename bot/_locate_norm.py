@@ -56,9 +56,11 @@ def fold(text: str) -> str:
     return " ".join("st" if w == "saint" else w for w in words)
 
 
-def _endings(text: str) -> tuple[str, ...]:
+def _endings(text: str) -> tuple[frozenset[str], ...]:
+    """Endings grouped by length, longest first: one set lookup per length."""
     folded = {strip_marks(e.casefold()) for e in text.split()}
-    return tuple(sorted(folded, key=lambda e: (-len(e), e)))
+    top = max(len(e) for e in folded)
+    return tuple(frozenset(e for e in folded if len(e) == n) for n in range(top, 0, -1))
 
 
 _CYR_ENDINGS = _endings(_CYR_ENDINGS_TEXT)
@@ -70,10 +72,11 @@ def _is_cyrillic(word: str) -> bool:
 
 
 def stem_word(word: str) -> str:
-    endings = _CYR_ENDINGS if _is_cyrillic(word) else _LAT_ENDINGS
-    for ending in endings:
-        if word.endswith(ending) and len(word) - len(ending) >= _MIN_STEM:
-            return word[: -len(ending)]
+    groups = _CYR_ENDINGS if _is_cyrillic(word) else _LAT_ENDINGS
+    for group in groups:
+        n = len(next(iter(group))) if group else 0
+        if n and len(word) - n >= _MIN_STEM and word[-n:] in group:
+            return word[:-n]
     return word
 
 
@@ -81,10 +84,9 @@ def stem_key(key: str) -> str:
     return " ".join(stem_word(w) for w in key.split(" "))
 
 
+_DOUBLES = re.compile(r"(.)\1+")
+
+
 def squeeze(key: str) -> str:
     """Collapse doubled letters, for matching elongated words ("Tallinnnn")."""
-    out: list[str] = []
-    for ch in key:
-        if not out or out[-1] != ch:
-            out.append(ch)
-    return "".join(out)
+    return _DOUBLES.sub(r"\1", key)

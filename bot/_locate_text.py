@@ -56,10 +56,10 @@ class Text:
             self.words.append(Word(raw, _fold_word(raw), m.start(), m.end()))
             self.gaps.append(_gap_kind(body[prev : m.start()], first=not self.gaps))
             prev = m.end()
-        self.tail = _gap_kind(body[prev:], first=False) if self.words else "start"
-        letters = [c for c in body if c.isalpha() and c.lower() != c.upper()]
-        self.all_caps = len(letters) > 4 and sum(c.isupper() for c in letters) > 0.8 * len(
-            letters
+        self.keys = [w.key for w in self.words]
+        # Capitalisation says nothing in a shouted message ("I'M IN NICE").
+        self.all_caps = body == body.upper() and len(body.lower().strip()) > 4 and (
+            body != body.lower()
         )
 
     def word_after(self, pos: int) -> int | None:
@@ -84,7 +84,7 @@ def _gap_kind(gap: str, *, first: bool) -> str:
     return "hard"
 
 
-def _lookup(t: Text, i: int, n: int, *, stem: bool) -> tuple[Sense, ...]:
+def _lookup(t: Text, i: int, n: int, *, stem: str) -> tuple[Sense, ...]:
     gaz = gazetteer()
     key = " ".join(w.key for w in t.words[i : i + n])
     senses = gaz.senses(key)
@@ -93,20 +93,31 @@ def _lookup(t: Text, i: int, n: int, *, stem: bool) -> tuple[Sense, ...]:
     if not senses and t.elongated:
         squeezed = gaz.by_squeeze(key)
         senses = gaz.senses(squeezed) if squeezed else ()
-    if not senses and stem and len(key) >= 4:
+    # Latin stems only after Polish/Finnish phrases: in English "love" -> "lov"
+    # and "same" -> "sam" would hit alternate names. Cyrillic always inflects.
+    cyrillic = "\u0400" <= key[:1] <= "\u04ff"
+    if not senses and stem and len(key) >= 4 and (cyrillic or stem == "all"):
         senses = gaz.senses(stem_key(key)) or gaz.by_stem(key)
     return senses
 
 
 def longest(
-    t: Text, i: int, *, stem: bool, kinds: str = "cstax"
+    t: Text, i: int, *, stem: str = "", kinds: str = "cstax"
 ) -> tuple[int, str, tuple[Sense, ...]]:
-    """Longest gazetteer name starting at word i: (word count, key, senses)."""
-    top = min(MAX_WORDS, len(t.words) - i)
-    for allow_stem in (False, True) if stem else (False,):
+    """Longest gazetteer name starting at word i: (word count, key, senses).
+
+    stem: "" exact names only, "cyr" also inflected Cyrillic, "all" also Latin.
+    """
+    gaz = gazetteer()
+    first = t.keys[i]
+    top = min(MAX_WORDS, len(t.words) - i, max(gaz.span(first), 1))
+    # Words never continue a name across punctuation.
+    for k in range(i + 1, i + top):
+        if t.gaps[k] != "space":
+            top = k - i
+            break
+    for allow_stem in ("", stem) if stem else ("",):
         for n in range(top, 0, -1):
-            if any(t.gaps[k] != "space" for k in range(i + 1, i + n)):
-                continue
             senses = tuple(s for s in _lookup(t, i, n, stem=allow_stem) if s.kind in kinds)
             if senses:
                 return n, " ".join(w.key for w in t.words[i : i + n]), senses
@@ -125,13 +136,13 @@ def _qualifier(t: Text, j: int) -> tuple[int, frozenset[str], bool]:
         and word.raw in gazetteer().codes
     ):
         return 1, gazetteer().codes[word.raw], False
-    n, _, senses = longest(t, j, stem=False, kinds="cs")
+    n, _, senses = longest(t, j, kinds="cs")
     if not n:
         return 0, frozenset(), False
     return n, frozenset(s.cc for s in senses), True
 
 
-def read_place(t: Text, i: int, *, context: str) -> Chain | None:
+def read_place(t: Text, i: int, *, context: str, stem_latin: bool = False) -> Chain | None:
     """Read "Place[, Qualifier[, Qualifier]]" at word i.
 
     context: "explicit" (after a self-placement phrase), "profile", or "weak"
@@ -142,10 +153,11 @@ def read_place(t: Text, i: int, *, context: str) -> Chain | None:
     if i >= len(t.words):
         return None
     explicit = context == "explicit"
-    n, key, senses = longest(t, i, stem=explicit)
+    stem = ("all" if stem_latin else "cyr") if explicit else ""
+    n, key, senses = longest(t, i, stem=stem)
     if not n and t.words[i].key in ARTICLES and i + 1 < len(t.words):
         i += 1
-        n, key, senses = longest(t, i, stem=explicit)
+        n, key, senses = longest(t, i, stem=stem)
     if not n:
         return _unknown_head(t, i) if context != "weak" else None
     j = i + n

@@ -31,14 +31,16 @@ from bot._locate_patterns import (
     DEMONYM_LEAD,
     DEMONYM_NOT_SELF,
     FIRST_PERSON,
+    GREETINGS,
     HERE_WORDS,
     LEADING,
+    LIST_WORDS,
     NEGATION,
     ORIGIN,
     RESIDENCE,
     RU_FIRST_PERSON,
     TIES,
-    compile_any,
+    compile_patterns,
 )
 from bot._locate_text import Chain, Text, covers_rest, read_place
 
@@ -66,17 +68,19 @@ _THE_US = re.compile(r"\b(the|in|from)\s+US\b", re.IGNORECASE)
 _HYPHEN = re.compile(r"(?<=[^\W\d_])[-‐‑](?=[^\W\d_])")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])|_")
 _PROFILE_SPLIT = re.compile(r"[|•·;/\n]+|\s[-—–→]\s|->|\s&\s")
+_CJK = re.compile("[\u3040-\u9fff]")
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
 _JA_PLACE = re.compile("(に住んで|に住む|在住|に暮らして|にいます|にいる|出身|から来|から)")
 _JA_DEMONYM = re.compile("([\u3040-\u30ff\u4e00-\u9fff]{1,8}人)(?:です|として|なので|だけど|の私)")
-_LIST_WORDS = frozenset(["and", "or", "&", "und", "oder", "et", "ou", "y", "o", "e", "en", "och"])
 _UKR_ONLY = frozenset("іїєґІЇЄҐўЎ")
 _RUS_ONLY = frozenset("ыэъёЫЭЪЁ")
 
-_RESIDENCE = compile_any(RESIDENCE)
-_ORIGIN = compile_any(ORIGIN)
-_TIES = compile_any(TIES)
-_DEMONYM_LEAD = compile_any(DEMONYM_LEAD)
-_LEADING = re.compile(LEADING, re.IGNORECASE)
+_FAMILIES = (
+    ("self-in", compile_patterns(RESIDENCE)),
+    ("self-from", compile_patterns(ORIGIN)),
+    ("tie", compile_patterns(TIES)),
+)
+_DEMONYM_LEAD = compile_patterns(DEMONYM_LEAD)
 
 # Rank (lower wins), base confidence.
 _RANK = {
@@ -131,10 +135,11 @@ def _locate(text: str, profile: str | None) -> Placement:
         if not _flag_is_decoration(t, cc):
             scan.cands.append(_Cand("flag", cc, 1.0))
     for tag in tags:
-        chain = read_place(_text(tag), 0, context="weak")
-        if chain and chain.end == len(_text(tag).words) and not chain.russian:
+        tt = _text(tag)
+        chain = read_place(tt, 0, context="weak")
+        if chain and chain.end == len(tt.words) and not chain.russian:
             scan.add("hashtag", chain)
-    russia = scan.russia or "RU" in flags or _russian_first_person(body)
+    russia = scan.russia or "RU" in flags or _russian_first_person(t)
     if profile:
         russia = _scan_profile(clean(profile[:_MAX_CHARS]), scan) or russia
     country, confidence, reason = _decide(scan.cands)
@@ -143,7 +148,10 @@ def _locate(text: str, profile: str | None) -> Placement:
 
 def _body(raw: str) -> tuple[str, list[str]]:
     """Strip URLs and handles; hashtags inside a sentence stay as words."""
-    body = _HANDLE.sub(" ", _URL.sub(" ", raw))
+    # Each pass is skipped when its trigger character is absent: most mentions
+    # are short and plain, and this function runs on every one of them.
+    body = _URL.sub(" ", raw) if "http" in raw or "www." in raw else raw
+    body = _HANDLE.sub(" ", body) if "@" in body else body
     tags: list[str] = []
 
     def tag(m: re.Match[str]) -> str:
@@ -153,11 +161,15 @@ def _body(raw: str) -> tuple[str, list[str]]:
         inline = bool(before) and before[-1].isalpha()
         return word if inline else " ¦ "
 
-    body = _HASHTAG.sub(tag, body).replace("’", "'")
-    body = _ABBR.sub(lambda m: "".join(g for g in m.groups() if g), body)
-    body = _THE_US.sub(lambda m: f"{m.group(1)} USA", body)
-    body = _ABBR_DOT.sub(r"\1", body)
-    return _HYPHEN.sub(" ", body), tags
+    if "#" in body:
+        body = _HASHTAG.sub(tag, body)
+    body = body.replace("’", "'")
+    if "." in body:
+        body = _ABBR.sub(lambda m: "".join(g for g in m.groups() if g), body)
+        body = _ABBR_DOT.sub(r"\1", body)
+    if "US" in body:
+        body = _THE_US.sub(lambda m: f"{m.group(1)} USA", body)
+    return (_HYPHEN.sub(" ", body) if "-" in body or "‐" in body or "‑" in body else body), tags
 
 
 def _text(body: str) -> Text:
@@ -171,22 +183,34 @@ def _flags(raw: str) -> list[str]:
     return list(dict.fromkeys(found))
 
 
-def _negated(body: str, start: int) -> bool:
-    return bool(NEGATION.search(body[max(0, start - 16) : start]))
+def _negated(keys: list[str], start: int) -> bool:
+    before = keys[max(0, start - 2) : start]
+    return any(k in NEGATION or k.endswith("n't") for k in before) or before == ["no", "longer"]
+
+
+def _contiguous(t: Text, start: int, end: int) -> bool:
+    """No punctuation inside the phrase nor between it and the place at `end`."""
+    return all(t.gaps[k] == "space" for k in range(start + 1, end + 1))
 
 
 def _scan_patterns(t: Text, scan: _Scan) -> None:
-    for regex, how in ((_RESIDENCE, "self-in"), (_ORIGIN, "self-from"), (_TIES, "tie")):
-        for m in regex.finditer(t.body):
-            i = t.word_after(m.end())
-            if i is None or _negated(t.body, m.start()):
-                continue
-            chain = _listed(t, read_place(t, i, context="explicit"))
-            scan.add(how, chain, ties_only=how == "tie")
-    lead = _LEADING.match(t.body)
-    i = t.word_after(lead.end()) if lead else None
-    if i is not None:
-        chain = read_place(t, i, context="explicit")
+    keys = t.keys
+    for e in range(1, len(keys)):
+        if t.gaps[e] != "space":
+            continue
+        for how, index in _FAMILIES:
+            for pattern in index.get(keys[e - 1], ()):
+                if pattern.penult is not None and (e < 2 or keys[e - 2] not in pattern.penult):
+                    continue
+                start = pattern.match_back(keys, e)
+                if start is None or not _contiguous(t, start, e) or _negated(keys, start):
+                    continue
+                chain = read_place(t, e, context="explicit", stem_latin=pattern.latin_stems)
+                scan.add(how, _listed(t, chain), ties_only=how == "tie")
+                break
+    lead = 1 if len(keys) > 2 and keys[0] in GREETINGS else 0
+    if len(keys) > lead + 1 and keys[lead] in LEADING and t.gaps[lead + 1] == "space":
+        chain = read_place(t, lead + 1, context="explicit")
         if chain and _followed_by_self(t, chain):
             scan.add("leading", chain)
 
@@ -195,7 +219,7 @@ def _listed(t: Text, chain: Chain | None) -> Chain | None:
     """ "I'm in Berlin and Paris this week": two countries at once place nobody."""
     if chain is None or chain.end + 1 >= len(t.words) or t.gaps[chain.end] != "space":
         return chain
-    if t.words[chain.end].key not in _LIST_WORDS:
+    if t.words[chain.end].key not in LIST_WORDS:
         return chain
     other = read_place(t, chain.end + 1, context="explicit")
     if other is None or other.res.cc in (None, chain.res.cc):
@@ -207,16 +231,17 @@ def _listed(t: Text, chain: Chain | None) -> Chain | None:
 def _followed_by_self(t: Text, chain: Chain) -> bool:
     if chain.end >= len(t.words):
         return True
-    nxt = t.words[chain.end]
-    if nxt.key in HERE_WORDS or FIRST_PERSON.fullmatch(nxt.raw):
+    nxt = t.words[chain.end].key
+    if nxt in HERE_WORDS or nxt in FIRST_PERSON:
         return True
     if t.gaps[chain.end] == "space":
         return False
-    clause_end = next(
-        (k for k in range(chain.end + 1, len(t.words)) if t.gaps[k] == "hard"), len(t.words)
-    )
-    rest = t.body[nxt.start : t.words[clause_end - 1].end]
-    return bool(FIRST_PERSON.search(rest))
+    for k in range(chain.end, len(t.words)):
+        if k > chain.end and t.gaps[k] == "hard":
+            return False
+        if t.keys[k] in FIRST_PERSON:
+            return True
+    return False
 
 
 def _scan_clauses(t: Text, scan: _Scan) -> None:
@@ -239,34 +264,33 @@ def _scan_clauses(t: Text, scan: _Scan) -> None:
 
 
 def _scan_demonyms(t: Text, scan: _Scan) -> None:
-    for m in _DEMONYM_LEAD.finditer(t.body):
-        i = t.word_after(m.end())
-        if i is not None and not _negated(t.body, m.start()):
-            _demonym_at(t, i, scan, clause=False)
-    for s in t.clause_starts():
-        _demonym_at(t, s, scan, clause=True)
-
-
-def _demonym_at(t: Text, i: int, scan: _Scan, *, clause: bool) -> None:
     demonyms = gazetteer().demonyms
-    for n in (2, 1):
-        if i + n > len(t.words) or (n == 2 and t.gaps[i + 1] != "space"):
-            continue
-        cc = demonyms.get(" ".join(w.key for w in t.words[i : i + n]))
+    keys = t.keys
+    for i, key in enumerate(keys):
+        n, cc = 1, demonyms.get(key)
+        if i + 1 < len(keys) and t.gaps[i + 1] == "space":
+            two = demonyms.get(key + " " + keys[i + 1])
+            n, cc = (2, two) if two else (n, cc)
         if cc is None:
             continue
-        j = i + n
-        if j < len(t.words) and t.gaps[j] == "space":
-            nxt = t.words[j].key
-            if nxt in DEMONYM_NOT_SELF or (clause and nxt not in DEMONYM_CLAUSE_NEXT):
-                return
-        scan.cands.append(_Cand("demonym", cc, 1.0))
-        scan.russia = scan.russia or cc == "RU"
-        return
+        nxt = keys[i + n] if i + n < len(keys) and t.gaps[i + n] == "space" else None
+        if nxt in DEMONYM_NOT_SELF:
+            continue
+        led = i > 0 and any(
+            (start := p.match_back(keys, i)) is not None
+            and _contiguous(t, start, i)
+            and not _negated(keys, start)
+            for p in _DEMONYM_LEAD.get(keys[i - 1], ())
+        )
+        # "German here", "Welsh and furious": a clause that opens with a demonym.
+        opens = t.gaps[i] != "space" and (nxt is None or nxt in DEMONYM_CLAUSE_NEXT)
+        if led or opens:
+            scan.cands.append(_Cand("demonym", cc, 1.0))
+            scan.russia = scan.russia or cc == "RU"
 
 
 def _scan_japanese(body: str, scan: _Scan) -> None:
-    if not any("\u3040" <= ch <= "\u9fff" for ch in body):
+    if not _CJK.search(body):
         return
     gaz = gazetteer()
     for m in _JA_PLACE.finditer(body):
@@ -294,14 +318,13 @@ def _flag_is_decoration(t: Text, cc: str) -> bool:
     return any(s.cc == cc and s.kind == "c" for w in t.words for s in gaz.senses(w.key))
 
 
-def _russian_first_person(body: str) -> bool:
-    cyr = sum(1 for ch in body if "\u0400" <= ch <= "\u04ff")
-    if cyr < 2:
+def _russian_first_person(t: Text) -> bool:
+    if not _CYRILLIC.search(t.body):
         return False
-    chars = set(body)
+    chars = set(t.body)
     if chars & _UKR_ONLY and not chars & _RUS_ONLY:
         return False  # Ukrainian or Belarusian, not Russian
-    return bool(RU_FIRST_PERSON.search(body))
+    return not RU_FIRST_PERSON.isdisjoint(t.keys)
 
 
 def _scan_profile(profile: str, scan: _Scan) -> bool:
@@ -322,7 +345,7 @@ def _scan_profile(profile: str, scan: _Scan) -> bool:
         country = flags[0]
     if country:
         scan.cands.append(_Cand("profile", country, certainty))
-    cyr = any("\u0400" <= ch <= "\u04ff" for ch in profile)
+    cyr = bool(_CYRILLIC.search(profile))
     ukr = set(profile) & _UKR_ONLY
     return sub.russia or "RU" in flags or country == "RU" or (cyr and not country and not ukr)
 

@@ -188,3 +188,14 @@ def test_never_raises_on_10k_char_text(text: str, profile: str | None) -> None:
 def test_long_hostile_text() -> None:
     words = "I'm in " * 3000 + "@a #b 🇷🇺 Москве " * 500
     assert locate(words).reason != "error"
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    ["love", "pain", "the same boat", "shock", "tears", "awe", "denial", "a hurry", "limbo"],
+)
+def test_ordinary_words_after_self_phrases_are_not_places(phrase: str) -> None:
+    for template in ("I'm in {}", "I live in {}", "greetings from {}", "I am from {}"):
+        result = locate("@CloseTheCampsBot " + template.format(phrase) + ", what can I do?")
+        assert result.country is None, template.format(phrase)
+        assert not result.may_be_in_russia
