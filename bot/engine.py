@@ -159,8 +159,6 @@ class Engine:
 
     def _finish(self, a: Attempt, status: str, remote_id: str | None, detail: str) -> None:
         self.store.finish_attempt(a.key, status, remote_id, detail)
-        if a.kind == "reply" and a.reply_to:
-            self.store.set_mention_status(a.reply_to, "sent" if status == "done" else "failed")
         event(logging.INFO, f"{a.kind} {status}", key=a.key, item=a.item_id,
               remote_id=remote_id or "", detail=detail)
 
@@ -225,13 +223,14 @@ class Engine:
             self.store.finish_attempt(key, "failed", None, str(e)[:200])
             outcome = "not-allowed"
         except Unavailable as e:
-            outcome = "unknown" if e.maybe_sent else "not-sent"
-            self.store.finish_attempt(key, "unknown" if e.maybe_sent else "failed", None,
-                                      str(e)[:200])
+            if e.maybe_sent:
+                self.store.finish_attempt(key, "unknown", None, str(e)[:200])
+                outcome = "unknown"
+            else:
+                outcome = self._not_sent(key, kind, str(e)[:200])
         except (RateLimited, OutOfCredits, AuthFailed) as e:
             # The platform refused before acting: nothing went out.
-            self.store.finish_attempt(key, "failed", None, type(e).__name__)
-            outcome = "not-sent"
+            outcome = self._not_sent(key, kind, type(e).__name__)
         except PlatformError as e:
             self.store.finish_attempt(key, "failed", None, type(e).__name__)
             outcome = "failed"
@@ -242,6 +241,13 @@ class Engine:
             return "done"
         event(logging.INFO, f"{kind} {outcome}", key=key, item=item_id or "")
         return outcome
+
+    def _not_sent(self, key: str, kind: str, detail: str) -> str:
+        if kind == "reply":
+            self.store.release_attempt(key)  # the mention stays pending for a later tick
+        else:
+            self.store.finish_attempt(key, "failed", None, detail)  # this slot is lost
+        return "not-sent"
 
     # -- mentions
     def read_mentions(self) -> None:
@@ -303,19 +309,16 @@ class Engine:
                 key = f"reply:{row['id']}"
                 if not self.store.begin_attempt(key, "reply", None, row["reply_text"],
                                                 reply_to=row["id"], now=self.clock()):
-                    continue  # attempted before: resolve() owns it
+                    # Attempted before: settled ones only need the mention brought in
+                    # line; open ones belong to resolve().
+                    a = self.store.attempt(key)
+                    if a and a.status in ("done", "failed"):
+                        self.store.finish_attempt(key, a.status, a.remote_id, a.detail)
+                    continue
                 self.store.spend("reply", price)
-                outcome = self._send(key, "reply", None, row["reply_text"], row["id"])
-                if outcome in ("done", "duplicate"):
-                    self.store.set_mention_status(row["id"], "sent")
-                elif outcome == "not-sent":
-                    # Provably not sent: drop the attempt so a later tick may try again.
-                    self.store.forget_attempt(key)
-                    return
-                elif outcome != "unknown":
-                    self.store.set_mention_status(row["id"], "failed")
-                else:
-                    return
+                if self._send(key, "reply", None, row["reply_text"], row["id"]) in (
+                        "not-sent", "unknown"):
+                    return  # the endpoint is paused now; the rest waits for a later tick
 
 
 def _poster(platform: Platform, text: str, reply_to: str | None) -> Callable[[], str]:

@@ -153,15 +153,22 @@ class Store:
 
     def finish_attempt(self, key: str, status: str, remote_id: str | None = None,
                        detail: str | None = None) -> None:
+        """Record the outcome; a reply's mention follows in the same transaction, so a
+        crash can never leave a sent reply's mention looking unanswered."""
         with self.tx() as db:
             db.execute("UPDATE attempts SET status = ?, remote_id = COALESCE(?, remote_id), "
                        "detail = ?, updated_at = ? WHERE key = ?",
                        (status, remote_id, detail, time.time(), key))
+            mention_status = {"done": "sent", "failed": "failed"}.get(status)
+            if mention_status:
+                db.execute("UPDATE mentions SET status = ? WHERE id = (SELECT reply_to FROM "
+                           "attempts WHERE key = ? AND kind = 'reply')", (mention_status, key))
 
-    def forget_attempt(self, key: str) -> None:
-        """Only for an attempt the platform provably refused before acting."""
+    def release_attempt(self, key: str) -> None:
+        """Only for a call the platform provably refused before acting (nothing went
+        out): drop the attempt so a later tick may try again."""
         with self.tx() as db:
-            db.execute("DELETE FROM attempts WHERE key = ? AND status = 'failed'", (key,))
+            db.execute("DELETE FROM attempts WHERE key = ?", (key,))
 
     def attempt(self, key: str) -> Attempt | None:
         rows = self._q("SELECT * FROM attempts WHERE key = ?", (key,))
@@ -224,10 +231,6 @@ class Store:
     def pending_replies(self) -> list[sqlite3.Row]:
         return self._q("SELECT id, author_id, reply_text FROM mentions WHERE status = 'pending' "
                        "ORDER BY seen_at, id")
-
-    def set_mention_status(self, mention_id: str, status: str) -> None:
-        with self.tx() as db:
-            db.execute("UPDATE mentions SET status = ? WHERE id = ?", (status, mention_id))
 
     def author_state(self, author_id: str, now: float, cooldown: float,
                      loop_limit: int) -> tuple[bool, bool, bool]:

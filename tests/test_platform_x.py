@@ -94,13 +94,15 @@ def test_mentions_follow_pages_since_oldest_first(fake_x: FakeX, x_platform: XPl
     assert [m.id for m in x_platform.mentions(since=got[-1].id)] == [newer]
 
 
-def test_mentions_without_since_reads_only_the_newest_page(
+def test_mentions_without_since_reads_every_page(
     fake_x: FakeX, x_platform: XPlatform
 ) -> None:
+    # On first start the engine needs them all to mark the old ones seen: a single
+    # page would silently drop the rest.
     ids = [fake_x.add_mention(f"@CloseTheCampsBot n{i}", "frank") for i in range(150)]
     got = x_platform.mentions(None)
-    assert [m.id for m in got] == ids[50:]
-    assert len(fake_x.requests("mentions")) == 1
+    assert [m.id for m in got] == ids
+    assert len(fake_x.requests("mentions")) == 2
 
 
 def test_whoami_is_cached_for_mentions(fake_x: FakeX, x_platform: XPlatform) -> None:

@@ -246,8 +246,9 @@ class XPlatform:
                 raise Unavailable(
                     f"mentions: malformed body ({type(e).__name__})", "mentions", maybe_sent=True
                 ) from None
-            # With no `since` the caller only wants the newest page (first start).
-            if not token or since is None:
+            # Every page, even on first start: X keeps only the newest 800 mentions
+            # here, and the caller marks the old ones seen instead of losing the rest.
+            if not token:
                 break
         log.debug("x: %d mentions in %d page(s) since %s", len(found), pages, since)
         return sorted(found.values(), key=lambda m: int(m.id))
