@@ -14,7 +14,7 @@ from . import rotation
 from .approve import ApproveError, approve
 from .daemon import next_times, sandbox_path
 from .platforms.sandbox import SandboxPlatform
-from .replies import AuthorState, decide
+from .replies import AuthorState, ProtectMode, decide
 from .settings import load_settings
 from .store import Store
 from .textrules import weighted_length
@@ -171,13 +171,18 @@ def _route_one(config: cfg.Config, mid: str, text: str, lang: str | None,
                location: str | None) -> dict[str, Any]:
     from .locate import locate
 
+    protect_mode: ProtectMode = ("silent" if config.schedule.mentions.protect == "silent"
+                                 else "neutral")
     place = locate(text, location, lang)
+    # decide() gets the placement it would compute itself: locating twice doubled the cost.
     d = decide(text, author_handle="someone", mention_id=mid, lang=lang,
-               author_location=location, state=AuthorState(), library=config.replies,
-               protect_mode="silent" if config.schedule.mentions.protect == "silent"
-               else "neutral")
+               author_location=location, state=_NO_STATE, library=config.replies,
+               protect_mode=protect_mode, place=place)
     return {"id": mid, "country": place.country, "confidence": round(place.confidence, 3),
             "policy": d.policy, "language": d.language, "reply": d.reply}
+
+
+_NO_STATE = AuthorState()
 
 
 def route(root: Path, text: str | None, lang: str | None, location: str | None,

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from bot._locate_gaz import Resolution, gazetteer, resolve
 from bot._locate_norm import clean, fold
@@ -141,7 +142,10 @@ def _locate(text: str, profile: str | None) -> Placement:
             scan.add("hashtag", chain)
     russia = scan.russia or "RU" in flags or _russian_first_person(t)
     if profile:
-        russia = _scan_profile(clean(profile[:_MAX_CHARS]), scan) or russia
+        cand, in_russia = _profile(profile[:_MAX_CHARS])
+        if cand is not None:
+            scan.cands.append(cand)
+        russia = in_russia or russia
     country, confidence, reason = _decide(scan.cands)
     return Placement(country, confidence, reason, russia or country == "RU")
 
@@ -325,6 +329,18 @@ def _russian_first_person(t: Text) -> bool:
     if chars & _UKR_ONLY and not chars & _RUS_ONLY:
         return False  # Ukrainian or Belarusian, not Russian
     return not RU_FIRST_PERSON.isdisjoint(t.keys)
+
+
+@lru_cache(maxsize=4096)
+def _profile(profile: str) -> tuple[_Cand | None, bool]:
+    """The profile's candidate and whether it may be Russia, once per distinct profile.
+
+    A profile depends on nothing else in the mention, and the same few hundred profile
+    strings come back again and again, so this is cached (bounded).
+    """
+    scan = _Scan()
+    in_russia = _scan_profile(clean(profile), scan)
+    return (scan.cands[0] if scan.cands else None), in_russia
 
 
 def _scan_profile(profile: str, scan: _Scan) -> bool:

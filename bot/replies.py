@@ -159,9 +159,30 @@ def compose(library: ReplyLibrary, res: Resources, lang: str, handle: str,
             mention_id: str) -> tuple[str, str | None]:
     """(language used, reply text or None)."""
     use = lang if library.templates.get(lang) else "en"
-    texts = [t for t in (render(tpl, res, handle) for tpl in library.templates.get(use, ()))
-             if t is not None and weighted_length(t) <= MAX_WEIGHTED]
+    texts = _eligible(library, res, use, handle)
     return use, (texts[pick(mention_id, len(texts))] if texts else None)
+
+
+# Rendering and measuring every template of a language is most of compose's cost and
+# depends only on (library, resources, language, handle), which repeat from mention to
+# mention. The libraries are immutable, so remembering the result keeps compose pure.
+_ELIGIBLE: dict[tuple[int, int, str, str], tuple[ReplyLibrary, Resources, tuple[str, ...]]] = {}
+_ELIGIBLE_MAX = 4096
+
+
+def _eligible(library: ReplyLibrary, res: Resources, use: str,
+              handle: str) -> tuple[str, ...]:
+    key = (id(library), id(res), use, handle)
+    hit = _ELIGIBLE.get(key)
+    # Identity check: an id can be reused once its object is gone.
+    if hit is not None and hit[0] is library and hit[1] is res:
+        return hit[2]
+    texts = tuple(t for t in (render(tpl, res, handle) for tpl in library.templates.get(use, ()))
+                  if t is not None and weighted_length(t) <= MAX_WEIGHTED)
+    if len(_ELIGIBLE) >= _ELIGIBLE_MAX:
+        _ELIGIBLE.clear()
+    _ELIGIBLE[key] = (library, res, texts)
+    return texts
 
 
 # --- what a mention asks -------------------------------------------------------------
@@ -215,6 +236,7 @@ ajuda ajudar ajudo onde posso pode fazer
 pomoc pomóc pomocy jak co gdzie mogę można zrobić
 hjälp hjälpa hur vad var kan göra stödja
 """)
+_THANKS_OR_FILLERS = _THANKS | _FILLERS
 _QUESTION_MARKS = frozenset("?？¿;")  # ";" is the Greek question mark
 _WORD_RE = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
 _HANDLE_IN_TEXT = re.compile(r"[@＠]\w{1,30}")
@@ -224,8 +246,11 @@ def _clean(text: str) -> str:
     # Drop invisible format characters (bidi overrides, zero-width joiners) so they
     # cannot hide a word from the matching below.
     text = nfc(text[:MAX_TEXT])
-    text = "".join(c for c in text if unicodedata.category(c) not in ("Cf", "Cc", "Cs")
-                   or c in "\n\t")
+    # isprintable() is False for every Cc, Cf and Cs character, so a printable text has
+    # nothing to drop and skips the per-character loop (most mentions).
+    if not text.isprintable():
+        text = "".join(c for c in text if unicodedata.category(c) not in ("Cf", "Cc", "Cs")
+                       or c in "\n\t")
     text = URL_RE.sub(" ", text)
     return _HANDLE_IN_TEXT.sub(" ", text).casefold().replace("’", "'")
 
@@ -235,20 +260,26 @@ def _words(cleaned: str) -> list[str]:
 
 
 def asks_to_stop(text: str) -> bool:
-    words = [w for w in _words(_clean(text)) if w not in _FILLERS]
-    return " ".join(words) in _STOP_PHRASES
+    return _asks_to_stop(_words(_clean(text)))
+
+
+def _asks_to_stop(words: list[str]) -> bool:
+    return " ".join([w for w in words if w not in _FILLERS]) in _STOP_PHRASES
 
 
 def asks_nothing(text: str) -> bool:
     cleaned = _clean(text)
-    words = _words(cleaned)
+    return _asks_nothing(cleaned, _words(cleaned))
+
+
+def _asks_nothing(cleaned: str, words: list[str]) -> bool:
     if not words:
         return True
-    if any(c in _QUESTION_MARKS for c in cleaned) or any(w in _ASKING for w in words):
+    if not _QUESTION_MARKS.isdisjoint(cleaned) or not _ASKING.isdisjoint(words):
         return False
-    if all(w in _THANKS or w in _FILLERS for w in words):
+    if _THANKS_OR_FILLERS.issuperset(words):
         return True
-    return any(w in _ABUSE for w in words)
+    return not _ABUSE.isdisjoint(words)
 
 
 def _primary_lang(lang: str | None) -> str:
@@ -271,14 +302,19 @@ def _place(locator: Locator | None, text: str, where: str | None, lang: str | No
 
 def decide(text: str, *, author_handle: str, mention_id: str, lang: str | None,
            author_location: str | None, state: AuthorState, library: ReplyLibrary,
-           protect_mode: ProtectMode = "neutral", locator: Locator | None = None) -> Decision:
+           protect_mode: ProtectMode = "neutral", locator: Locator | None = None,
+           place: Place | None = None) -> Decision:
     """The policy for one mention and, when replying, the full text to post.
 
-    locator defaults to bot.locate.locate; tests pass their own.
+    locator defaults to bot.locate.locate; tests pass their own. A caller that has
+    already located this exact (text, author_location) passes the result as `place`
+    so the work is not done twice; the locator is then not called.
     """
     language = _primary_lang(lang)
     text = text if isinstance(text, str) else ""
-    stop = asks_to_stop(text)
+    cleaned = _clean(text)
+    words = _words(cleaned)
+    stop = _asks_to_stop(words)
 
     def skip(reason: str) -> Decision:
         return Decision("skip", reason, None, 0.0, language, None, stop)
@@ -294,12 +330,13 @@ def decide(text: str, *, author_handle: str, mention_id: str, lang: str | None,
     handle = author_handle.removeprefix("@") if isinstance(author_handle, str) else ""
     if not HANDLE_RE.match(handle):
         return skip("bad-handle")
-    place = _place(locator, text[:MAX_TEXT], author_location, lang)
+    if place is None:
+        place = _place(locator, text[:MAX_TEXT], author_location, lang)
     if place.may_be_in_russia:
         body = library.protect if protect_mode == "neutral" else None
         return Decision("protect", "protect", None, place.confidence, "en",
                         f"@{handle} {body}" if body else None)
-    if asks_nothing(text):
+    if _asks_nothing(cleaned, words):
         return skip("asks-nothing")
     res = library.countries.get(place.country or "")
     used, reply = compose(library, res or library.generic, language, handle, mention_id)
