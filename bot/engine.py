@@ -90,7 +90,7 @@ class Engine:
             raise
         except Unavailable as e:
             p = self.store.pauses().get(endpoint)
-            backoff = min(300.0, 5.0 * 2 ** (p.strikes if p else 0))
+            backoff = min(300.0, 2.0 * 2 ** (p.strikes if p else 0))
             self.store.pause(endpoint, self.clock() + backoff, "unavailable")
             event(logging.WARNING, "platform unavailable: backing off", endpoint=endpoint,
                   seconds=round(backoff), outcome="unknown" if e.maybe_sent else "not sent",
