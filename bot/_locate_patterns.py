@@ -188,7 +188,10 @@ ARTICLES = frozenset(_W("the la le les el los las der die das den dem het"))
 HERE_WORDS = frozenset(_W("here based hier"))
 LIST_WORDS = frozenset(_W("and or & und oder et ou y o e en och"))
 
-Slot = tuple[tuple[tuple[str, ...], ...], str]
+Alts = tuple[tuple[str, ...], ...]
+# (alternatives, mode, alternatives by their last word): matching runs backwards, so
+# only the alternatives ending in the word at hand are worth comparing.
+Slot = tuple[Alts, str, dict[str, Alts]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -206,13 +209,14 @@ class Pattern:
 def _back(keys: list[str], end: int, slots: tuple[Slot, ...], k: int) -> int | None:
     if k < 0:
         return end
-    alts, mode = slots[k]
-    for alt in alts:
-        n = len(alt)
-        if n <= end and tuple(keys[end - n : end]) == alt:
-            found = _back(keys, end - n, slots, k if mode == "*" else k - 1)
-            if found is not None:
-                return found
+    _, mode, by_last = slots[k]
+    if end:
+        for alt in by_last.get(keys[end - 1], ()):
+            n = len(alt)
+            if n == 1 or (n <= end and tuple(keys[end - n : end]) == alt):
+                found = _back(keys, end - n, slots, k if mode == "*" else k - 1)
+                if found is not None:
+                    return found
     return _back(keys, end, slots, k - 1) if mode else None
 
 
@@ -222,12 +226,15 @@ def _slot(spec: str) -> Slot:
     if body.startswith("@"):
         body = SETS[body[1:]]
     alts = tuple(tuple(fold(w) for w in alt.split("_")) for alt in body.split("|"))
-    return alts, mode
+    by_last: dict[str, list[tuple[str, ...]]] = {}
+    for alt in alts:  # in order: the first alternative that fits still wins
+        by_last.setdefault(alt[-1], []).append(alt)
+    return alts, mode, {w: tuple(a) for w, a in by_last.items()}
 
 
 def _finals(slots: tuple[Slot, ...]) -> set[str]:
     out: set[str] = set()
-    for alts, mode in reversed(slots):
+    for alts, mode, _ in reversed(slots):
         out.update(alt[-1] for alt in alts)
         if not mode:
             break
@@ -235,10 +242,10 @@ def _finals(slots: tuple[Slot, ...]) -> set[str]:
 
 
 def _penult(slots: tuple[Slot, ...]) -> frozenset[str] | None:
-    last_alts, last_mode = slots[-1]
+    last_alts, last_mode, _ = slots[-1]
     if last_mode or len(slots) < 2 or any(len(a) > 1 for a in last_alts):
         return None
-    alts, mode = slots[-2]
+    alts, mode, _ = slots[-2]
     return None if mode else frozenset(a[-1] for a in alts)
 
 

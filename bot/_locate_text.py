@@ -3,33 +3,40 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import lru_cache
+from typing import NamedTuple
 
 from bot._locate_gaz import MAX_WORDS, Resolution, Sense, gazetteer, qualify, resolve
 from bot._locate_norm import fold, stem_key
 from bot._locate_patterns import ARTICLES
 
-_WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)*")
+# A word is letters joined by "'" (never "’"); each match is the gap before a word and
+# the word, and matches are contiguous from the start, so gaps need no second pass.
+_GAP_WORD = re.compile(r"([\W\d_]*)([^\W\d_]+(?:'[^\W\d_]+)*)")
 _SOFT_GAP = re.compile(r"[\s'\"“”«»#]*")
 _EXTRA_UNITS = frozenset(["area", "region", "metro", "based", "city", "ish"])
 
 
-@lru_cache(maxsize=65536)
+_FOLDED: dict[str, str] = {}
+_FOLDED_MAX = 65536
+
+
 def _fold_word(raw: str) -> str:
-    return fold(raw)
+    # A plain dict read in Text() first: cheaper than an lru_cache call per word.
+    key = fold(raw)
+    if len(_FOLDED) >= _FOLDED_MAX:
+        _FOLDED.clear()
+    _FOLDED[raw] = key
+    return key
 
 
-@dataclass(frozen=True, slots=True)
-class Word:
+class Word(NamedTuple):
     raw: str
     key: str
     start: int
     end: int
 
 
-@dataclass(frozen=True, slots=True)
-class Chain:
+class Chain(NamedTuple):
     res: Resolution
     start: int  # word index of the head
     end: int  # word index after the last word used
@@ -48,19 +55,34 @@ class Text:
     def __init__(self, body: str, *, elongated: bool = False) -> None:
         self.body = body
         self.elongated = elongated
-        self.words: list[Word] = []
-        self.gaps: list[str] = []  # "start", "space", "comma" or "hard"
-        prev = 0
-        for m in _WORD.finditer(body):
-            raw = m.group().replace("’", "'")
-            self.words.append(Word(raw, _fold_word(raw), m.start(), m.end()))
-            self.gaps.append(_gap_kind(body[prev : m.start()], first=not self.gaps))
-            prev = m.end()
-        self.keys = [w.key for w in self.words]
+        # One C-level pass yields (gap, word) pairs; Word objects are only built when a
+        # scan needs positions, which most mentions never do.
+        pairs: list[tuple[str, str]] = _GAP_WORD.findall(body)
+        self._pairs = pairs
+        self._words: list[Word] | None = None
+        self.raws = raws = [w for _, w in pairs]
+        folded = _FOLDED
+        self.keys = [k if (k := folded.get(w)) is not None else _fold_word(w) for w in raws]
+        gaps = ["space" if g == " " else _gap_kind(g, first=False) for g, _ in pairs]
+        if pairs:
+            gaps[0] = _gap_kind(pairs[0][0], first=True)
+        self.gaps = gaps  # "start", "space", "comma" or "hard"
         # Capitalisation says nothing in a shouted message ("I'M IN NICE").
         self.all_caps = body == body.upper() and len(body.lower().strip()) > 4 and (
             body != body.lower()
         )
+
+    @property
+    def words(self) -> list[Word]:
+        if self._words is None:
+            words = []
+            pos = 0
+            for (gap, raw), key in zip(self._pairs, self.keys, strict=True):
+                start = pos + len(gap)
+                pos = start + len(raw)
+                words.append(Word(raw, key, start, pos))
+            self._words = words
+        return self._words
 
     def word_after(self, pos: int) -> int | None:
         """Index of the word starting at pos, allowing only quotes/# in between."""
@@ -86,7 +108,7 @@ def _gap_kind(gap: str, *, first: bool) -> str:
 
 def _lookup(t: Text, i: int, n: int, *, stem: str) -> tuple[Sense, ...]:
     gaz = gazetteer()
-    key = " ".join(w.key for w in t.words[i : i + n])
+    key = " ".join(t.keys[i : i + n])
     senses = gaz.senses(key)
     if not senses and key[:2] in ("l'", "d'"):
         senses = gaz.senses(key[2:])
@@ -110,7 +132,7 @@ def longest(
     """
     gaz = gazetteer()
     first = t.keys[i]
-    top = min(MAX_WORDS, len(t.words) - i, max(gaz.span(first), 1))
+    top = min(MAX_WORDS, len(t.keys) - i, max(gaz.span(first), 1))
     # Words never continue a name across punctuation.
     for k in range(i + 1, i + top):
         if t.gaps[k] != "space":
@@ -120,7 +142,7 @@ def longest(
         for n in range(top, 0, -1):
             senses = tuple(s for s in _lookup(t, i, n, stem=allow_stem) if s.kind in kinds)
             if senses:
-                return n, " ".join(w.key for w in t.words[i : i + n]), senses
+                return n, " ".join(t.keys[i : i + n]), senses
     return 0, "", ()
 
 
@@ -150,12 +172,12 @@ def read_place(t: Text, i: int, *, context: str, stem_latin: bool = False) -> Ch
     only when explicit and capitalised, or when qualified ("Bath, UK").
     """
     gaz = gazetteer()
-    if i >= len(t.words):
+    if i >= len(t.keys):
         return None
     explicit = context == "explicit"
     stem = ("all" if stem_latin else "cyr") if explicit else ""
     n, key, senses = longest(t, i, stem=stem)
-    if not n and t.words[i].key in ARTICLES and i + 1 < len(t.words):
+    if not n and t.keys[i] in ARTICLES and i + 1 < len(t.keys):
         i += 1
         n, key, senses = longest(t, i, stem=stem)
     if not n:
@@ -164,7 +186,7 @@ def read_place(t: Text, i: int, *, context: str, stem_latin: bool = False) -> Ch
     quals: list[frozenset[str]] = []
     by_name = False
     head_is_country = any(s.kind == "c" for s in senses)
-    while j < len(t.words) and t.gaps[j] in ("space", "comma") and len(quals) < 2:
+    while j < len(t.keys) and t.gaps[j] in ("space", "comma") and len(quals) < 2:
         qn, qset, named = _qualifier(t, j)
         if not qn or (head_is_country and not qset & {s.cc for s in senses}):
             break
@@ -180,7 +202,7 @@ def read_place(t: Text, i: int, *, context: str, stem_latin: bool = False) -> Ch
         res = Resolution(None, 0.0, senses)
     else:
         res = resolve(senses)
-        head = t.words[i].raw
+        head = t.raws[i]
         if key in gaz.common and not (explicit and head[:1].isupper() and not t.all_caps):
             return None
         if key in gaz.names and context == "weak":
@@ -191,11 +213,11 @@ def read_place(t: Text, i: int, *, context: str, stem_latin: bool = False) -> Ch
 def _unknown_head(t: Text, i: int) -> Chain | None:
     """ "Smalltown, Ohio": a capitalised name we do not know, placed by its qualifier."""
     j = i
-    while j < len(t.words) and j - i < 3 and t.words[j].raw[:1].isupper():
+    while j < len(t.keys) and j - i < 3 and t.raws[j][:1].isupper():
         if j > i and t.gaps[j] != "space":
             break
         j += 1
-    if j == i or j >= len(t.words) or t.gaps[j] != "comma" or t.all_caps:
+    if j == i or j >= len(t.keys) or t.gaps[j] != "comma" or t.all_caps:
         return None
     qn, qset, named = _qualifier(t, j)
     if not qn or len(qset) != 1:
@@ -207,5 +229,5 @@ def _unknown_head(t: Text, i: int) -> Chain | None:
 
 def covers_rest(t: Text, chain: Chain) -> bool:
     """True when nothing but filler follows the chain ("Cork, Ireland area")."""
-    rest = [w.key for w in t.words[chain.end :]]
+    rest = t.keys[chain.end :]
     return all(k in _EXTRA_UNITS for k in rest)

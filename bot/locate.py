@@ -24,10 +24,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from bot._locate_gaz import Resolution, gazetteer, resolve
 from bot._locate_norm import clean, fold
 from bot._locate_patterns import (
+    ARTICLES,
     DEMONYM_CLAUSE_NEXT,
     DEMONYM_LEAD,
     DEMONYM_NOT_SELF,
@@ -82,6 +84,14 @@ _FAMILIES = (
     ("tie", compile_patterns(TIES)),
 )
 _DEMONYM_LEAD = compile_patterns(DEMONYM_LEAD)
+# Words after which read_place() may run: any pattern's last word, a leading
+# preposition, an article (read_place steps over it).
+_READ_AFTER = frozenset(w for _, index in _FAMILIES for w in index) | LEADING | ARTICLES
+_LATIN_FINALS = frozenset(
+    w for _, index in _FAMILIES for w, ps in index.items() if any(p.latin_stems for p in ps)
+)
+# Flags (regional indicators, tag flags), Cyrillic, Japanese: each has its own scan.
+_SPECIAL = re.compile("[\U0001f1e6-\U0001f1ff\U0001f3f4\u0400-\u04ff\u3040-\u9fff]")
 
 # Rank (lower wins), base confidence.
 _RANK = {
@@ -92,8 +102,7 @@ _RANK = {
 _REASON = {"here": "self-in", "leading": "self-in"}
 
 
-@dataclass(frozen=True, slots=True)
-class _Cand:
+class _Cand(NamedTuple):
     how: str
     cc: str | None
     certainty: float
@@ -128,17 +137,17 @@ def _locate(text: str, profile: str | None) -> Placement:
     flags = _flags(raw)
     body, tags = _body(raw)
     t = _text(body)
-    _scan_patterns(t, scan)
-    _scan_clauses(t, scan)
-    _scan_japanese(body, scan)
-    _scan_demonyms(t, scan)
-    for cc in flags:
-        if not _flag_is_decoration(t, cc):
-            scan.cands.append(_Cand("flag", cc, 1.0))
+    if _worth_scanning(raw, t):
+        _scan_patterns(t, scan)
+        _scan_clauses(t, scan)
+        _scan_japanese(body, scan)
+        _scan_demonyms(t, scan)
+        for cc in flags:
+            if not _flag_is_decoration(t, cc):
+                scan.cands.append(_Cand("flag", cc, 1.0))
     for tag in tags:
-        tt = _text(tag)
-        chain = read_place(tt, 0, context="weak")
-        if chain and chain.end == len(tt.words) and not chain.russian:
+        chain = _hashtag(tag)
+        if chain is not None:
             scan.add("hashtag", chain)
     russia = scan.russia or "RU" in flags or _russian_first_person(t)
     if profile:
@@ -148,6 +157,54 @@ def _locate(text: str, profile: str | None) -> Placement:
         russia = in_russia or russia
     country, confidence, reason = _decide(scan.cands)
     return Placement(country, confidence, reason, russia or country == "RU")
+
+
+def _worth_scanning(raw: str, t: Text) -> bool:
+    """False when the scans below provably find nothing, which is most "how can I help?"s.
+
+    Every scan ends in a gazetteer lookup at a word that starts a clause or follows a
+    pattern's last word, a leading preposition or an article (read_place), or in a
+    demonym, a flag, Japanese or Cyrillic text, an inflected or elongated name, or a
+    qualifier code. If none of those is present, skipping the scans changes nothing;
+    when unsure this says True.
+    """
+    if _SPECIAL.search(raw) or t.elongated:
+        return True
+    gaz = gazetteer()
+    keys, gaps = t.keys, t.gaps
+    if not gaz.demonym_heads.isdisjoint(keys):
+        return True
+    codes = gaz.codes
+    for raw_word in t.raws:
+        if 2 <= len(raw_word) <= 3 and raw_word in codes:
+            return True
+    last = len(keys) - 1
+    for i, key in enumerate(keys):
+        if i and gaps[i] == "space" and keys[i - 1] not in _READ_AFTER:
+            continue
+        nxt = keys[i + 1] if i < last else None
+        if gaz.may_start(key, nxt) or (key[:2] in ("l'", "d'") and gaz.may_start(key[2:], nxt)):
+            return True
+        if i and keys[i - 1] in _LATIN_FINALS and _latin_pattern_ends(keys, i):
+            return True
+    return False
+
+
+def _latin_pattern_ends(keys: list[str], e: int) -> bool:
+    """A Polish/Finnish pattern ends before word e: names there may be inflected."""
+    return any(
+        p.latin_stems and p.match_back(keys, e) is not None
+        for _, index in _FAMILIES
+        for p in index.get(keys[e - 1], ())
+    )
+
+
+@lru_cache(maxsize=4096)
+def _hashtag(tag: str) -> Chain | None:
+    """The place a whole hashtag names, if any; tags repeat (#CloseTheCamps) so cached."""
+    tt = _text(tag)
+    chain = read_place(tt, 0, context="weak")
+    return chain if chain and chain.end == len(tt.keys) and not chain.russian else None
 
 
 def _body(raw: str) -> tuple[str, list[str]]:
@@ -221,9 +278,9 @@ def _scan_patterns(t: Text, scan: _Scan) -> None:
 
 def _listed(t: Text, chain: Chain | None) -> Chain | None:
     """ "I'm in Berlin and Paris this week": two countries at once place nobody."""
-    if chain is None or chain.end + 1 >= len(t.words) or t.gaps[chain.end] != "space":
+    if chain is None or chain.end + 1 >= len(t.keys) or t.gaps[chain.end] != "space":
         return chain
-    if t.words[chain.end].key not in LIST_WORDS:
+    if t.keys[chain.end] not in LIST_WORDS:
         return chain
     other = read_place(t, chain.end + 1, context="explicit")
     if other is None or other.res.cc in (None, chain.res.cc):
@@ -233,14 +290,14 @@ def _listed(t: Text, chain: Chain | None) -> Chain | None:
 
 
 def _followed_by_self(t: Text, chain: Chain) -> bool:
-    if chain.end >= len(t.words):
+    if chain.end >= len(t.keys):
         return True
-    nxt = t.words[chain.end].key
+    nxt = t.keys[chain.end]
     if nxt in HERE_WORDS or nxt in FIRST_PERSON:
         return True
     if t.gaps[chain.end] == "space":
         return False
-    for k in range(chain.end, len(t.words)):
+    for k in range(chain.end, len(t.keys)):
         if k > chain.end and t.gaps[k] == "hard":
             return False
         if t.keys[k] in FIRST_PERSON:
@@ -255,7 +312,7 @@ def _scan_clauses(t: Text, scan: _Scan) -> None:
         if chain is None:
             continue
         e = chain.end
-        if e < len(t.words) and t.words[e].key in HERE_WORDS and t.gaps[e] != "hard":
+        if e < len(t.keys) and t.keys[e] in HERE_WORDS and t.gaps[e] != "hard":
             scan.add("here", chain)
         elif s == 0 and covers_rest(t, chain):
             scan.add("place-only", chain)
@@ -319,7 +376,7 @@ def _scan_japanese(body: str, scan: _Scan) -> None:
 def _flag_is_decoration(t: Text, cc: str) -> bool:
     """ "Turkey 🇹🇷 should speak up": a flag next to its own country's name is a topic."""
     gaz = gazetteer()
-    return any(s.cc == cc and s.kind == "c" for w in t.words for s in gaz.senses(w.key))
+    return any(s.cc == cc and s.kind == "c" for key in t.keys for s in gaz.senses(key))
 
 
 def _russian_first_person(t: Text) -> bool:
@@ -352,7 +409,7 @@ def _scan_profile(profile: str, scan: _Scan) -> bool:
     if not sub.cands:
         for segment in _PROFILE_SPLIT.split(_body(profile)[0]):
             st = _text(segment)
-            chain = read_place(st, 0, context="profile") if st.words else None
+            chain = read_place(st, 0, context="profile") if st.keys else None
             if chain and covers_rest(st, chain):
                 sub.add("profile", chain)
     country, _, _ = _decide(sub.cands)
