@@ -85,7 +85,8 @@ def approve(root: Path, item_id: str, by: str) -> Approved:
         raise ApproveError(Problem("--by", 1, "the approver's name is empty",
                                    "pass --by YOUR-NAME"))
     for path in _files(root):
-        source = path.read_text(encoding="utf-8")
+        with open(path, encoding="utf-8", newline="") as f:  # keep CRLF files CRLF
+            source = f.read()
         if f"id: {item_id}" not in source and item_id not in source:
             continue
         try:
@@ -111,9 +112,10 @@ def _write(root: Path, path: Path, source: str, item: yaml.MappingNode, item_id:
                                    f"'{item_id}' has no text to approve", "write its text first"))
     digest = text_hash(text)
     lines = source.splitlines(keepends=True)
+    nl = "\r\n" if "\r\n" in source else "\n"
     indent = " " * item.value[0][0].start_mark.column
-    block = [f"{indent}approval:\n", f"{indent}  by: {json.dumps(by, ensure_ascii=False)}\n",
-             f"{indent}  sha256: {digest}\n"]
+    block = [f"{indent}approval:{nl}", f"{indent}  by: {json.dumps(by, ensure_ascii=False)}{nl}",
+             f"{indent}  sha256: {digest}{nl}"]
     if "approval" in pairs:
         knode, vnode = pairs["approval"]
         start, end = knode.start_mark.line, _trim_blank(lines, _end_line(vnode))
@@ -123,14 +125,15 @@ def _write(root: Path, path: Path, source: str, item: yaml.MappingNode, item_id:
     else:
         at = _trim_blank(lines, _end_line(item))
         if at > 0 and not lines[at - 1].endswith("\n"):
-            lines[at - 1] += "\n"
+            lines[at - 1] += nl
         lines[at:at] = block
     new_source = "".join(lines)
     if _ids(new_source) != _ids(source):  # a safety net: never damage a maintainer's file
         raise ApproveError(Problem(shown, item.start_mark.line + 1,
                                    f"could not place the approval of '{item_id}' safely",
                                    "add the approval block by hand, as shown in the README"))
-    path.write_text(new_source, encoding="utf-8")
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        f.write(new_source)
     return Approved(item_id, shown, digest, changed=True)
 
 

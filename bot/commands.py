@@ -24,7 +24,8 @@ def _err(line: str) -> None:
     print(line, file=sys.stderr)
 
 
-def validate(root: Path, out: TextIO = sys.stdout) -> int:
+def validate(root: Path, out: TextIO | None = None) -> int:
+    out = out or sys.stdout  # looked up per call, so redirection and capture work
     config, problems = cfg.check(root)
     errors = [p for p in problems if not p.warning]
     for p in problems:

@@ -15,7 +15,15 @@ from typing import Any
 from .allowlist import link_problem, load_allowlist
 from .approval import Approval, parse_approval, text_hash
 from .problems import Problem, display_path
-from .textrules import BARE_DOMAIN_RE, MAX_WEIGHTED, URL_RE, hashtags, mentions, weighted_length
+from .textrules import (
+    MAX_WEIGHTED,
+    URL_RE,
+    bare_domains,
+    hashtags,
+    links,
+    mentions,
+    weighted_length,
+)
 from .yamlsrc import Doc, load, type_name
 
 POSTS_DIR = "messages/posts"
@@ -81,15 +89,14 @@ def text_problems(text: str, domains: frozenset[str]) -> list[tuple[str, str]]:
     for handle in mentions(text):
         out.append((f"text mentions @{handle}", "remove it: the bot never mentions anyone "
                     "unsolicited"))
-    url_spans = [m.span() for m in URL_RE.finditer(text)]
-    for m in URL_RE.finditer(text):
-        bad = link_problem(m.group(0).rstrip(".,;:!?)»”"), domains)
-        if bad:
-            out.append(bad)
-    for m in BARE_DOMAIN_RE.finditer(text):
-        if not any(a <= m.start() < b for a, b in url_spans):
-            out.append((f"link '{m.group(0)}' is not written in full",
-                        "write it as https://" + m.group(0)))
+    bare = bare_domains(text)
+    for url in links(text):
+        if url in bare:
+            out.append((f"link '{url}' is not written in full", "write it as https://" + url))
+        elif URL_RE.match(url):
+            bad = link_problem(url, domains)
+            if bad:
+                out.append(bad)
     return out
 
 

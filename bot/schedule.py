@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -65,7 +66,7 @@ def parse_duration(value: Any) -> float | None:
     if isinstance(value, bool):
         return None
     if isinstance(value, int | float):
-        return float(value) if value >= 0 else None
+        return float(value) if value >= 0 and math.isfinite(value) else None
     if not isinstance(value, str):
         return None
     m = _DURATION_RE.match(value)
@@ -160,7 +161,7 @@ class _Reader:
         if value is None:
             return default
         ok = isinstance(value, int) if integer else isinstance(value, int | float)
-        if not ok or isinstance(value, bool) or value < 0:
+        if not ok or isinstance(value, bool) or value < 0 or not math.isfinite(value):
             self.bad(key, f"'{key[-1]}' must be a non-negative "
                      f"{'whole number' if integer else 'number'}, not {value!r}",
                      "write a plain number")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from pathlib import Path
 
 MAX_WEIGHTED = 280
 
@@ -12,20 +13,57 @@ MAX_WEIGHTED = 280
 HASHTAG_RE = re.compile(r"(?<![\w&])[#＃](\w*[^\W\d_]\w*)")
 MENTION_RE = re.compile(r"(?<![\w@!#$%&*])[@＠](\w{1,15})")
 URL_RE = re.compile(r"\b(?:https?://|www\.)[^\s<>\"']+", re.IGNORECASE)
-# A bare domain such as example.org/path counts as a link on X too.
-BARE_DOMAIN_RE = re.compile(
-    r"(?<![\w@/.])((?:[a-z0-9-]+\.)+(?:org|com|net|de|fr|uk|ru|es|ie|ca|au|eu|int|io|info|gov|ch|at|it|nl|se))"
-    r"(?:/[^\s]*)?\b",
+# A bare domain such as t.me/x counts as a link on X too, when its TLD is one X knows.
+_BARE_CANDIDATE_RE = re.compile(
+    r"(?<![\w@/.\-])(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+([a-z]{2,24})\b(?:/[^\s]*)?",
     re.IGNORECASE,
 )
+# Punctuation that ends a sentence, not a link (X leaves it out of the URL).
+_URL_TRAILING = ".,;:!?'\"»”’)]"
+DATA = Path(__file__).resolve().parent / "data"
+
+
+@lru_cache(maxsize=1)
+def _tlds() -> frozenset[str]:
+    lines = (DATA / "tlds.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(t for t in lines if t and not t.startswith("#"))
+
+
+@lru_cache(maxsize=1)
+def _known_emoji() -> frozenset[str]:
+    lines = (DATA / "emoji_known.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset("".join(chr(int(c, 16)) for c in line.split())
+                     for line in lines if line and not line.startswith("#"))
+
+
+def _trim(url: str) -> str:
+    """A URL without the sentence punctuation after it; a ')' stays when it closes one."""
+    while url and url[-1] in _URL_TRAILING:
+        if url[-1] == ")" and url.count("(") >= url.count(")"):
+            break
+        url = url[:-1]
+    return url
+
+
+def url_spans(text: str) -> list[tuple[int, int]]:
+    """Where X sees links: https?:// or www. URLs and bare domains with a known TLD."""
+    spans = [(m.start(), m.start() + len(_trim(m.group(0)))) for m in URL_RE.finditer(text)]
+    for m in _BARE_CANDIDATE_RE.finditer(text):
+        if m.group(1).lower() in _tlds() and not any(a <= m.start() < b for a, b in spans):
+            spans.append((m.start(), m.start() + len(_trim(m.group(0)))))
+    return sorted(spans)
+
+
+def bare_domains(text: str) -> list[str]:
+    """Links written without https:// (X links them; we ask for them in full)."""
+    full = [m.span() for m in URL_RE.finditer(text)]
+    return [text[a:b] for a, b in url_spans(text) if not any(x <= a < y for x, y in full)]
 
 
 def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
-# X's counting config v3: code points in these ranges weigh 1, all others 2.
-_LIGHT = ((0x0000, 0x10FF), (0x2000, 0x200D), (0x2010, 0x201F), (0x2032, 0x2037))
 URL_WEIGHT = 23
 # One emoji "unit" (a ZWJ family, flag, keycap or tag sequence) weighs 2 in total.
 _EMOJI_RE = re.compile(
@@ -36,13 +74,6 @@ _EMOJI_RE = re.compile(
     "[\uFE0F\U0001F3FB-\U0001F3FF]*"
     "(?:\u200D[\u2600-\u27BF\U0001F000-\U0001FAFF][\uFE0F\U0001F3FB-\U0001F3FF]*)*)"
 )
-
-
-def _char_weight(cp: int) -> int:
-    for lo, hi in _LIGHT:
-        if lo <= cp <= hi:
-            return 1
-    return 2
 
 
 @lru_cache(maxsize=8192)
@@ -56,15 +87,21 @@ def weighted_length(text: str) -> int:
     text = nfc(text)
     total = 0
     pos = 0
-    spans = sorted(
-        [m.span() for m in URL_RE.finditer(text)] + _bare_domain_spans(text)
-    )
-    for start, end in spans:
+    for start, end in url_spans(text):
         if start < pos:
             continue
         total += _plain_weight(text[pos:start]) + URL_WEIGHT
         pos = end
     return total + _plain_weight(text[pos:])
+
+
+# X's counting config v3: code points in these ranges weigh 1, all others 2.
+_HEAVY_RE = re.compile("[^\u0000-\u10FF\u2000-\u200D\u2010-\u201F\u2032-\u2037]")
+
+
+def _naive_weight(chunk: str) -> int:
+    # One pass in C instead of a Python call per character.
+    return len(chunk) + len(_HEAVY_RE.findall(chunk))
 
 
 def _plain_weight(chunk: str) -> int:
@@ -73,15 +110,12 @@ def _plain_weight(chunk: str) -> int:
     total = 0
     pos = 0
     for m in _EMOJI_RE.finditer(chunk):
-        total += sum(_char_weight(ord(c)) for c in chunk[pos : m.start()]) + 2
+        unit = m.group(0)
+        known = unit in _known_emoji() or unit.replace("\ufe0f", "") in _known_emoji()
+        # An emoji newer than X's table counts per code point: never below X's count.
+        total += _naive_weight(chunk[pos : m.start()]) + (2 if known else _naive_weight(unit))
         pos = m.end()
-    return total + sum(_char_weight(ord(c)) for c in chunk[pos:])
-
-
-def _bare_domain_spans(text: str) -> list[tuple[int, int]]:
-    url_spans = [m.span() for m in URL_RE.finditer(text)]
-    return [m.span() for m in BARE_DOMAIN_RE.finditer(text)
-            if not any(a <= m.start() < b for a, b in url_spans)]
+    return total + _naive_weight(chunk[pos:])
 
 
 def hashtags(text: str) -> list[str]:
@@ -93,9 +127,4 @@ def mentions(text: str) -> list[str]:
 
 
 def links(text: str) -> list[str]:
-    found = [u.rstrip(".,;:!?)»”") for u in URL_RE.findall(text)]
-    spans = [m.span() for m in URL_RE.finditer(text)]
-    for m in BARE_DOMAIN_RE.finditer(text):
-        if not any(a <= m.start() < b for a, b in spans):
-            found.append(m.group(0).rstrip(".,;:!?)»”"))
-    return found
+    return [text[a:b] for a, b in url_spans(text)]

@@ -11,9 +11,24 @@ import yaml
 from .problems import Problem
 
 try:  # libyaml is several times faster; fall back to pure Python where it is absent
-    from yaml import CSafeLoader as _Loader
+    from yaml import CSafeLoader as _Base
 except ImportError:  # pragma: no cover
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+    from yaml import SafeLoader as _Base  # type: ignore[assignment]
+
+
+class _Loader(_Base):
+    """Safe loading, with an impossible date (2026-02-30) a YAML error at its line."""
+
+
+def _timestamp(loader: Any, node: yaml.ScalarNode) -> Any:
+    try:
+        return yaml.constructor.SafeConstructor.construct_yaml_timestamp(loader, node)
+    except ValueError as e:
+        raise yaml.constructor.ConstructorError(
+            None, None, f"'{node.value}' is not a real date ({e})", node.start_mark) from None
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
 
 Key = tuple[str | int, ...]
 
@@ -51,6 +66,8 @@ def _walk(node: yaml.Node, data: Any, key: Key, lines: dict[Key, int],
             seen.add(k)
             if k in data:
                 _walk(vnode, data[k], (*key, k), lines, dups)
+                # A problem with a key points at the key, not at its value's first line.
+                lines[(*key, k)] = knode.start_mark.line + 1
     elif isinstance(node, yaml.SequenceNode) and isinstance(data, list):
         for i, (vnode, item) in enumerate(zip(node.value, data, strict=False)):
             _walk(vnode, item, (*key, i), lines, dups)
@@ -80,6 +97,10 @@ def load(path: Path, shown: str) -> tuple[Doc | None, list[Problem]]:
             loader.dispose()
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
+        # An unclosed quote or bracket is found only at the end of the file: point at
+        # where it was opened instead.
+        if e.context_mark and "end of stream" in (e.problem or ""):
+            mark = e.context_mark
         line = mark.line + 1 if mark else 1
         what = (e.problem or e.context or "invalid YAML").strip()
         return None, [Problem(shown, line, f"YAML syntax error: {what}",

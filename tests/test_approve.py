@@ -200,8 +200,6 @@ def test_flow_style_post_can_be_approved(root: Path) -> None:
     assert data["posts"][0]["approval"]["by"] == "Alex"
 
 
-@pytest.mark.xfail(strict=True, reason="bug: approve reads with read_text() (universal newlines)"
-                   " and writes '\\n': a CRLF file is rewritten entirely as LF")
 def test_crlf_file_keeps_its_line_endings(root: Path) -> None:
     p = posts_file(root)
     p.write_bytes(SOURCE.replace("\n", "\r\n").encode())

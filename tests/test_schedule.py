@@ -110,8 +110,6 @@ def test_parse_duration(value: object, seconds: float | None) -> None:
     assert parse_duration(value) == seconds
 
 
-@pytest.mark.xfail(strict=True, reason="bug: schedule.parse_duration accepts float('inf') "
-                   "(YAML '.inf'), so 'every: .inf' validates")
 def test_parse_duration_rejects_infinity() -> None:
     assert parse_duration(float("inf")) is None
 

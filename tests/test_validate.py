@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-import bot.commands  # noqa: F401  imported before any redirection, see the xfail below
+import bot.commands  # noqa: F401  imported before any redirection: output must still follow it
 from bot.cli import main
 from tests.badcases import REPO, make_valid_root
 
@@ -174,9 +174,6 @@ def test_in_process_main_exit_codes(root: Path) -> None:
     assert main(["validate", "--root", str(root)]) == 1
 
 
-@pytest.mark.xfail(strict=True, reason="bug: commands.validate(root, out=sys.stdout) binds "
-                   "sys.stdout when bot.commands is imported, so contextlib.redirect_stdout "
-                   "(and pytest's capsys) never see validate's output")
 def test_validate_output_follows_redirect_stdout(root: Path) -> None:
     buf = io.StringIO()
     try:
