@@ -43,6 +43,7 @@ from bot._locate_patterns import (
     RESIDENCE,
     RU_FIRST_PERSON,
     TIES,
+    Pattern,
     compile_patterns,
 )
 from bot._locate_text import Chain, Text, covers_rest, read_place
@@ -84,6 +85,12 @@ _FAMILIES = (
     ("tie", compile_patterns(TIES)),
 )
 _DEMONYM_LEAD = compile_patterns(DEMONYM_LEAD)
+# The families by a pattern's last word, in family order: one dict read per word
+# instead of one per family, and most words end no pattern at all.
+_BY_FINAL: dict[str, tuple[tuple[str, list[Pattern]], ...]] = {
+    w: tuple((how, index[w]) for how, index in _FAMILIES if w in index)
+    for w in {w for _, index in _FAMILIES for w in index}
+}
 # Words after which read_place() may run: any pattern's last word, a leading
 # preposition, an article (read_place steps over it).
 _READ_AFTER = frozenset(w for _, index in _FAMILIES for w in index) | LEADING | ARTICLES
@@ -234,11 +241,15 @@ def _body(raw: str) -> tuple[str, list[str]]:
 
 
 def _text(body: str) -> Text:
+    if not _ELONG.search(body):  # almost always: no new string to build
+        return Text(body)
     squeezed = _ELONG.sub(r"\1", body)
     return Text(squeezed, elongated=squeezed != body)
 
 
 def _flags(raw: str) -> list[str]:
+    if raw.isascii():
+        return []
     found = [chr(ord(p[0]) - 0x1F1A5) + chr(ord(p[1]) - 0x1F1A5) for p in _FLAG.findall(raw)]
     found += ["GB" for tag in _TAG_FLAG.findall(raw) if tag.startswith("\U000e0067\U000e0062")]
     return list(dict.fromkeys(found))
@@ -256,11 +267,12 @@ def _contiguous(t: Text, start: int, end: int) -> bool:
 
 def _scan_patterns(t: Text, scan: _Scan) -> None:
     keys = t.keys
+    gaps = t.gaps
     for e in range(1, len(keys)):
-        if t.gaps[e] != "space":
+        if gaps[e] != "space":
             continue
-        for how, index in _FAMILIES:
-            for pattern in index.get(keys[e - 1], ()):
+        for how, patterns in _BY_FINAL.get(keys[e - 1], ()):
+            for pattern in patterns:
                 if pattern.penult is not None and (e < 2 or keys[e - 2] not in pattern.penult):
                     continue
                 start = pattern.match_back(keys, e)
@@ -325,8 +337,11 @@ def _scan_clauses(t: Text, scan: _Scan) -> None:
 
 
 def _scan_demonyms(t: Text, scan: _Scan) -> None:
-    demonyms = gazetteer().demonyms
+    gaz = gazetteer()
     keys = t.keys
+    if gaz.demonym_heads.isdisjoint(keys):
+        return
+    demonyms = gaz.demonyms
     for i, key in enumerate(keys):
         n, cc = 1, demonyms.get(key)
         if i + 1 < len(keys) and t.gaps[i + 1] == "space":
