@@ -185,16 +185,27 @@ def _worth_scanning(raw: str, t: Text) -> bool:
     for raw_word in t.raws:
         if 2 <= len(raw_word) <= 3 and raw_word in codes:
             return True
-    last = len(keys) - 1
-    for i, key in enumerate(keys):
+    for i in range(len(keys)):
         if i and gaps[i] == "space" and keys[i - 1] not in _READ_AFTER:
             continue
-        nxt = keys[i + 1] if i < last else None
-        if gaz.may_start(key, nxt) or (key[:2] in ("l'", "d'") and gaz.may_start(key[2:], nxt)):
+        if _may_name(t, i):
             return True
         if i and keys[i - 1] in _LATIN_FINALS and _latin_pattern_ends(keys, i):
             return True
     return False
+
+
+def _may_name(t: Text, i: int) -> bool:
+    """Could an exact (or elongated) gazetteer name start at word i?"""
+    keys = t.keys
+    if i >= len(keys):
+        return False
+    if t.elongated:
+        return True
+    gaz = gazetteer()
+    key = keys[i]
+    nxt = keys[i + 1] if i + 1 < len(keys) else None
+    return gaz.may_start(key, nxt) or (key[:2] in ("l'", "d'") and gaz.may_start(key[2:], nxt))
 
 
 def _latin_pattern_ends(keys: list[str], e: int) -> bool:
@@ -320,6 +331,8 @@ def _followed_by_self(t: Text, chain: Chain) -> bool:
 def _scan_clauses(t: Text, scan: _Scan) -> None:
     """ "Perth here", a dateline "Wellington, NZ — ...", a place-only message."""
     for s in t.clause_starts():
+        if not _may_name(t, s) and not (t.keys[s] in ARTICLES and _may_name(t, s + 1)):
+            continue  # a weak read finds exact names only: none can start here
         chain = read_place(t, s, context="weak")
         if chain is None:
             continue
