@@ -83,6 +83,8 @@ class Daemon:
         )
         self.stop = threading.Event()
         self.reload_requested = threading.Event()
+        # Signal handlers set this so the main loop acts at once, not at the next poll.
+        self.wake = threading.Event()
         self._sig = cfg.signature(root)
 
     # -- jobs
@@ -166,7 +168,11 @@ class Daemon:
         event(logging.INFO, "ready", platform=self.platform.name,
               slots=len(self.engine.config.schedule.slots),
               startup_ms=round((time.monotonic() - started) * 1000))
-        while not self.stop.wait(WATCH_EVERY):
+        while not self.stop.is_set():
+            self.wake.wait(WATCH_EVERY)
+            self.wake.clear()
+            if self.stop.is_set():
+                break
             try:
                 self._maybe_reload()
             except Exception as e:  # a reload must never take the daemon down
@@ -180,9 +186,11 @@ class Daemon:
 
     def _on_stop(self, signum: int, frame: FrameType | None) -> None:
         self.stop.set()
+        self.wake.set()
 
     def _on_hup(self, signum: int, frame: FrameType | None) -> None:
         self.reload_requested.set()
+        self.wake.set()
 
 
 def _guarded(job: str, fn: Callable[[], None]) -> None:
