@@ -62,7 +62,7 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    from . import commands, daemon
+    from . import commands
 
     root: Path = args.root
     if not root.is_dir():
@@ -71,6 +71,8 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     try:
         if args.cmd == "run":
+            from . import daemon  # APScheduler is imported only to run
+
             return daemon.run(root, args.state)
         if args.cmd == "validate":
             return commands.validate(root)

@@ -12,7 +12,6 @@ from typing import Any, TextIO
 from . import config as cfg
 from . import rotation
 from .approve import ApproveError, approve
-from .daemon import next_times, sandbox_path
 from .platforms.sandbox import SandboxPlatform
 from .replies import AuthorState, ProtectMode, decide
 from .settings import load_settings
@@ -63,6 +62,8 @@ def _load(root: Path) -> cfg.Config | None:
 
 def preview(root: Path, count: int, as_json: bool, state: str | None = None,
             now: dt.datetime | None = None) -> int:
+    from .daemon import next_times  # APScheduler only for the commands that need it
+
     config = _load(root)
     if config is None:
         return 1
@@ -115,6 +116,8 @@ def rotation_day() -> float:
 
 
 def status(root: Path, state: str | None = None, as_json: bool = False) -> int:
+    from .daemon import next_times
+
     config = _load(root)
     if config is None:
         return 1
@@ -245,7 +248,7 @@ def _route_jsonl(config: cfg.Config, source: str) -> int:
 def sandbox_mention(root: Path, text: str, user: str, location: str | None,
                     lang: str | None, state: str | None = None) -> int:
     settings, _ = load_settings(root, state)
-    sb = SandboxPlatform(sandbox_path(settings))
+    sb = SandboxPlatform(settings.sandbox_db)
     mid = sb.inject_mention(text, user=user, location=location, lang=lang)
     sb.close()
     print(f"mention {mid} from @{user} added to the sandbox; the bot reads mentions every "
@@ -255,7 +258,7 @@ def sandbox_mention(root: Path, text: str, user: str, location: str | None,
 
 def sandbox_timeline(root: Path, as_json: bool, limit: int, state: str | None = None) -> int:
     settings, _ = load_settings(root, state)
-    sb = SandboxPlatform(sandbox_path(settings))
+    sb = SandboxPlatform(settings.sandbox_db)
     entries = sb.timeline(limit)
     sb.close()
     if as_json:

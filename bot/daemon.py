@@ -62,11 +62,7 @@ def make_platform(settings: Settings) -> Platform:
 
         return XPlatform(settings.x_api_key, settings.x_api_secret, settings.x_access_token,
                          settings.x_access_token_secret, base_url=settings.x_api_base_url)
-    return SandboxPlatform(sandbox_path(settings))
-
-
-def sandbox_path(settings: Settings) -> Path:
-    return settings.state_db.parent / "sandbox.sqlite3"
+    return SandboxPlatform(settings.sandbox_db)
 
 
 class Daemon:

@@ -28,6 +28,11 @@ class Settings:
     env_warning: str | None = None
 
     @property
+    def sandbox_db(self) -> Path:
+        """The sandbox timeline lives beside the state database."""
+        return self.state_db.parent / "sandbox.sqlite3"
+
+    @property
     def has_x(self) -> bool:
         return all(self.secrets())
 
