@@ -45,13 +45,15 @@ def _trim(url: str) -> str:
     return url
 
 
-def url_spans(text: str) -> list[tuple[int, int]]:
+@lru_cache(maxsize=8192)
+def url_spans(text: str) -> tuple[tuple[int, int], ...]:
     """Where X sees links: https?:// or www. URLs and bare domains with a known TLD."""
     spans = [(m.start(), m.start() + len(_trim(m.group(0)))) for m in URL_RE.finditer(text)]
-    for m in _BARE_CANDIDATE_RE.finditer(text):
-        if m.group(1).lower() in _tlds() and not any(a <= m.start() < b for a, b in spans):
-            spans.append((m.start(), m.start() + len(_trim(m.group(0)))))
-    return sorted(spans)
+    if "." in text:
+        for m in _BARE_CANDIDATE_RE.finditer(text):
+            if m.group(1).lower() in _tlds() and not any(a <= m.start() < b for a, b in spans):
+                spans.append((m.start(), m.start() + len(_trim(m.group(0)))))
+    return tuple(sorted(spans))
 
 
 def bare_domains(text: str) -> list[str]:
@@ -104,9 +106,16 @@ def _naive_weight(chunk: str) -> int:
     return len(chunk) + len(_HEAVY_RE.findall(chunk))
 
 
+# Characters an emoji unit can start with (or a keycap's mark): without one, skip the
+# emoji scan, as nearly all non-ASCII text (accents, Cyrillic, CJK) does.
+_EMOJI_HINT_RE = re.compile("[\u00a9\u00ae\u203c-\u3299\u20e3\U0001F000-\U0001FAFF]")
+
+
 def _plain_weight(chunk: str) -> int:
     if chunk.isascii():
         return len(chunk)
+    if not _EMOJI_HINT_RE.search(chunk):
+        return _naive_weight(chunk)
     total = 0
     pos = 0
     for m in _EMOJI_RE.finditer(chunk):
