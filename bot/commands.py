@@ -137,7 +137,12 @@ def status(root: Path, state: str | None = None, as_json: bool = False) -> int:
         "next_runs": [{"slot": s.name, "at": t.isoformat()} for s in sched.slots
                       for t in next_times(s, sched, now, 1)],
         "budget": {"month": month.strftime("%Y-%m"), "spent_usd": round(spent, 4),
-                   "limit_usd": sched.limits.monthly_budget_usd},
+                   "limit_usd": sched.limits.monthly_budget_usd,
+                   # Kinds of call the bot no longer makes this month: the next would
+                   # take the spend over the budget.
+                   "stopped": [k for k, price in sched.limits.prices.items()
+                               if sched.limits.monthly_budget_usd is not None
+                               and spent + price > sched.limits.monthly_budget_usd + 1e-9]},
         "pauses": {k: {"until": dt.datetime.fromtimestamp(p.until, sched.tz).isoformat(),
                        "reason": p.reason} for k, p in store.pauses().items()
                    if p.until > now.timestamp()},
@@ -154,6 +159,8 @@ def status(root: Path, state: str | None = None, as_json: bool = False) -> int:
     b = info["budget"]
     limit = f"${b['limit_usd']:.2f}" if b["limit_usd"] is not None else "no limit"
     print(f"budget {b['month']}: ${b['spent_usd']:.3f} of {limit}")
+    if b["stopped"]:
+        print(f"budget reached: no more {', '.join(b['stopped'])} calls this month")
     for k, p in info["pauses"].items():
         print(f"paused: {k} until {p['until']} ({p['reason']})")
     for k, rl in info["rate_limits"].items():

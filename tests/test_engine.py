@@ -206,3 +206,44 @@ def test_reply_not_allowed_is_final_and_not_retried(engine: Engine, fake_x: Fake
     engine.read_mentions()
     assert replies(fake_x) == {}
     assert len(fake_x.requests("post")) == 1
+
+
+def test_own_posts_are_ignored(engine: Engine, fake_x: FakeX) -> None:
+    fake_x.add_mention("@CloseTheCampsBot I'm in Boston, who are my reps?",
+                       fake_x.bot_username, author_id=fake_x.bot_id)
+    engine.read_mentions()
+    assert replies(fake_x) == {}
+
+
+def test_an_account_that_keeps_mentioning_the_bot_is_a_loop(root: Path, x_platform: XPlatform,
+                                                          fake_x: FakeX,
+                                                          tmp_path: Path) -> None:
+    # With no cooldown, only the loop rule can stop a bot-to-bot ping-pong.
+    (root / "schedule.yaml").write_text((root / "schedule.yaml").read_text().replace(
+        "  first_start_cutoff: 1h\n", "  first_start_cutoff: 1h\n  author_cooldown: 0s\n"
+        "  loop_limit: 3\n"))
+    e = build(root, x_platform, tmp_path)
+    for i in range(6):
+        fake_x.add_mention(f"@CloseTheCampsBot I'm in Boston, who are my reps? ({i})",
+                           "chatty_bot", in_reply_to_user_id=fake_x.bot_id)
+        e.read_mentions()
+    counts = e.store.mention_counts()
+    assert counts.get("reply:sent") == 3 and counts.get("skip:none") == 3
+
+
+def test_status_reports_when_the_budget_stops_a_kind_of_call(
+        root: Path, x_platform: XPlatform, fake_x: FakeX, tmp_path: Path,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    from bot import commands
+
+    (root / "schedule.yaml").write_text((root / "schedule.yaml").read_text()
+                                        + "  monthly_budget_usd: 0.4\n")
+    e = build(root, x_platform, tmp_path)
+    for _ in range(5):
+        e.run_slot(slot(e))
+    e.store.close()
+    assert commands.status(root, str(tmp_path / "state.sqlite3"), as_json=True) == 0
+    info = json.loads(capsys.readouterr().out)
+    assert "post_with_url" in info["budget"]["stopped"]
