@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import time
 from pathlib import Path
 
 from bot.approve import approve
@@ -36,3 +37,13 @@ def make_root(tmp: Path, schedule: str = FAST_SCHEDULE, approve_drafts: bool = T
                 for item_id in _ID_RE.findall(text):
                     approve(root, item_id, "test-suite")
     return root
+
+
+class Clock:
+    """Wall time plus an offset a test can move forward (past pauses, cut-offs)."""
+
+    def __init__(self) -> None:
+        self.offset = 0.0
+
+    def __call__(self) -> float:
+        return time.time() + self.offset

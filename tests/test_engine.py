@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -13,15 +12,7 @@ from bot.engine import Engine
 from bot.platforms.x import XPlatform
 from bot.store import Store
 from tests.fakex import FakeX
-from tests.roots import make_root
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.offset = 0.0
-
-    def __call__(self) -> float:
-        return time.time() + self.offset
+from tests.roots import Clock, make_root
 
 
 @pytest.fixture

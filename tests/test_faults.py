@@ -19,15 +19,7 @@ from bot.engine import Engine
 from bot.platforms.x import XPlatform
 from bot.store import Store
 from tests.fakex import FakeX
-from tests.roots import make_root
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.offset = 0.0
-
-    def __call__(self) -> float:
-        return time.time() + self.offset
+from tests.roots import Clock, make_root
 
 
 @pytest.fixture
