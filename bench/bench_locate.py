@@ -23,7 +23,7 @@ sys.path.insert(0, str(ROOT))
 
 SOURCES = [
     ROOT / "tests" / "data" / "mentions_labelled.jsonl",
-    Path("/work/shared/samples/mentions_sample.jsonl"),
+    ROOT / "tests" / "data" / "mentions_sample.jsonl",  # copy of ../shared/samples/
 ]
 
 

@@ -44,7 +44,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = [
     ROOT / "tests" / "data" / "mentions_labelled.jsonl",
-    Path("/work/shared/samples/mentions_sample.jsonl"),
+    ROOT / "tests" / "data" / "mentions_sample.jsonl",  # copy of ../shared/samples/
 ]
 BOT = "@CloseTheCampsBot"
 
