@@ -14,8 +14,8 @@ from bot.locate import Placement, locate
 
 HERE = Path(__file__).resolve().parent
 # The shared sample beside the checkout (as CI lays it out), else the copy kept here.
-SAMPLE = next((p for p in (HERE.parent.parent / "shared/samples/mentions_sample.jsonl",
-                           HERE / "data" / "mentions_sample.jsonl") if p.exists()))
+SAMPLE = next(p for p in (HERE.parent.parent / "shared/samples/mentions_sample.jsonl",
+                           HERE / "data" / "mentions_sample.jsonl") if p.exists())
 LABELLED = HERE / "data" / "mentions_labelled.jsonl"
 
 
