@@ -6,7 +6,10 @@ Content lives in files reviewed in git; this module only reads and checks them.
 from __future__ import annotations
 
 import datetime as dt
+import multiprocessing as mp
+import os
 import re
+import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -177,39 +180,72 @@ def _post_problems(doc: Doc, i: int, item: Any, domains: frozenset[str],
     return post, probs
 
 
+def _load_file(path: Path, root: Path, domains: frozenset[str],
+               today: dt.date) -> tuple[list[Post], list[Problem]]:
+    """Every post of one file with its problems; ids across files are checked later."""
+    doc, problems = load(path, display_path(path, root))
+    if doc is None:
+        return [], problems
+    data = doc.data
+    if data is None:
+        return [], [*problems, doc.problem((), "the file is empty", "add 'posts:' with a "
+                                           "list of posts, or delete the file")]
+    if not isinstance(data, dict) or "posts" not in data:
+        return [], [*problems, doc.problem((), "expected a mapping with a 'posts:' list",
+                                           "start the file with 'posts:'")]
+    for k in data:
+        if k != "posts":
+            problems.append(doc.problem((k,), f"unknown top-level key '{k}'",
+                                        "only 'posts:' belongs at the top"))
+    items = data["posts"]
+    if not isinstance(items, list):
+        return [], [*problems, doc.problem(("posts",), f"'posts' must be a list, not "
+                                           f"{type_name(items)}",
+                                           "write each post as '- id: ...'")]
+    posts: list[Post] = []
+    for i, item in enumerate(items):
+        post, probs = _post_problems(doc, i, item, domains, today)
+        problems += probs
+        if post is not None:
+            posts.append(post)
+    return posts, problems
+
+
+def _load_files(args: tuple[list[Path], Path, frozenset[str], dt.date]
+                ) -> list[tuple[list[Post], list[Problem]]]:
+    paths, root, domains, today = args
+    return [_load_file(p, root, domains, today) for p in paths]
+
+
+# Above this much YAML, a single-threaded process (the validate command, a benchmark)
+# parses on every core; the shipped library is far below it, and a process with other
+# threads (the daemon) never forks.
+PARALLEL_BYTES = 1_000_000
+
+
+def _per_file(paths: list[Path], root: Path, domains: frozenset[str],
+              today: dt.date) -> list[tuple[list[Post], list[Problem]]]:
+    cores = min(os.cpu_count() or 1, len(paths))
+    size = sum(p.stat().st_size for p in paths if p.is_file())
+    if cores < 2 or size < PARALLEL_BYTES or threading.active_count() > 1 \
+            or "fork" not in mp.get_all_start_methods():
+        return _load_files((paths, root, domains, today))
+    chunks = [paths[i::cores] for i in range(cores)]
+    with mp.get_context("fork").Pool(cores) as pool:
+        parts = pool.map(_load_files, [(c, root, domains, today) for c in chunks])
+    by_path = {id(p): r for c, rs in zip(chunks, parts, strict=True)
+               for p, r in zip(c, rs, strict=True)}
+    return [by_path[id(p)] for p in paths]
+
+
 def load_posts(paths: Iterable[Path], root: Path, domains: frozenset[str],
                today: dt.date) -> tuple[list[Post], list[Problem]]:
     posts: list[Post] = []
     problems: list[Problem] = []
     first: dict[str, Post] = {}
-    for path in paths:
-        doc, probs = load(path, display_path(path, root))
+    for file_posts, probs in _per_file(list(paths), root, domains, today):
         problems += probs
-        if doc is None:
-            continue
-        data = doc.data
-        if data is None:
-            problems.append(doc.problem((), "the file is empty", "add 'posts:' with a list "
-                                        "of posts, or delete the file"))
-            continue
-        if not isinstance(data, dict) or "posts" not in data:
-            problems.append(doc.problem((), "expected a mapping with a 'posts:' list",
-                                        "start the file with 'posts:'"))
-            continue
-        for k in data:
-            if k != "posts":
-                problems.append(doc.problem((k,), f"unknown top-level key '{k}'",
-                                            "only 'posts:' belongs at the top"))
-        items = data["posts"]
-        if not isinstance(items, list):
-            problems.append(doc.problem(("posts",), f"'posts' must be a list, not "
-                                        f"{type_name(items)}", "write each post as '- id: ...'"))
-            continue
-        for i, item in enumerate(items):
-            post, probs = _post_problems(doc, i, item, domains, today)
-            problems += probs
-            if post is None:
-                continue
+        for post in file_posts:
             if post.id in first:
                 other = first[post.id]
                 problems.append(Problem(post.file, post.line, f"duplicate id '{post.id}' "
