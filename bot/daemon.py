@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import fcntl
 import logging
 import signal
 import sys
@@ -11,6 +12,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 from types import FrameType
+from typing import IO
 
 from apscheduler.executors.pool import ThreadPoolExecutor
 from apscheduler.schedulers.background import BackgroundScheduler
@@ -56,6 +58,30 @@ def next_times(slot: Slot, sched: Schedule, after: dt.datetime, n: int) -> list[
     return out
 
 
+def _due_since(slot: Slot, sched: Schedule, last: float, now: dt.datetime
+               ) -> tuple[dt.datetime | None, dt.datetime | None]:
+    """(first due time missed since `last`, the latest one inside the grace period).
+
+    After a long outage it is the latest due time that counts: it posts if it is
+    recent enough, however long ago the first missed one was.
+    """
+    tz = sched.tz
+    if slot.every:
+        n = int((now.timestamp() - last) // slot.every)
+        if n < 1:
+            return None, None
+        first = dt.datetime.fromtimestamp(last + slot.every, tz)
+        latest = dt.datetime.fromtimestamp(last + n * slot.every, tz)
+        recent = latest if (now - latest).total_seconds() <= sched.missed_grace else None
+        return first, recent
+    missed = next_times(slot, sched, dt.datetime.fromtimestamp(last, tz), 1)
+    if not missed or missed[0] > now:
+        return None, None
+    window = max(last, now.timestamp() - sched.missed_grace)
+    near = next_times(slot, sched, dt.datetime.fromtimestamp(window, tz), 1)
+    return missed[0], (near[0] if near and near[0] <= now else None)
+
+
 def make_platform(settings: Settings) -> Platform:
     if settings.has_x:
         from .platforms.x import XPlatform
@@ -84,17 +110,25 @@ class Daemon:
         self._sig = cfg.signature(root)
 
     # -- jobs
-    def _schedule_jobs(self) -> None:
+    def _schedule_jobs(self, first: bool = False) -> None:
         sched = self.engine.config.schedule
-        for job in self.scheduler.get_jobs():
-            job.remove()
+        # Build every trigger before touching the running jobs, so a failure leaves them.
+        jobs = []
         for slot in sched.slots:
-            self.scheduler.add_job(self._slot_job, slot_trigger(slot, sched), args=[slot.name],
+            last = self.store.last_fire(slot.name)
+            # An `every` slot keeps its phase across reloads: next = last fire + k*every.
+            start = dt.datetime.fromtimestamp(last, sched.tz) if last and slot.every else None
+            jobs.append((slot, slot_trigger(slot, sched, start=start)))
+        mentions = IntervalTrigger(seconds=sched.mentions.every, timezone=sched.tz)
+        for job in self.scheduler.get_jobs():
+            if not job.id.startswith(("catch-up:", "first-post")):
+                job.remove()
+        for slot, trigger in jobs:
+            self.scheduler.add_job(self._slot_job, trigger, args=[slot.name],
                                    id=f"slot:{slot.name}", name=slot.name)
-        self.scheduler.add_job(self._mentions_job,
-                               IntervalTrigger(seconds=sched.mentions.every, timezone=sched.tz),
-                               id="mentions", name="mentions",
-                               next_run_time=dt.datetime.now(sched.tz))
+        self.scheduler.add_job(self._mentions_job, mentions, id="mentions", name="mentions",
+                               # Read at once on start; a reload keeps the usual rhythm.
+                               **({"next_run_time": dt.datetime.now(sched.tz)} if first else {}))
 
     def _slot_job(self, name: str) -> None:
         slot = next((s for s in self.engine.config.schedule.slots if s.name == name), None)
@@ -118,18 +152,17 @@ class Daemon:
                     # A newcomer on the sandbox sees the bot act at once.
                     self.scheduler.add_job(self._slot_job, args=[slot.name], id="first-post")
                 continue
-            missed = next_times(slot, sched, dt.datetime.fromtimestamp(last, sched.tz), 1)
-            if not missed or missed[0] > now:
+            missed, recent = _due_since(slot, sched, last, now)
+            if missed is None:
                 continue
-            late = (now - missed[0]).total_seconds()
-            if late <= sched.missed_grace:
+            if recent is not None:
                 event(logging.INFO, "missed slot: posting it now", slot=slot.name,
-                      due=missed[0].isoformat(), late_s=round(late))
+                      due=recent.isoformat(), late_s=round((now - recent).total_seconds()))
                 self.scheduler.add_job(self._slot_job, args=[slot.name],
                                        id=f"catch-up:{slot.name}")
             else:
                 event(logging.INFO, "missed slot skipped: beyond the grace period",
-                      slot=slot.name, due=missed[0].isoformat(),
+                      slot=slot.name, due=missed.isoformat(),
                       grace_s=round(sched.missed_grace))
                 self.store.set_last_fire(slot.name, now.timestamp())
 
@@ -155,10 +188,13 @@ class Daemon:
     # -- lifecycle
     def run(self) -> int:
         started = time.monotonic()
+        for endpoint in self.store.clear_pauses(("credentials rejected", "out of credits")):
+            # Keys or credits are fixed outside the bot, then it is restarted: try again.
+            event(logging.INFO, "cleared a pause from the last run", endpoint=endpoint)
         for name in ("SIGTERM", "SIGINT"):
             signal.signal(getattr(signal, name), self._on_stop)
         signal.signal(signal.SIGHUP, self._on_hup)
-        self._schedule_jobs()
+        self._schedule_jobs(first=True)
         self._catch_up()
         self.scheduler.start()
         event(logging.INFO, "ready", platform=self.platform.name,
@@ -206,6 +242,19 @@ def _guarded(job: str, fn: Callable[[], None]) -> None:
               error=type(e).__name__, at=where)
 
 
+def _single_instance(state_db: Path) -> IO[str] | None:
+    """Hold an exclusive lock beside the state database for the daemon's lifetime: two
+    daemons on one state would both post."""
+    state_db.parent.mkdir(parents=True, exist_ok=True)
+    f = open(f"{state_db}.lock", "w")  # noqa: SIM115 - held open until exit
+    try:
+        fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        f.close()
+        return None
+    return f
+
+
 def run(root: Path, state: str | None = None) -> int:
     settings, problems = load_settings(root, state)
     if problems:
@@ -223,4 +272,12 @@ def run(root: Path, state: str | None = None) -> int:
         print("closethecamps: not starting: fix the problems above "
               "(closethecamps validate lists them)", file=sys.stderr)
         return 1
-    return Daemon(root, settings, config).run()
+    lock = _single_instance(settings.state_db)
+    if lock is None:
+        print(f"{settings.state_db}:1: another closethecamps daemon is running on this state "
+              "(stop it first, or give this one its own STATE_DB)", file=sys.stderr)
+        return 1
+    try:
+        return Daemon(root, settings, config).run()
+    finally:
+        lock.close()

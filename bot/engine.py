@@ -22,6 +22,7 @@ from .platforms.base import (
     Account,
     AuthFailed,
     Duplicate,
+    Mention,
     NotAllowed,
     OutOfCredits,
     Platform,
@@ -84,7 +85,8 @@ class Engine:
                   "app's read+write permission; pausing all calls for 30 min", endpoint=endpoint)
             raise
         except OutOfCredits:
-            self.store.pause("post", self.clock() + 3600, "out of credits")
+            for key in {"post", endpoint}:  # reading mentions is paid for too
+                self.store.pause(key, self.clock() + 3600, "out of credits")
             event(logging.ERROR, "X says the account is out of credits (402): posting paused "
                   "for 1 h; add credits in the developer console", endpoint=endpoint)
             raise
@@ -144,6 +146,9 @@ class Engine:
             if self.clock() - a.created_at > GIVE_UP_UNKNOWN:
                 self._finish(a, "failed", None, "outcome unknown too long; not re-sent")
                 continue
+            if a.kind == "reply" and a.reply_to and self.store.reply_opted_out(a.reply_to):
+                self._finish(a, "failed", None, "author opted out; not re-sent")
+                continue
             send = _poster(self.platform, a.text, a.reply_to)
             try:
                 rid = self._call("post", send)
@@ -168,6 +173,8 @@ class Engine:
             self._run_slot(slot)
 
     def _run_slot(self, slot: Slot) -> None:
+        if self.stopping.is_set():
+            return  # a slot that was waiting for the lock when SIGTERM came
         now = self.clock()
         self.store.set_last_fire(slot.name, now)
         limits = self.config.schedule.limits
@@ -196,6 +203,8 @@ class Engine:
         post = choice.post
         if post is None:
             event(logging.INFO, "slot skipped: " + choice.reason, slot=slot.name)
+            return
+        if self.stopping.is_set():
             return
         prices = limits.prices
         price = prices["post_with_url"] if links(post.text) else prices["post"]
@@ -228,7 +237,12 @@ class Engine:
                 outcome = "unknown"
             else:
                 outcome = self._not_sent(key, kind, str(e)[:200])
-        except (RateLimited, OutOfCredits, AuthFailed) as e:
+        except AuthFailed as e:
+            # A reply refused with an unrecognised 403 (the author blocked the bot, say)
+            # must not come back first in the queue after every pause: it fails.
+            self.store.finish_attempt(key, "failed", None, type(e).__name__)
+            outcome = "failed"
+        except (RateLimited, OutOfCredits) as e:
             # The platform refused before acting: nothing went out.
             outcome = self._not_sent(key, kind, type(e).__name__)
         except PlatformError as e:
@@ -251,9 +265,15 @@ class Engine:
 
     # -- mentions
     def read_mentions(self) -> None:
-        if self._paused("mentions") or self._paused("me"):
+        try:
+            self._read_mentions()
+        finally:
+            # Queued replies and unknown outcomes are settled even when reading fails.
+            self.send_pending()
+
+    def _read_mentions(self) -> None:
+        if self.stopping.is_set() or self._paused("mentions") or self._paused("me"):
             return
-        ms = self.config.schedule.mentions
         prices = self.config.schedule.limits.prices
         if not self._afford("mention_read", prices["mention_read"]):
             return
@@ -269,41 +289,55 @@ class Engine:
         for m in batch:
             if self.store.mention_known(m.id):
                 continue
-            if m.author_id == me.id:
-                self.store.record_mention(m.id, m.author_id, "skip", "own-post", None, None)
-                continue
-            if first and m.created_at.timestamp() < now - ms.first_start_cutoff:
-                self.store.record_mention(m.id, m.author_id, "skip", "before-first-start",
-                                          None, None)
-                continue
-            opted, cooling, looping = self.store.author_state(
-                m.author_id, now, ms.author_cooldown, ms.loop_limit)
-            d = decide(m.text, author_handle=m.author_username, mention_id=m.id, lang=m.lang,
-                       author_location=m.author_location,
-                       state=AuthorState(opted, cooling, looping),
-                       library=self.config.replies,
-                       protect_mode="silent" if ms.protect == "silent" else "neutral")
-            self.store.record_mention(m.id, m.author_id, d.policy, d.reason, d.country,
-                                      d.reply, d.opt_out, now=now)
-            fields: dict[str, Any] = {"mention": m.id, "policy": d.policy, "reason": d.reason}
-            if d.policy == "reply":  # a protected person's location is never logged
-                fields.update(country=d.country or "", language=d.language)
-            event(logging.INFO, "mention", **fields)
+            try:
+                self._handle(m, me, first, now)
+            except Exception as e:
+                # One mention that trips a bug must not block every later one; it gets
+                # no reply, and the reason says so.
+                self.store.record_mention(m.id, m.author_id, "skip", "error", None, None)
+                event(logging.ERROR, "mention not handled", mention=m.id,
+                      error=type(e).__name__)
         if batch:
             self.store.set_meta("mentions_since", max(batch, key=lambda m: int(m.id)).id
                                 if all(m.id.isdigit() for m in batch) else batch[-1].id)
         if first:
             self.store.set_meta("mentions_started", str(now))
-        self.send_pending()
+
+    def _handle(self, m: Mention, me: Account, first: bool, now: float) -> None:
+        ms = self.config.schedule.mentions
+        if m.author_id == me.id:
+            self.store.record_mention(m.id, m.author_id, "skip", "own-post", None, None)
+            return
+        if first and m.created_at.timestamp() < now - ms.first_start_cutoff:
+            self.store.record_mention(m.id, m.author_id, "skip", "before-first-start",
+                                      None, None)
+            return
+        opted, cooling, looping = self.store.author_state(
+            m.author_id, now, ms.author_cooldown, ms.loop_limit)
+        d = decide(m.text, author_handle=m.author_username, mention_id=m.id, lang=m.lang,
+                   author_location=m.author_location,
+                   state=AuthorState(opted, cooling, looping),
+                   library=self.config.replies,
+                   protect_mode="silent" if ms.protect == "silent" else "neutral")
+        self.store.record_mention(m.id, m.author_id, d.policy, d.reason, d.country,
+                                  d.reply, d.opt_out, now=now)
+        fields: dict[str, Any] = {"mention": m.id, "policy": d.policy, "reason": d.reason}
+        if d.policy == "reply":  # a protected person's location is never logged
+            fields.update(country=d.country or "", language=d.language)
+        event(logging.INFO, "mention", **fields)
 
     def send_pending(self) -> None:
         with self._send_lock:
-            if not self.resolve("reply"):
+            if self.stopping.is_set() or not self.resolve("reply"):
                 return
             price = self.config.schedule.limits.prices["reply"]
             for row in self.store.pending_replies():
                 if self.stopping.is_set() or self._paused("post"):
                     return
+                if row["opted_out"]:
+                    # An opt-out is honoured at once, also for replies still queued.
+                    self.store.drop_pending(row["id"])
+                    continue
                 if not self._afford("reply", price):
                     return
                 key = f"reply:{row['id']}"
@@ -317,7 +351,7 @@ class Engine:
                     continue
                 self.store.spend("reply", price)
                 if self._send(key, "reply", None, row["reply_text"], row["id"]) in (
-                        "not-sent", "unknown"):
+                        "not-sent", "unknown") or self._paused("post"):
                     return  # the endpoint is paused now; the rest waits for a later tick
 
 

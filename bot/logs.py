@@ -33,6 +33,21 @@ class _Json(logging.Formatter):
         return json.dumps(out, ensure_ascii=False, default=str)
 
 
+class _FieldRedactor(logging.Filter):
+    """The structured fields of our own lines pass the same redaction as messages."""
+
+    def __init__(self, redacting: RedactingFilter) -> None:
+        super().__init__()
+        self.redacting = redacting
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        fields = getattr(record, "fields", None)
+        if fields:
+            record.fields = {k: self.redacting.redact(v) if isinstance(v, str) else v
+                             for k, v in fields.items()}
+        return True
+
+
 def _fmt(v: Any) -> str:
     s = str(v)
     return json.dumps(s, ensure_ascii=False) if (" " in s or not s) else s
@@ -45,7 +60,9 @@ def setup(level: str, fmt: str, secrets: list[str], stream: TextIO | None = None
         root.removeHandler(h)
     handler = logging.StreamHandler(stream or sys.stdout)
     handler.setFormatter(_Json() if fmt == "json" else _Text())
-    handler.addFilter(RedactingFilter([s for s in secrets if s]))
+    redacting = RedactingFilter([s for s in secrets if s])
+    handler.addFilter(redacting)
+    handler.addFilter(_FieldRedactor(redacting))
     root.addHandler(handler)
     root.setLevel(level)
     # APScheduler's per-run INFO lines would double every action line.

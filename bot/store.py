@@ -229,8 +229,30 @@ class Store:
             return cur.rowcount == 1
 
     def pending_replies(self) -> list[sqlite3.Row]:
-        return self._q("SELECT id, author_id, reply_text FROM mentions WHERE status = 'pending' "
-                       "ORDER BY seen_at, id")
+        return self._q(
+            "SELECT m.id, m.author_id, m.reply_text, a.opted_out_at IS NOT NULL AS opted_out "
+            "FROM mentions m LEFT JOIN authors a ON a.author_id = m.author_id "
+            "WHERE m.status = 'pending' ORDER BY m.seen_at, m.id")
+
+    def drop_pending(self, mention_id: str) -> None:
+        """A queued reply that must not go out (the author opted out meanwhile)."""
+        with self.tx() as db:
+            db.execute("UPDATE mentions SET status = 'none', reason = 'opted-out' "
+                       "WHERE id = ? AND status = 'pending'", (mention_id,))
+
+    def reply_opted_out(self, mention_id: str) -> bool:
+        return bool(self._q("SELECT 1 FROM mentions m JOIN authors a ON a.author_id = "
+                            "m.author_id WHERE m.id = ? AND a.opted_out_at IS NOT NULL",
+                            (mention_id,)))
+
+    def clear_pauses(self, reasons: tuple[str, ...]) -> list[str]:
+        """Drop pauses a person fixes outside the bot (keys, credits): a restart retries."""
+        marks = ",".join("?" * len(reasons))
+        with self.tx() as db:
+            rows = db.execute(f"SELECT endpoint FROM pauses WHERE reason IN ({marks})",
+                              reasons).fetchall()
+            db.execute(f"DELETE FROM pauses WHERE reason IN ({marks})", reasons)
+        return [r[0] for r in rows]
 
     def author_state(self, author_id: str, now: float, cooldown: float,
                      loop_limit: int) -> tuple[bool, bool, bool]:

@@ -121,3 +121,41 @@ def test_sandbox_newcomer_sees_a_post_and_a_reply(tmp_path: Path) -> None:
                          check=True, capture_output=True, text=True).stdout
     assert "#CloseTheCamps" in out and "@newcomer" in out
     assert code == 0
+
+
+def test_after_a_long_outage_the_latest_due_time_decides() -> None:
+    import datetime as dt
+
+    from bot.daemon import _due_since
+    from bot.schedule import Limits, MentionSettings, Schedule, Slot
+
+    def sched(slot: Slot) -> Schedule:
+        return Schedule("UTC", (slot,), MentionSettings(60, 3600, 86400, "neutral", 5),
+                        Limits(10, None, {}), missed_grace=1800)
+
+    now = dt.datetime(2026, 11, 21, 8, 40, tzinfo=dt.UTC)
+    daily = Slot("daily", "30 8 * * *", None, 0, None, None)
+    # Down since Monday 08:00: Tuesday's 08:30 is a day late, today's only 10 min.
+    first, recent = _due_since(daily, sched(daily), now.timestamp() - 2 * 86400 - 2400, now)
+    assert first is not None and recent == dt.datetime(2026, 11, 21, 8, 30, tzinfo=dt.UTC)
+    hourly = Slot("hourly", None, 3600.0, 0, None, None)
+    last = now.timestamp() - 72 * 3600 - 600
+    first, recent = _due_since(hourly, sched(hourly), last, now)
+    assert recent is not None and (now - recent).total_seconds() == 600
+    first, recent = _due_since(hourly, sched(hourly), now.timestamp() - 3000, now)
+    assert first is None and recent is None
+
+
+def test_a_second_daemon_on_the_same_state_refuses_to_start(tmp_path: Path) -> None:
+    root = make_root(tmp_path)
+    state = tmp_path / "var" / "state.sqlite3"
+    first = DaemonProc(root, None, state)
+    try:
+        first.wait_for(lambda: first.saw("ready"))
+        second = DaemonProc(root, None, state)
+        assert second.proc.wait(timeout=20) == 1
+        second._reader.join(timeout=2)
+        assert "another closethecamps daemon is running" in second.output
+        assert len(second.lines) == 1
+    finally:
+        first.terminate()

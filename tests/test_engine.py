@@ -11,6 +11,7 @@ from bot import config as cfg
 from bot.engine import Engine
 from bot.platforms.x import XPlatform
 from bot.store import Store
+from bot.textrules import links
 from tests.fakex import FakeX
 from tests.roots import Clock, make_root
 
@@ -230,11 +231,20 @@ def test_status_reports_when_the_budget_stops_a_kind_of_call(
     from bot import commands
 
     (root / "schedule.yaml").write_text((root / "schedule.yaml").read_text()
-                                        + "  monthly_budget_usd: 0.4\n")
+                                        + "  monthly_budget_usd: 0.1\n")
     e = build(root, x_platform, tmp_path)
     for _ in range(5):
         e.run_slot(slot(e))
     e.store.close()
     assert commands.status(root, str(tmp_path / "state.sqlite3"), as_json=True) == 0
     info = json.loads(capsys.readouterr().out)
+    # $0.10 never covers a $0.20 post with a link; plain posts went out meanwhile.
     assert "post_with_url" in info["budget"]["stopped"]
+    assert all(not links(p.text) for p in fake_x.timeline())
+
+
+def test_an_opt_out_cancels_a_reply_still_queued(engine: Engine, fake_x: FakeX) -> None:
+    fake_x.add_mention("@CloseTheCampsBot I'm in Ireland, how do I help?", "changed_mind")
+    fake_x.add_mention("@CloseTheCampsBot stop", "changed_mind")
+    engine.read_mentions()
+    assert replies(fake_x) == {}
