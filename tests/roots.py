@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import re
-import shutil
 import time
 from pathlib import Path
 
-from bot.approve import approve
+from tests.badcases import make_valid_root
 
 REPO = Path(__file__).resolve().parent.parent
-_ID_RE = re.compile(r"^\s*-?\s*id:\s*['\"]?([a-z0-9-]+)", re.MULTILINE)
 
 FAST_SCHEDULE = """\
 timezone: UTC
@@ -25,17 +22,10 @@ limits:
 """
 
 
-def make_root(tmp: Path, schedule: str = FAST_SCHEDULE, approve_drafts: bool = True) -> Path:
-    """Copy messages/ into tmp/root and write `schedule` there."""
-    root = tmp / "root"
-    shutil.copytree(REPO / "messages", root / "messages")
+def make_root(tmp: Path, schedule: str = FAST_SCHEDULE) -> Path:
+    """The shipped messages/, publishable, in tmp/root with `schedule` as schedule.yaml."""
+    root = make_valid_root(tmp / "root")
     (root / "schedule.yaml").write_text(schedule, encoding="utf-8")
-    if approve_drafts:
-        for d in ("posts", "replies"):
-            for f in sorted((root / "messages" / d).glob("*.yaml")):
-                text = f.read_text(encoding="utf-8")
-                for item_id in _ID_RE.findall(text):
-                    approve(root, item_id, "test-suite")
     return root
 
 
