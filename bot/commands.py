@@ -86,7 +86,7 @@ def preview(root: Path, count: int, as_json: bool, state: str | None = None,
         slot = sched.slots[i]
         pool = rotation.pool_key(slot)
         ts = t.timestamp()
-        texts = {text for at, text in recent if ts - at < rotation_day()}
+        texts = {text for at, text in recent if ts - at < rotation.REPEAT_WINDOW}
         choice = rotation.choose(rotation.eligible(config.library.posts, slot, t.date()),
                                  used.get(pool, {}), texts, seed=f"{slot.name}:{int(ts)}")
         used[pool] = choice.used
@@ -109,10 +109,6 @@ def preview(root: Path, count: int, as_json: bool, state: str | None = None,
                 else f"(nothing: {r['skipped']})"
             print(f"{r['time']}  {r['slot']}: {what}")
     return 0
-
-
-def rotation_day() -> float:
-    return 86400.0
 
 
 def status(root: Path, state: str | None = None, as_json: bool = False) -> int:

@@ -36,7 +36,6 @@ from .store import Attempt, Store
 from .textrules import links
 
 T = TypeVar("T")
-DAY = 86400.0
 # An outcome still unknown after this long is not re-sent: X's duplicate check may
 # have forgotten the text by then, and a double post is worse than a missing one.
 GIVE_UP_UNKNOWN = 12 * 3600.0
@@ -197,7 +196,7 @@ class Engine:
         choice = rotation.choose(
             rotation.eligible(self.config.library.posts, slot, today),
             self.store.rotation_used(pool),
-            self.store.texts_since(now - DAY),
+            self.store.texts_since(now - rotation.REPEAT_WINDOW),
             seed=f"{slot.name}:{int(now)}",
         )
         post = choice.post

@@ -20,14 +20,6 @@ class Problem:
         return f"{self.path}:{self.line}: {prefix}{self.what} ({self.fix})"
 
 
-class ConfigError(Exception):
-    """Raised when a file cannot be used; carries every problem found."""
-
-    def __init__(self, problems: list[Problem]) -> None:
-        self.problems = sorted(problems)
-        super().__init__("\n".join(p.render() for p in self.problems))
-
-
 def display_path(path: Path, root: Path) -> str:
     try:
         return str(path.resolve().relative_to(root.resolve()))

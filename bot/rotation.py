@@ -16,6 +16,9 @@ from dataclasses import dataclass
 from .messages import Post
 from .schedule import Slot
 
+# A text that went out within this many seconds is not chosen again.
+REPEAT_WINDOW = 86400.0
+
 
 @dataclass(frozen=True)
 class Choice:
