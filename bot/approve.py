@@ -7,6 +7,7 @@ and the diff in review is just the approval lines.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -39,23 +40,22 @@ def _files(root: Path) -> list[Path]:
     return out
 
 
-def _find_item(node: yaml.Node, item_id: str) -> yaml.MappingNode | None:
-    """The list-item mapping whose 'id' is item_id, anywhere under the top mapping."""
+def _items(node: yaml.Node) -> Iterator[tuple[str, yaml.MappingNode, yaml.Node]]:
+    """(id, mapping, text node) of every list item with an 'id' and a 'text', in order."""
     if isinstance(node, yaml.MappingNode):
         keys = {k.value: v for k, v in node.value if isinstance(k, yaml.ScalarNode)}
         idv = keys.get("id")
-        if isinstance(idv, yaml.ScalarNode) and idv.value == item_id and "text" in keys:
-            return node
-        children = [v for _, v in node.value]
+        if isinstance(idv, yaml.ScalarNode) and "text" in keys:
+            yield idv.value, node, keys["text"]
+        for _, v in node.value:
+            yield from _items(v)
     elif isinstance(node, yaml.SequenceNode):
-        children = list(node.value)
-    else:
-        return None
-    for child in children:
-        found = _find_item(child, item_id)
-        if found is not None:
-            return found
-    return None
+        for v in node.value:
+            yield from _items(v)
+
+
+def _find_item(node: yaml.Node, item_id: str) -> yaml.MappingNode | None:
+    return next((m for i, m, _ in _items(node) if i == item_id), None)
 
 
 def _end_line(node: yaml.Node) -> int:
@@ -137,29 +137,15 @@ def _write(root: Path, path: Path, source: str, item: yaml.MappingNode, item_id:
     return Approved(item_id, shown, digest, changed=True)
 
 
-def _ids(source: str) -> list[tuple[str, str]] | None:
+def _ids(source: str) -> list[tuple[str, str | None]] | None:
     """(id, text) of every item, to prove an edit changed nothing but the approval."""
     try:
         top = yaml.compose(source, Loader=_Loader)
     except yaml.YAMLError:
         return None
-    out: list[tuple[str, str]] = []
-
-    def walk(node: yaml.Node) -> None:
-        if isinstance(node, yaml.MappingNode):
-            keys = {k.value: v for k, v in node.value if isinstance(k, yaml.ScalarNode)}
-            if isinstance(keys.get("id"), yaml.ScalarNode) and isinstance(
-                    keys.get("text"), yaml.ScalarNode):
-                out.append((keys["id"].value, keys["text"].value))
-            for _, v in node.value:
-                walk(v)
-        elif isinstance(node, yaml.SequenceNode):
-            for v in node.value:
-                walk(v)
-
-    if top is not None:
-        walk(top)
-    return out
+    if top is None:
+        return []
+    return [(i, t.value if isinstance(t, yaml.ScalarNode) else None) for i, _, t in _items(top)]
 
 
 class ApproveError(Exception):
