@@ -14,6 +14,12 @@ class _Parser(argparse.ArgumentParser):
         raise SystemExit(2)
 
 
+def _positive(value: str) -> int:
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, not {value!r}")
+    return int(value)
+
+
 def _parser() -> argparse.ArgumentParser:
     p = _Parser(prog="closethecamps", description="The #CloseTheCamps awareness bot.")
     sub = p.add_subparsers(dest="cmd", required=True, parser_class=_Parser)
@@ -43,6 +49,8 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("--location")
     c.add_argument("--json", action="store_true")
     c.add_argument("--jsonl", metavar="FILE", help="route each JSON line of FILE (- = stdin)")
+    c.add_argument("--workers", type=_positive, metavar="N",
+                   help="processes for --jsonl (default: one per CPU; 1 = no extra process)")
     sb = sub.add_parser("sandbox", help="the embedded sandbox platform")
     sbs = sb.add_subparsers(dest="sandbox_cmd", required=True, parser_class=_Parser)
     c = sbs.add_parser("mention", help="inject a mention of the bot")
@@ -87,7 +95,7 @@ def main(argv: list[str] | None = None) -> int:
                 print("closethecamps route: give TEXT or --jsonl FILE", file=sys.stderr)
                 return 2
             return commands.route(root, args.text, args.lang, args.location, args.json,
-                                  args.jsonl)
+                                  args.jsonl, args.workers)
         if args.sandbox_cmd == "mention":
             return commands.sandbox_mention(root, args.text, args.user, args.location,
                                             args.lang, args.state)

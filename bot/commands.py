@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sys
-from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -13,7 +12,6 @@ from . import config as cfg
 from . import rotation
 from .approve import ApproveError, approve
 from .platforms.sandbox import SandboxPlatform
-from .replies import AuthorState, ProtectMode, decide
 from .settings import load_settings
 from .store import Store
 from .textrules import weighted_length
@@ -174,32 +172,16 @@ def status(root: Path, state: str | None = None, as_json: bool = False) -> int:
     return 0
 
 
-def _route_one(config: cfg.Config, mid: str, text: str, lang: str | None,
-               location: str | None) -> dict[str, Any]:
-    from .locate import locate
-
-    protect_mode: ProtectMode = ("silent" if config.schedule.mentions.protect == "silent"
-                                 else "neutral")
-    place = locate(text, location, lang)
-    # decide() gets the placement it would compute itself: locating twice doubled the cost.
-    d = decide(text, author_handle="someone", mention_id=mid, lang=lang,
-               author_location=location, state=_NO_STATE, library=config.replies,
-               protect_mode=protect_mode, place=place)
-    return {"id": mid, "country": place.country, "confidence": round(place.confidence, 3),
-            "policy": d.policy, "language": d.language, "reply": d.reply}
-
-
-_NO_STATE = AuthorState()
-
-
 def route(root: Path, text: str | None, lang: str | None, location: str | None,
-          as_json: bool, jsonl: str | None) -> int:
+          as_json: bool, jsonl: str | None, workers: int | None = None) -> int:
+    from . import route_batch  # the gazetteer and locate only for this command
+
     config = _load(root)
     if config is None:
         return 1
     if jsonl is not None:
-        return _route_jsonl(config, jsonl)
-    r = _route_one(config, "cli", text or "", lang, location)
+        return route_batch.run(config, jsonl, workers)
+    r = route_batch.route_one(config, "cli", text or "", lang, location)
     if as_json:
         print(json.dumps(r, ensure_ascii=False))
     else:
@@ -207,45 +189,6 @@ def route(root: Path, text: str | None, lang: str | None, location: str | None,
         print(f"policy:  {r['policy']}   language: {r['language']}")
         print(f"reply:   {r['reply'] or '(none)'}")
     return 0
-
-
-def _lines(source: str) -> Iterable[tuple[int, str]]:
-    if source == "-":
-        yield from enumerate(sys.stdin, 1)
-    else:
-        with open(source, encoding="utf-8") as f:
-            yield from enumerate(f, 1)
-
-
-def _route_jsonl(config: cfg.Config, source: str) -> int:
-    shown = "<stdin>" if source == "-" else source
-    try:
-        bad = 0
-        out = sys.stdout
-        for n, line in _lines(source):
-            if not line.strip():
-                continue
-            try:
-                obj = json.loads(line)
-                if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
-                    raise ValueError("needs an object with a 'text' string")
-                lang, loc = obj.get("lang"), obj.get("author_location")
-                r = _route_one(config, str(obj.get("id", n)), obj["text"],
-                               lang if isinstance(lang, str) else None,
-                               loc if isinstance(loc, str) else None)
-            except ValueError as e:
-                _err(f"{shown}:{n}: not a usable mention line: {e} "
-                     '(write {"id": ..., "text": ...} on each line)')
-                bad += 1
-                continue
-            out.write(json.dumps(r, ensure_ascii=False) + "\n")
-        return 1 if bad else 0
-    except OSError as e:
-        _err(f"{shown}:1: cannot read: {e.strerror} (check the path)")
-        return 1
-    except UnicodeDecodeError:
-        _err(f"{shown}:1: not valid UTF-8 (save the file as UTF-8)")
-        return 1
 
 
 def sandbox_mention(root: Path, text: str, user: str, location: str | None,

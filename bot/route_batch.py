@@ -1,0 +1,140 @@
+"""`closethecamps route --jsonl`: many mentions through locate and decide, in input order.
+
+A big input is cut into chunks that forked worker processes route side by side,
+one per CPU; the parent only reads lines and writes results, in order. Workers are
+forked after the configuration and the gazetteer are loaded, so they inherit both
+instead of loading them again. Small inputs (and --workers 1) stay in this process.
+"""
+
+from __future__ import annotations
+
+import gc
+import json
+import multiprocessing
+import os
+import sys
+from collections.abc import Iterable, Iterator
+from itertools import chain, islice
+from typing import Any
+
+from . import config as cfg
+from .locate import locate
+from .replies import AuthorState, ProtectMode, decide
+
+CHUNK = 1000  # lines per task: big enough that sending it costs little next to routing it
+
+_NO_STATE = AuthorState()
+# One encoder, made once: json.dumps(..., ensure_ascii=False) builds a new one per call.
+_encode = json.JSONEncoder(ensure_ascii=False).encode
+
+# (config, name shown in messages) for forked workers, set by the parent before forking.
+_job: tuple[cfg.Config, str] | None = None
+
+
+def route_one(config: cfg.Config, mid: str, text: str, lang: str | None,
+              location: str | None) -> dict[str, Any]:
+    protect_mode: ProtectMode = ("silent" if config.schedule.mentions.protect == "silent"
+                                 else "neutral")
+    place = locate(text, location, lang)
+    # decide() gets the placement it would compute itself: locating twice doubled the cost.
+    d = decide(text, author_handle="someone", mention_id=mid, lang=lang,
+               author_location=location, state=_NO_STATE, library=config.replies,
+               protect_mode=protect_mode, place=place)
+    return {"id": mid, "country": place.country, "confidence": round(place.confidence, 3),
+            "policy": d.policy, "language": d.language, "reply": d.reply}
+
+
+def route_chunk(config: cfg.Config, shown: str,
+                lines: list[tuple[int, str]]) -> tuple[str, list[str]]:
+    """(output lines joined, one error line per unusable input line)."""
+    out: list[str] = []
+    errors: list[str] = []
+    loads = json.loads
+    for n, line in lines:
+        try:
+            obj = loads(line)
+            if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
+                raise ValueError("needs an object with a 'text' string")
+            lang, loc = obj.get("lang"), obj.get("author_location")
+            r = route_one(config, str(obj.get("id", n)), obj["text"],
+                          lang if isinstance(lang, str) else None,
+                          loc if isinstance(loc, str) else None)
+        except ValueError as e:
+            errors.append(f"{shown}:{n}: not a usable mention line: {e} "
+                          '(write {"id": ..., "text": ...} on each line)')
+            continue
+        out.append(_encode(r))
+    return ("\n".join(out) + "\n" if out else ""), errors
+
+
+def _in_worker(lines: list[tuple[int, str]]) -> tuple[str, list[str]]:
+    assert _job is not None, "workers are forked after _job is set"
+    return route_chunk(_job[0], _job[1], lines)
+
+
+def _lines(source: str) -> Iterator[tuple[int, str]]:
+    if source == "-":
+        yield from enumerate(sys.stdin, 1)
+    else:
+        with open(source, encoding="utf-8") as f:
+            yield from enumerate(f, 1)
+
+
+def _chunks(lines: Iterable[tuple[int, str]]) -> Iterator[list[tuple[int, str]]]:
+    it = iter(lines)
+    while block := list(islice(it, CHUNK)):
+        chunk = [(n, line) for n, line in block if line.strip()]
+        if chunk:
+            yield chunk
+
+
+def default_workers() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def run(config: cfg.Config, source: str, workers: int | None = None) -> int:
+    """Route every line of `source` (a path or "-"), writing JSONL to stdout; 1 if any
+    line was unusable."""
+    global _job
+    shown = "<stdin>" if source == "-" else source
+    workers = default_workers() if workers is None else workers
+    bad = 0
+    out = sys.stdout
+    try:
+        chunks = _chunks(_lines(source))
+        first = next(chunks, [])
+        second = next(chunks, None)
+        forkable = "fork" in multiprocessing.get_all_start_methods()
+        if second is None or workers < 2 or not forkable:
+            results: Iterable[tuple[str, list[str]]] = (
+                route_chunk(config, shown, c)
+                for c in chain([first], [second] if second else [], chunks)
+            )
+            for text, errors in results:
+                bad += _emit(out, text, errors)
+            return 1 if bad else 0
+        _job = (config, shown)
+        gc.freeze()  # keep inherited objects' pages shared instead of copied by the GC
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            for text, errors in pool.imap(_in_worker, chain([first, second], chunks)):
+                bad += _emit(out, text, errors)
+        return 1 if bad else 0
+    except OSError as e:
+        print(f"{shown}:1: cannot read: {e.strerror} (check the path)", file=sys.stderr)
+        return 1
+    except UnicodeDecodeError:
+        print(f"{shown}:1: not valid UTF-8 (save the file as UTF-8)", file=sys.stderr)
+        return 1
+    finally:
+        _job = None
+        gc.unfreeze()
+
+
+def _emit(out: Any, text: str, errors: list[str]) -> int:
+    for e in errors:
+        print(e, file=sys.stderr)
+    out.write(text)
+    return len(errors)
