@@ -12,6 +12,8 @@ from bot._locate_patterns import ARTICLES
 # A word is letters joined by "'" (never "’"); each match is the gap before a word and
 # the word, and matches are contiguous from the start, so gaps need no second pass.
 _GAP_WORD = re.compile(r"([\W\d_]*)([^\W\d_]+(?:'[^\W\d_]+)*)")
+# The same on ASCII text, where "letter" is just A-Z: the engine tests it far faster.
+_GAP_WORD_ASCII = re.compile(r"([^A-Za-z]*)([A-Za-z]+(?:'[A-Za-z]+)*)")
 _SOFT_GAP = re.compile(r"[\s'\"“”«»#]*")
 _EXTRA_UNITS = frozenset(["area", "region", "metro", "based", "city", "ish"])
 
@@ -57,7 +59,9 @@ class Text:
         self.elongated = elongated
         # One C-level pass yields (gap, word) pairs; Word objects are only built when a
         # scan needs positions, which most mentions never do.
-        pairs: list[tuple[str, str]] = _GAP_WORD.findall(body)
+        pairs: list[tuple[str, str]] = (_GAP_WORD_ASCII if body.isascii() else _GAP_WORD).findall(
+            body
+        )
         self._pairs = pairs
         self._words: list[Word] | None = None
         self.raws = raws = [w for _, w in pairs]

@@ -68,6 +68,8 @@ _TAG_FLAG = re.compile("\U0001f3f4([\U000e0061-\U000e007a]+)\U000e007f")
 _ELONG = re.compile(r"([^\W\d_])\1{2,}")
 _ABBR = re.compile(r"\b([A-Za-z])\.([A-Za-z])\.(?:([A-Za-z])\.)?")
 _ABBR_DOT = re.compile(r"\b(St|Ste|Mt|Ft)\.", re.IGNORECASE)
+# One search that finds whatever either of the two above could (and a little more).
+_ABBR_ANY = re.compile(r"\b[A-Za-z]\.[A-Za-z]\.|\b(?:St|Ste|Mt|Ft)\.", re.IGNORECASE)
 _THE_US = re.compile(r"\b(the|in|from)\s+US\b", re.IGNORECASE)
 _HYPHEN = re.compile(r"(?<=[^\W\d_])[-‐‑](?=[^\W\d_])")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])|_")
@@ -181,16 +183,19 @@ def _worth_scanning(raw: str, t: Text) -> bool:
     keys, gaps = t.keys, t.gaps
     if not gaz.demonym_heads.isdisjoint(keys):
         return True
-    codes = gaz.codes
-    for raw_word in t.raws:
-        if 2 <= len(raw_word) <= 3 and raw_word in codes:
+    if not gaz.codes.keys().isdisjoint(t.raws):  # every code is 2 or 3 letters
+        return True
+    read_after, finals, may_start = _READ_AFTER, _LATIN_FINALS, gaz.may_start
+    n = len(keys)
+    # Positions where a scan may look up a name: a clause start, or after a word in
+    # _READ_AFTER. Listing them first keeps the loop below short.
+    at = [i for i in range(1, n) if gaps[i] != "space" or keys[i - 1] in read_after]
+    for i in [0, *at] if n else at:
+        key = keys[i]
+        nxt = keys[i + 1] if i + 1 < n else None
+        if may_start(key, nxt) or (key[:2] in ("l'", "d'") and may_start(key[2:], nxt)):
             return True
-    for i in range(len(keys)):
-        if i and gaps[i] == "space" and keys[i - 1] not in _READ_AFTER:
-            continue
-        if _may_name(t, i):
-            return True
-        if i and keys[i - 1] in _LATIN_FINALS and _latin_pattern_ends(keys, i):
+        if i and keys[i - 1] in finals and _latin_pattern_ends(keys, i):
             return True
     return False
 
@@ -236,14 +241,16 @@ def _body(raw: str) -> tuple[str, list[str]]:
     def tag(m: re.Match[str]) -> str:
         word = _CAMEL.sub(" ", m.group(1))
         tags.append(word)
-        before = body[: m.start()].rstrip()
-        inline = bool(before) and before[-1].isalpha()
+        i = m.start() - 1  # the last non-space character before the tag, without copying
+        while i >= 0 and body[i].isspace():
+            i -= 1
+        inline = i >= 0 and body[i].isalpha()
         return word if inline else " ¦ "
 
     if "#" in body:
         body = _HASHTAG.sub(tag, body)
     body = body.replace("’", "'")
-    if "." in body:
+    if "." in body and _ABBR_ANY.search(body):
         body = _ABBR.sub(lambda m: "".join(g for g in m.groups() if g), body)
         body = _ABBR_DOT.sub(r"\1", body)
     if "US" in body:
@@ -279,10 +286,11 @@ def _contiguous(t: Text, start: int, end: int) -> bool:
 def _scan_patterns(t: Text, scan: _Scan) -> None:
     keys = t.keys
     gaps = t.gaps
-    for e in range(1, len(keys)):
-        if gaps[e] != "space":
-            continue
-        for how, patterns in _BY_FINAL.get(keys[e - 1], ()):
+    by_final = _BY_FINAL
+    # Only words that end some pattern can start a place: most words end none.
+    ends = [e for e, key in enumerate(keys[:-1], 1) if key in by_final and gaps[e] == "space"]
+    for e in ends:
+        for how, patterns in by_final[keys[e - 1]]:
             for pattern in patterns:
                 if pattern.penult is not None and (e < 2 or keys[e - 2] not in pattern.penult):
                     continue

@@ -251,9 +251,9 @@ def _clean(text: str) -> str:
     if not text.isprintable():
         text = "".join(c for c in text if unicodedata.category(c) not in ("Cf", "Cc", "Cs")
                        or c in "\n\t")
-    # Every link URL_RE matches holds "://" or "www."; scanning for it costs more than
-    # the rest of this function, and most mentions have neither.
-    if "://" in text or "." in text:
+    # Every link URL_RE matches holds "://" or "www." (in any case); scanning for it
+    # costs more than the rest of this function, and most mentions have neither.
+    if "://" in text or ("." in text and "www." in text.lower()):
         text = URL_RE.sub(" ", text)
     return _HANDLE_IN_TEXT.sub(" ", text).casefold().replace("’", "'")
 
