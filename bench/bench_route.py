@@ -34,6 +34,7 @@ import argparse
 import json
 import os
 import random
+import re
 import subprocess
 import sys
 import tempfile
@@ -190,21 +191,34 @@ def write_jsonl(rows: list[dict[str, str]], path: Path) -> None:
 
 # --- measuring -----------------------------------------------------------------------
 
+# Linux counts the memory a forked child had before exec() in its peak RSS, so a
+# child forked from this (large, geotext-holding) process would report this
+# process's size. Children are therefore started by a small fresh interpreter
+# that times them and reports their wall time and peak RSS.
+_SPAWNER = """
+import os, subprocess, sys, time
+with open(sys.argv[1], "wb") as fh:
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(sys.argv[2:], stdout=fh)
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - t0
+print(os.waitstatus_to_exitcode(status), wall, usage.ru_maxrss)
+"""
+
+
 def run_child(cmd: list[str], out: Path) -> tuple[float, float]:
     """(wall seconds, peak RSS MB) of one child process, its stdout to `out`."""
-    with out.open("wb") as fh:
-        t0 = time.perf_counter()
-        proc = subprocess.Popen(cmd, stdout=fh, cwd=ROOT)
-        _, status, usage = os.wait4(proc.pid, 0)
-        wall = time.perf_counter() - t0
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    if proc.returncode != 0:
-        raise SystemExit(f"{' '.join(cmd)} exited {proc.returncode}")
-    return wall, usage.ru_maxrss / 1024  # KiB on Linux
+    report = subprocess.run([sys.executable, "-S", "-c", _SPAWNER, str(out), *cmd], cwd=ROOT,
+                            capture_output=True, text=True, check=True).stdout.split()
+    code, wall, maxrss_kib = int(report[0]), float(report[1]), int(report[2])
+    if code != 0:
+        raise SystemExit(f"{' '.join(cmd)} exited {code}")
+    return wall, maxrss_kib / 1024
 
 
-def route_cmd(path: Path) -> list[str]:
-    return [sys.executable, "-m", "bot", "route", "--jsonl", str(path), "--root", str(ROOT)]
+def route_cmd(path: Path, workers: int | None = None) -> list[str]:
+    cmd = [sys.executable, "-m", "bot", "route", "--jsonl", str(path), "--root", str(ROOT)]
+    return cmd + (["--workers", str(workers)] if workers else [])
 
 
 GEOTEXT_PIPELINE = """
@@ -235,6 +249,28 @@ def time_geotext(texts: list[str]) -> float:
     return time.perf_counter() - t0
 
 
+def time_floor(src: Path, out: Path) -> tuple[float, float]:
+    """(JSON in and out, one regex pass over each text), seconds for all mentions.
+
+    The least any `route --jsonl` must do per mention, whatever its locating logic:
+    parse the input line, write an output line of the same shape (the real ones,
+    taken from route's own output), and look at every character of the text once.
+    """
+    ins = src.read_text(encoding="utf-8").splitlines()
+    outs = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
+    texts = [json.loads(x)["text"] for x in ins]
+    encode, loads = json.JSONEncoder(ensure_ascii=False).encode, json.loads
+    t0 = time.perf_counter()
+    for line, result in zip(ins, outs, strict=True):
+        loads(line)
+        encode(result)
+    t1 = time.perf_counter()
+    words = re.compile(r"[^\W\d_]+").findall
+    for text in texts:
+        words(text)
+    return t1 - t0, time.perf_counter() - t1
+
+
 def lines(path: Path) -> Iterator[str]:
     with path.open(encoding="utf-8") as f:
         yield from f
@@ -261,16 +297,26 @@ def main() -> int:
         if args.keep:
             write_jsonl(rows, args.keep)
         texts = geotext_texts(rows)
-        route, start, geo, geo_pipe, rss = [], [], [], [], []
+        route, single, start, geo, geo_pipe, rss, rss1 = [], [], [], [], [], [], []
+        json_floor, scan_floor = [], []
         # Interleaved so both sides see the same machine state in every round.
         for _ in range(args.runs):
             wall, peak = run_child(route_cmd(src), out)
             route.append(wall)
             rss.append(peak)
+            wall, peak = run_child(route_cmd(src, workers=1), Path(tmp, "single.out"))
+            single.append(wall)
+            rss1.append(peak)
             start.append(run_child(route_cmd(one), Path(tmp, "one.out"))[0])
             geo.append(time_geotext(texts))
             geo_pipe.append(run_child([sys.executable, "-c", GEOTEXT_PIPELINE, str(src)],
                                       Path(tmp, "geo.out"))[0])
+            floors = time_floor(src, out)
+            json_floor.append(floors[0])
+            scan_floor.append(floors[1])
+        if Path(tmp, "single.out").read_bytes() != out.read_bytes():
+            print("route --workers 1 and route with workers wrote different output")
+            return 1
         written = sum(1 for _ in lines(out))
         if written != n:
             print(f"route wrote {written} lines for {n} mentions")
@@ -283,20 +329,29 @@ def main() -> int:
             placed += r["country"] is not None
 
     t_route, t_start, t_geo, t_pipe = min(route), min(start), min(geo), min(geo_pipe)
+    t_single = min(single)
     warm = max(t_route - t_start, 1e-9)
 
     def show(name: str, seconds: float, what: str) -> None:
         print(f"{name:<18} {n / seconds:>9,.0f} mentions/s  {seconds * 1e6 / n:>7.1f} us/mention"
               f"  ({seconds:.3f} s; {what})")
 
+    workers = os.cpu_count()
     print(f"{n} mentions, best of {args.runs}; {placed} placed, policies {policies}")
-    show("route --jsonl", t_route, "whole CLI process, start-up included")
+    show("route --jsonl", t_route, f"whole CLI process, start-up included, {workers} CPUs")
     show("route, warm", warm, f"minus a one-line run of {t_start:.3f} s")
+    show("route --workers 1", t_single, "whole CLI process, one process")
     show("geotext", t_geo, "GeoText(text).country_mentions only, in-process")
     show("geotext pipeline", t_pipe, "JSONL in/out subprocess, start-up included; context")
-    print(f"route peak RSS: {max(rss):.1f} MB (worst run; limit 80 MB)")
+    print("floor, what any route --jsonl pays per mention on one core, before locating:")
+    show("  start-up", t_start, "interpreter, imports, config and gazetteer, one line")
+    show("  JSON in and out", min(json_floor), "json.loads of each line, encode of its result")
+    show("  one regex pass", min(scan_floor), "re.findall of letter runs over each text")
+    print(f"route peak RSS: {max(rss):.1f} MB, {max(rss1):.1f} MB with --workers 1 "
+          "(largest single process, worst run; limit 80 MB)")
     print(f"ratio (geotext time / route time, >= 1.0 meets the target): "
-          f"{t_geo / t_route:.2f} whole CLI, {t_geo / warm:.2f} warm")
+          f"{t_geo / t_route:.2f} whole CLI, {t_geo / warm:.2f} warm, "
+          f"{t_pipe / t_route:.2f} against the whole geotext pipeline")
     return 0
 
 
