@@ -48,6 +48,7 @@ class Gazetteer:
         self.demonyms = _str_dict(raw["demonyms"])
         self.ambiguous = _word_set(raw["ambiguous"])
         self.common = _word_set(raw["common"])
+        self.given = _word_set(raw["given_names"])  # a subset of common
         self.names = _word_set(raw["names"])
         self.occupied = _word_set(raw["occupied"])
         self._stems: dict[str, dict[str, list[str]]] = {}

@@ -207,8 +207,10 @@ def read_place(t: Text, i: int, *, context: str, stem_latin: bool = False) -> Ch
     else:
         res = resolve(senses)
         head = t.raws[i]
-        if key in gaz.common and not (explicit and head[:1].isupper() and not t.all_caps):
-            return None
+        if key in gaz.common:
+            name_ok = key in gaz.given and context in ("explicit", "profile")
+            if not (name_ok or (explicit and head[:1].isupper() and not t.all_caps)):
+                return None
         if key in gaz.names and context == "weak":
             return None
     return Chain(res, i, j, key, bool(quals), key in gaz.occupied)

@@ -68,6 +68,15 @@ AMBIGUOUS = [
     "st george",
 ]
 
+# Given names that are also places. Like the words below they never count as a bare
+# message, hashtag or "X here" ("Austin here" may be a person), but after an explicit
+# self-placement or in a profile's location they are the place in any case: nobody
+# "lives in austin" the person, and "I'M IN PARIS" is shouted, not a name.
+GIVEN_NAMES = _w("""paris florence charlotte sofia adelaide alexandria savannah augusta elizabeth
+nancy regina madison lawrence jackson austin eugene aurora irving lincoln marietta gary sandy
+barry douglas stanley murray warren marion troy frederick cicero tyler chandler gilbert logan
+orlando allen ana""")
+
 # Ordinary words that are also places. They count only after an explicit
 # self-placement ("I live in Split, Croatia") and then only capitalised or
 # qualified; never as a bare message, hashtag or "X here".
@@ -75,11 +84,7 @@ COMMON = _w("""nice reading split mobile bath of hope deal best most bar gap sal
 eye born goes mold rock victory union liberty independence concord normal federal angel
 university college temple surprise paradise pleasant orange centre center vista pueblo
 plano natal colon sur van batman essen halle siegen worms mercedes como tours mesa salta
-santa manta kent derby bury hull phoenix
-paris florence charlotte sofia adelaide alexandria savannah augusta elizabeth nancy regina
-madison lawrence jackson austin eugene aurora irving lincoln marietta gary sandy barry
-douglas stanley murray warren marion troy frederick cicero tyler chandler gilbert logan
-orlando allen ana""")
+santa manta kent derby bury hull phoenix""") + GIVEN_NAMES
 # Country and region names that are also common given names or nouns.
 NAMES = _w("turkey chad jordan china guinea israel")
 # Never a place on their own, whatever the data says (alternate-name noise).
@@ -438,6 +443,7 @@ def build() -> dict[str, object]:
         "demonyms": dict(sorted(demonyms.items())),
         "ambiguous": sorted({fold(a) for a in AMBIGUOUS}),
         "common": sorted({fold(w) for w in COMMON}),
+        "given_names": sorted({fold(w) for w in GIVEN_NAMES}),
         "names": sorted({fold(w) for w in NAMES}),
         "occupied": sorted({fold(w) for w in OCCUPIED}),
     }
