@@ -9,13 +9,16 @@ from __future__ import annotations
 import re
 import unicodedata
 
-# Zero-width, bidi controls, BOM and soft hyphen: invisible, but they split words
+# Zero-width, word joiners, bidi controls, BOM and soft hyphen: invisible, but they split words
 # ("Ire\u200bland") and are a cheap way to dodge keyword filters.
 _INVISIBLE = dict.fromkeys(
-    [*range(0x200B, 0x2010), *range(0x202A, 0x202F), *range(0x2066, 0x206A), 0xFEFF, 0x00AD]
+    [*range(0x200B, 0x2010), *range(0x202A, 0x202F), *range(0x2060, 0x2065),
+     *range(0x2066, 0x206A), 0x180E, 0xFEFF, 0x00AD]
 )
 
-_ANY_INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff\u00ad]")
+_ANY_INVISIBLE = re.compile(
+    "[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\u180e\ufeff\u00ad]"
+)
 
 # Letters NFD cannot take apart but people routinely type without the stroke.
 _TRANSLIT = str.maketrans(

@@ -4,7 +4,10 @@ A pattern is a sequence of word slots that ends exactly where the place name
 starts. Slots are separated by spaces; "a|b" are alternatives, "over_here" is a
 two-word alternative, a trailing "?" makes a slot optional and "*" repeatable,
 "@NAME" refers to a set below. A leading "~" marks languages whose place names
-inflect in Latin script (Polish, Finnish), so the reader may strip case endings.
+inflect in Latin script (Polish, Finnish), so the reader may strip case endings;
+a leading "^" makes the pattern count only at the start of a clause, for phrases
+whose subject tweets drop ("moved to Berlin") but which, mid-sentence, may be
+about someone else ("the men were moved to Grozny").
 Words are folded like gazetteer keys, so "à"/"a", "Grüße"/"grusse" are equal.
 
 Patterns never decide the country: "soy de" is used in Spain and in Mexico
@@ -39,14 +42,22 @@ SETS = {
 RESIDENCE = [
     "@ME @ADV* in",
     "i|we|but|and|now|currently i|we|currently|now|still|also|actually* live|reside|stay|work in",
-    "living|based|located|residing|resident|stationed in",
+    "living|livin|based|located|residing|resident|stationed in",
     "i|we|i've|we've|i_have|we_have just|recently? moved|relocated|emigrated back? to",
+    "^just|recently? moved|relocated|emigrated back? to",
     "here|over_here|out_here|down_here|up_here|those_of_us|we|us|people_like_me "
     "living|based|here? in",
     "greetings|hello|hi|hey|love|regards|cheers|solidarity|support|signing|calling "
     "to_you|all? from",
     "do|help|act|contribute|donate|sign|protest|campaign|assist|help_out from",
-    "reading|watching|following|writing|tweeting|posting|reporting this|these|that|it|along? from",
+    "reading|watching|following|writing|tweeting|posting this|these|that|it|along? from",
+    "schreibe|schreiben aus",
+    "j'ecris|ecris|ecrivons de|depuis",
+    "escribo|escribimos desde",
+    "scrivo|scriviamo da|dal|dalla",
+    "escrevo|escrevemos de|do|da|desde",
+    "schrijf|schrijven vanuit|uit",
+    "skriver fran|fra",
     "@ASKS for|to @PEOPLE of_us|living|based|who_live|here? in",
     "ich|wir wohne|wohnen|lebe|leben|bin|sind @DEADV* in",
     "wohne|lebe|wohnen|leben|wohnhaft|hier @DEADV* in",
@@ -80,7 +91,7 @@ RESIDENCE = [
     "har i",
     "~asun|asumme|terveisia|terveiset",
     "~mieszkam|mieszkamy|zyje|jestem|jestesmy teraz|obecnie? w|we",
-    "~pozdrowienia|pozdrawiam|czesc z|ze",
+    "~pozdrowienia|pozdrawiam|czesc|pisze|piszemy z|ze",
     "~zrobic|pomoc z|ze",
     "я|мы сейчас|тоже|живу|живем|нахожусь|находимся|работаю|сижу|проживаю* в|во|на",
     "живу|живем|нахожусь|находимся|проживаю в|во|на",
@@ -124,6 +135,8 @@ ORIGIN = [
 # place is in Russia, never enough to place them.
 TIES = [
     "i|we was|were in",
+    "@ME no_longer @ADV* in",
+    "i|we no_longer live|stay|work in",
     "@ME going|traveling|travelling|flying|moving|heading|headed|returning back? home? to",
     "i|we will be in|going_to",
     "i'll|we'll be in|going_to",
@@ -186,6 +199,8 @@ RU_FIRST_PERSON = frozenset(fold(w) for w in _W(
 NEGATION = frozenset(_W("not never nicht kein nie pas no не ні ei inte ikke niet"))
 ARTICLES = frozenset(_W("the la le les el los las der die das den dem het"))
 HERE_WORDS = frozenset(_W("here based hier"))
+# "Leeds checking in": a word that, followed by "in", says "here" after a place.
+CHECKING_IN = frozenset(_W("checking reporting"))
 LIST_WORDS = frozenset(_W("and or & und oder et ou y o e en och"))
 
 Alts = tuple[tuple[str, ...], ...]
@@ -198,6 +213,7 @@ Slot = tuple[Alts, str, dict[str, Alts]]
 class Pattern:
     slots: tuple[Slot, ...]
     latin_stems: bool
+    anchored: bool  # only at the start of a clause
     # Words that must come right before the last one; a cheap pre-check.
     penult: frozenset[str] | None
 
@@ -254,8 +270,9 @@ def compile_patterns(specs: list[str]) -> dict[str, list[Pattern]]:
     index: dict[str, list[Pattern]] = {}
     for spec in specs:
         latin = spec.startswith("~")
-        slots = tuple(_slot(s) for s in spec.lstrip("~").split())
-        pattern = Pattern(slots, latin, _penult(slots))
+        anchored = spec.startswith("^")
+        slots = tuple(_slot(s) for s in spec.lstrip("~^").split())
+        pattern = Pattern(slots, latin, anchored, _penult(slots))
         for word in _finals(pattern.slots):
             index.setdefault(word, []).append(pattern)
     return index

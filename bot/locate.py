@@ -30,6 +30,7 @@ from bot._locate_gaz import Resolution, gazetteer, resolve
 from bot._locate_norm import clean, fold
 from bot._locate_patterns import (
     ARTICLES,
+    CHECKING_IN,
     DEMONYM_CLAUSE_NEXT,
     DEMONYM_LEAD,
     DEMONYM_NOT_SELF,
@@ -273,8 +274,12 @@ def _flags(raw: str) -> list[str]:
     return list(dict.fromkeys(found))
 
 
-def _negated(keys: list[str], start: int) -> bool:
-    before = keys[max(0, start - 2) : start]
+def _negated(t: Text, start: int) -> bool:
+    """A negation in the two words before `start`, in the same clause."""
+    lo = start
+    while lo > max(0, start - 2) and t.gaps[lo] == "space":
+        lo -= 1
+    before = t.keys[lo:start]
     return any(k in NEGATION or k.endswith("n't") for k in before) or before == ["no", "longer"]
 
 
@@ -295,9 +300,17 @@ def _scan_patterns(t: Text, scan: _Scan) -> None:
                 if pattern.penult is not None and (e < 2 or keys[e - 2] not in pattern.penult):
                     continue
                 start = pattern.match_back(keys, e)
-                if start is None or not _contiguous(t, start, e) or _negated(keys, start):
+                if start is None or not _contiguous(t, start, e):
+                    continue
+                if pattern.anchored and gaps[start] == "space":
                     continue
                 chain = read_place(t, e, context="explicit", stem_latin=pattern.latin_stems)
+                if _negated(t, start):
+                    # "I'm no longer in Moscow" places nobody, but it is still a personal
+                    # tie to the place: enough to protect, never enough to place. A later
+                    # pattern may still match without the negation.
+                    scan.add(how, chain, ties_only=True)
+                    continue
                 scan.add(how, _listed(t, chain), ties_only=how == "tie")
                 break
     lead = 1 if len(keys) > 2 and keys[0] in GREETINGS else 0
@@ -345,7 +358,10 @@ def _scan_clauses(t: Text, scan: _Scan) -> None:
         if chain is None:
             continue
         e = chain.end
-        if e < len(t.keys) and t.keys[e] in HERE_WORDS and t.gaps[e] != "hard":
+        if e < len(t.keys) and t.gaps[e] != "hard" and (
+            t.keys[e] in HERE_WORDS
+            or (t.keys[e] in CHECKING_IN and e + 1 < len(t.keys) and t.keys[e + 1] == "in")
+        ):
             scan.add("here", chain)
         elif s == 0 and covers_rest(t, chain):
             scan.add("place-only", chain)
@@ -376,7 +392,7 @@ def _scan_demonyms(t: Text, scan: _Scan) -> None:
         led = i > 0 and any(
             (start := p.match_back(keys, i)) is not None
             and _contiguous(t, start, i)
-            and not _negated(keys, start)
+            and not _negated(t, start)
             for p in _DEMONYM_LEAD.get(keys[i - 1], ())
         )
         # "German here", "Welsh and furious": a clause that opens with a demonym.
