@@ -49,6 +49,7 @@ class Gazetteer:
         self.ambiguous = _word_set(raw["ambiguous"])
         self.common = _word_set(raw["common"])
         self.given = _word_set(raw["given_names"])  # a subset of common
+        self.countries = _word_set(raw["countries"])  # ISO 3166-1 alpha-2
         self.names = _word_set(raw["names"])
         self.occupied = _word_set(raw["occupied"])
         self._stems: dict[str, dict[str, list[str]]] = {}

@@ -92,7 +92,8 @@ NEVER = _w("""the and for you she him her his they was are one man men new old b
 any can how who why what here there this that help please thanks love home city
 town earth world internet everywhere somewhere nowhere books cats dogs music art
 life free camp camps close see sea bay cape north south east west central
-upper lower great little grand port mount lake river island islands""")
+upper lower great little grand port mount lake river island islands
+gay queer trans lesbian bi pride buy ego led sim pee""")
 
 # Regions that name no single country: a match consumes the words so that
 # "South America" does not fall back to "America" -> US.
@@ -130,6 +131,9 @@ ALIASES: dict[str, tuple[str, str]] = {
     "Suome": ("FI", "c"), "Saksa": ("DE", "c"), "Ruotsi": ("SE", "c"),
     "Helsingi": ("FI", "t"), "Turu": ("FI", "t"), "Tamperee": ("FI", "t"),
     "Lahde": ("FI", "t"), "Jyväskylä": ("FI", "t"),
+    "Aotearoa": ("NZ", "c"), "Aus": ("AU", "c"), "QLD": ("AU", "s"), "NSW": ("AU", "s"),
+    "NorCal": ("US", "s"), "SoCal": ("US", "s"), "PNW": ("US", "s"), "ATX": ("US", "t"),
+    "Manc": ("GB", "t"), "Praze": ("CZ", "t"), "Brně": ("CZ", "t"),
     "NYC": ("US", "t"), "New York City": ("US", "t"), "SF": ("US", "t"),
     "San Fran": ("US", "t"), "DC": ("US", "t"), "Washington DC": ("US", "t"),
     "Philly": ("US", "t"), "Bay Area": ("US", "t"), "NOLA": ("US", "t"),
@@ -193,11 +197,25 @@ CA_PROVINCES = {
 # Subdivision lists from pycountry for countries whose units people name freely.
 PYCOUNTRY_SUBDIVISIONS = {"DE": {"Land"}, "AT": {"State"}, "CH": {"Canton"}}
 # Two-letter codes that are also English words; useless as "City, XX" qualifiers.
+BR_STATE_CODES = _w("AC AL AP AM BA CE DF ES GO MA MT MS MG PA PB PR PE PI RJ RN RS RO RR SC SP "
+                    "SE TO")
 WORDY_CODES = {"AM", "AN", "AS", "AT", "BE", "DO", "GO", "IS", "IT", "MY", "NO", "SO", "TO"}
 
 # Demonyms per country: adjectives and nouns people use of themselves, English
 # plus localised forms. Deliberately absent: "русский"/"russe" etc. as nouns of
 # language, which say nothing about where someone is ("русский язык").
+LOCAL_DEMONYMS: dict[str, str] = {
+    "GB": "londoner londoners mancunian mancunians glaswegian glaswegians brummie brummies "
+    "scouser scousers geordie geordies",
+    "US": "texan texans californian californians floridian floridians",
+    "CA": "albertan albertans ontarian ontarians torontonian torontonians quebecker",
+    "AU": "queenslander queenslanders tasmanian tasmanians",
+    "NL": "amsterdammer amsterdammers",
+    "FR": "parisian parisians parisien parisienne",
+    "DE": "berliner berlinerin bavarian bavarians münchner",
+    "IE": "dubliner dubliners",
+}
+
 DEMONYMS: dict[str, str] = {
     "GB": "british brit brits briton english englishman englishwoman scottish scot scots "
     "scotsman scotswoman welsh welshman welshwoman northern irish brite britin britannique "
@@ -354,8 +372,9 @@ def _alt_ok(alt: str, cc: str, pop: int) -> bool:
     script = _script(alt)
     if script == "latin":
         # GeoNames romanisations of foreign-script names come lower-case
-        # ("esukarudesu"); real exonyms are capitalised ("Cologne").
-        return pop >= MIN_POP_LATIN_ALT and alt[:1].isupper()
+        # ("esukarudesu"); real exonyms are capitalised ("Cologne"). Three letters or
+        # fewer are airport codes ("AUS", "QLD"), which read as words and misplace people.
+        return pop >= MIN_POP_LATIN_ALT and alt[:1].isupper() and len(alt) > 3
     if script == "cyr":
         return cc in CYRILLIC_COUNTRIES or pop >= MIN_POP_CYR_ALT
     if script in {"kana", "han"}:
@@ -395,6 +414,9 @@ def build() -> dict[str, object]:
     for st in gc.get_us_states().values():
         _add(places, st["name"], "US", "s", SCORE_SUBDIVISION)
         codes[st["code"]].add("US")
+    # Brazilian state codes only qualify ("Porto Alegre, RS"): too many are words.
+    for abbr in BR_STATE_CODES:
+        codes[abbr].add("BR")
     for table, cc in ((AU_STATES, "AU"), (CA_PROVINCES, "CA")):
         for name, abbr in table.items():
             _add(places, name, cc, "s", SCORE_SUBDIVISION)
@@ -425,7 +447,12 @@ def build() -> dict[str, object]:
     for cc, words in DEMONYMS.items():
         for word in words.split():
             demonyms[fold(word)] = cc
+    # People name themselves after their city or region too ("Albertan here").
+    for cc, words in LOCAL_DEMONYMS.items():
+        for word in words.split():
+            demonyms[fold(word)] = cc
     for multi, cc in (("new zealander", "NZ"), ("new zealanders", "NZ"),
+                      ("new yorker", "US"), ("new yorkers", "US"),
                       ("south african", "ZA"), ("south africans", "ZA"),
                       ("northern irish", "GB")):
         demonyms[multi] = cc
@@ -442,6 +469,7 @@ def build() -> dict[str, object]:
         "codes": {k: sorted(v) for k, v in sorted(codes.items())},
         "demonyms": dict(sorted(demonyms.items())),
         "ambiguous": sorted({fold(a) for a in AMBIGUOUS}),
+        "countries": sorted(iso),
         "common": sorted({fold(w) for w in COMMON}),
         "given_names": sorted({fold(w) for w in GIVEN_NAMES}),
         "names": sorted({fold(w) for w in NAMES}),
