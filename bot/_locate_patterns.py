@@ -45,6 +45,9 @@ RESIDENCE = [
     "living|livin|based|located|residing|resident|stationed in",
     "i|we|i've|we've|i_have|we_have just|recently? moved|relocated|emigrated back? to",
     "^just|recently? moved|relocated|emigrated back? to",
+    "but|and now|currently|nowadays in",
+    "^now|currently|nowadays in",
+    "somewhere|someplace in",
     "here|over_here|out_here|down_here|up_here|those_of_us|we|us|people_like_me "
     "living|based|here? in",
     "greetings|hello|hi|hey|love|regards|cheers|solidarity|support|signing|calling "
@@ -91,6 +94,8 @@ RESIDENCE = [
     "har i",
     "~asun|asumme|terveisia|terveiset",
     "~mieszkam|mieszkamy|zyje|jestem|jestesmy teraz|obecnie? w|we",
+    "~bydlim|bydlime|ziju|zijeme ted|aktualne? v|ve",
+    "~pozdrav|pozdravy|zdravim|pisu z|ze",
     "~pozdrowienia|pozdrawiam|czesc|pisze|piszemy z|ze",
     "~zrobic|pomoc z|ze",
     "я|мы сейчас|тоже|живу|живем|нахожусь|находимся|работаю|сижу|проживаю* в|во|на",
@@ -125,6 +130,7 @@ ORIGIN = [
     "jag|jeg|vi ar|er|kommer fran|fra",
     "~olen|olemme kotoisin?",
     "~jestem|jestesmy|pochodze|pochodzimy z|ze",
+    "~jsem|jsme|pochazim|pochazime z|ze",
     "я|мы родом|сам|сама|тоже* из",
     "родился|родилась|вырос|выросла в|во",
     "приехал|приехала|уехал|уехала|сбежал|сбежала|бежал|бежала из",
@@ -178,7 +184,8 @@ DEMONYM_NOT_SELF = frozenset(_W(
 # At the start of a clause a demonym is the writer only when followed by these:
 # "German here", "Welsh and furious", "British citizen here".
 DEMONYM_CLAUSE_NEXT = frozenset(_W(
-    "here and living based in citizen citizens person guy gal girl woman man mum mom "
+    "here hier ici aqui qui and living based in citizen citizens person guy gal girl woman "
+    "man mum mom lad lass "
     "dad voter taxpayer resident national expat student reporting checking too myself "
     "queer gay lesbian trans bi ally born"
 ))  # fmt: skip
@@ -196,9 +203,21 @@ RU_FIRST_PERSON = frozenset(fold(w) for w in _W(
     "я мне меня мной мы нас нам нами мой моя моё мое мои моих моего моей наш наша наше наши "
     "нашего нашей помогите помоги спасите живу нахожусь боюсь прячусь"
 ))  # fmt: skip
+# Ukrainian words with no Ukrainian-only letter ("як я можу допомогти?"): Ukrainian,
+# so not a Russian-language message.
+UK_WORDS = frozenset(fold(w) for w in _W(
+    "що як можу допомогти допоможіть зробити мені дякую з"
+))  # fmt: skip
 NEGATION = frozenset(_W("not never nicht kein nie pas no не ні ei inte ikke niet"))
 ARTICLES = frozenset(_W("the la le les el los las der die das den dem het"))
 HERE_WORDS = frozenset(_W("here based hier"))
+# "I'm in NJ for work but I live in Toronto": a stay, not a home. Words right after
+# the place that turn a residence phrase into a tie only.
+VISITING = frozenset(tuple(v.split()) for v in (
+    "for work", "for business", "on business", "on holiday", "on vacation", "on a trip",
+    "this week", "this weekend", "for the weekend", "for a conference", "for a visit",
+    "for a few days", "visiting", "till", "until",
+))  # fmt: skip
 # "Leeds checking in": a word that, followed by "in", says "here" after a place.
 CHECKING_IN = frozenset(_W("checking reporting"))
 LIST_WORDS = frozenset(_W("and or & und oder et ou y o e en och"))

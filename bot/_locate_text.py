@@ -185,7 +185,9 @@ def read_place(t: Text, i: int, *, context: str, stem_latin: bool = False) -> Ch
         i += 1
         n, key, senses = longest(t, i, stem=stem)
     if not n:
-        return _unknown_head(t, i) if context != "weak" else None
+        if context == "weak":
+            return None
+        return _region_code(t, i) or _unknown_head(t, i)
     j = i + n
     quals: list[frozenset[str]] = []
     by_name = False
@@ -214,6 +216,23 @@ def read_place(t: Text, i: int, *, context: str, stem_latin: bool = False) -> Ch
         if key in gaz.names and context == "weak":
             return None
     return Chain(res, i, j, key, bool(quals), key in gaz.occupied)
+
+
+def _region_code(t: Text, i: int) -> Chain | None:
+    """ "from NJ", "I'm in QLD": a state or province code after a self-placement phrase.
+
+    Only codes that are not also a country's own code ("IN", "HR", "PR" read as words
+    too often) and that belong to one country, written in capitals in a text that is
+    not all capitals.
+    """
+    raw = t.raws[i]
+    if not (2 <= len(raw) <= 3 and raw.isupper()) or t.all_caps:
+        return None
+    gaz = gazetteer()
+    ccs = gaz.codes.get(raw, frozenset())
+    if len(ccs) != 1 or raw in gaz.countries:
+        return None
+    return Chain(Resolution(next(iter(ccs)), 0.8, ()), i, i + 1, "", True, False)
 
 
 def _unknown_head(t: Text, i: int) -> Chain | None:

@@ -44,6 +44,8 @@ from bot._locate_patterns import (
     RESIDENCE,
     RU_FIRST_PERSON,
     TIES,
+    UK_WORDS,
+    VISITING,
     Pattern,
     compile_patterns,
 )
@@ -159,13 +161,18 @@ def _locate(text: str, profile: str | None) -> Placement:
         chain = _hashtag(tag)
         if chain is not None:
             scan.add("hashtag", chain)
-    russia = scan.russia or "RU" in flags or _russian_first_person(t)
+    russia = scan.russia or "RU" in flags
     if profile:
         cand, in_russia = _profile(profile[:_MAX_CHARS])
         if cand is not None:
             scan.cands.append(cand)
         russia = in_russia or russia
     country, confidence, reason = _decide(scan.cands)
+    # "я живу в Минске": a Russian speaker who says they live outside Russia and names
+    # no Russian place is not writing about their situation there.
+    lives_outside = reason == "self-in" and country not in (None, "RU")
+    russia = russia or (_russian_first_person(t) and not (lives_outside and
+                                                          not _names_russian_place(t)))
     return Placement(country, confidence, reason, russia or country == "RU")
 
 
@@ -270,6 +277,8 @@ def _flags(raw: str) -> list[str]:
     if raw.isascii():
         return []
     found = [chr(ord(p[0]) - 0x1F1A5) + chr(ord(p[1]) - 0x1F1A5) for p in _FLAG.findall(raw)]
+    # 🇪🇺 and 🇺🇳 are flags too, but of no country.
+    found = [cc for cc in found if cc in gazetteer().countries]
     found += ["GB" for tag in _TAG_FLAG.findall(raw) if tag.startswith("\U000e0067\U000e0062")]
     return list(dict.fromkeys(found))
 
@@ -311,7 +320,8 @@ def _scan_patterns(t: Text, scan: _Scan) -> None:
                     # pattern may still match without the negation.
                     scan.add(how, chain, ties_only=True)
                     continue
-                scan.add(how, _listed(t, chain), ties_only=how == "tie")
+                visit = chain is not None and _visiting(keys, chain.end)
+                scan.add(how, _listed(t, chain), ties_only=how == "tie" or visit)
                 break
     lead = 1 if len(keys) > 2 and keys[0] in GREETINGS else 0
     if len(keys) > lead + 1 and keys[lead] in LEADING and t.gaps[lead + 1] == "space":
@@ -331,6 +341,10 @@ def _listed(t: Text, chain: Chain | None) -> Chain | None:
         return chain
     return Chain(Resolution(None, 0.0, chain.res.senses + other.res.senses), chain.start,
                  other.end, chain.head_key, chain.qualified, chain.occupied or other.occupied)
+
+
+def _visiting(keys: list[str], end: int) -> bool:
+    return any(tuple(keys[end : end + n]) in VISITING for n in (1, 2, 3, 4))
 
 
 def _followed_by_self(t: Text, chain: Chain) -> bool:
@@ -435,9 +449,20 @@ def _russian_first_person(t: Text) -> bool:
     if not _CYRILLIC.search(t.body):
         return False
     chars = set(t.body)
-    if chars & _UKR_ONLY and not chars & _RUS_ONLY:
+    ukrainian = chars & _UKR_ONLY or not UK_WORDS.isdisjoint(t.keys)
+    if ukrainian and not chars & _RUS_ONLY:
         return False  # Ukrainian or Belarusian, not Russian
     return not RU_FIRST_PERSON.isdisjoint(t.keys)
+
+
+def _names_russian_place(t: Text) -> bool:
+    """Any word, in any case form, that names a place in Russia ("мама в Грозном")."""
+    gaz = gazetteer()
+    for key in t.keys:
+        senses = gaz.senses(key) or (gaz.by_stem(key) if len(key) >= 4 else ())
+        if resolve(senses).russian or key in gaz.occupied:
+            return True
+    return False
 
 
 @lru_cache(maxsize=4096)
@@ -460,6 +485,8 @@ def _scan_profile(profile: str, scan: _Scan) -> bool:
     flags = _flags(profile)
     if not sub.cands:
         for segment in _PROFILE_SPLIT.split(_body(profile)[0]):
+            # A bare "US" is the country in a location field ("UK/US"), never "us".
+            segment = "USA" if segment.strip() == "US" else segment
             st = _text(segment)
             chain = read_place(st, 0, context="profile") if st.keys else None
             if chain and covers_rest(st, chain):

@@ -20,6 +20,10 @@ LABELLED = HERE / "data" / "mentions_labelled.jsonl"
 # Written by a separate author from the rules in the issue alone, without seeing this
 # code or the sets above, to judge the rules on mentions they were not built from.
 HELDOUT = HERE / "data" / "mentions_heldout.jsonl"
+# A second such set, stressing regions, nicknames, profiles and more languages. Both
+# were scored before the rules were revised for what they found (148/160 and 175/200);
+# they now guard those revisions.
+HELDOUT2 = HERE / "data" / "mentions_heldout2.jsonl"
 
 
 def _load(path: Path) -> list[dict[str, Any]]:
@@ -57,13 +61,20 @@ def test_accuracy_and_never_wrong(path: Path) -> None:
     assert accuracy >= 0.95
 
 
-def test_held_out_set() -> None:
-    rows = _load(HELDOUT)
+@pytest.mark.parametrize(
+    ("path", "wrong_allowed"),
+    [
+        # Two labels say a city shared with a bigger namesake abroad names no country
+        # ("Córdoba", "San José"); the gazetteer places those by size.
+        pytest.param(HELDOUT, 2, id="heldout"),
+        pytest.param(HELDOUT2, 0, id="heldout2"),
+    ],
+)
+def test_held_out_sets(path: Path, wrong_allowed: int) -> None:
+    rows = _load(path)
     accuracy, wrong = _score(rows)
     assert accuracy >= 0.95
-    # Two labels say a city shared with a bigger namesake abroad names no country
-    # ("Córdoba", "San José"); the gazetteer places those by size. Nothing else is wrong.
-    assert len(wrong) <= 2, "placed in a wrong country:\n" + "\n".join(wrong)
+    assert len(wrong) <= wrong_allowed, "placed in a wrong country:\n" + "\n".join(wrong)
     exposed = [r["id"] for r in rows if r.get("russia") and not _run(r).may_be_in_russia]
     assert not exposed, f"may be in Russia but not protected: {exposed}"
 
@@ -137,6 +148,46 @@ def test_topic_common_word_and_ambiguous_give_no_country(text: str) -> None:
 )
 def test_clauses_subjects_and_names(text: str, profile: str | None, country: str | None) -> None:
     assert locate(f"@CloseTheCampsBot {text}", profile).country == country
+
+
+@pytest.mark.parametrize(
+    ("text", "profile", "country"),
+    [
+        ("what can I do?", "Europe 🇪🇺", None),  # the EU flag names no country
+        ("who should I call?", "UK/US", None),
+        ("from NJ, is there a script for calling my senators?", None, "US"),
+        ("over here in QLD, who do we contact?", None, "AU"),
+        ("I'm in IT, how can I help?", None, None),  # a country code read as a word
+        ("from the Netherlands originally but now in Spain", None, "ES"),
+        ("how do I help", "somewhere in Texas", "US"),
+        ("bydlím v Brně, co můžu udělat?", None, "CZ"),
+        ("jsem v šoku z toho, co se děje v Čečensku", None, None),  # "I'm in shock"
+        ("I'm in NJ for work but I live in Toronto", None, "CA"),
+        ("Albertan here, how do I help?", None, "CA"),
+        ("Amsterdammer hier, wat kan ik doen?", None, "NL"),
+        ("Aotearoa here, kia ora", None, "NZ"),
+        ("como posso ajudar?", "Porto Alegre, RS", "BR"),
+    ],
+)
+def test_regions_codes_visits_and_more_languages(
+    text: str, profile: str | None, country: str | None
+) -> None:
+    assert locate(f"@CloseTheCampsBot {text}", profile).country == country
+
+
+@pytest.mark.parametrize(
+    ("text", "protect"),
+    [
+        # Russian-language, but about a life outside Russia: not "their situation there".
+        ("я живу в Берлине, чем я могу помочь?", False),
+        ("я живу в Берлине, но мама в Грозном", True),  # ...unless a Russian place is named
+        ("я живу в Москве", True),
+        ("як я можу допомогти?", False),  # Ukrainian without a Ukrainian-only letter
+        ("Gay here and terrified for these men", False),  # Gay is also a town in Russia
+    ],
+)
+def test_russian_speakers_and_words(text: str, protect: bool) -> None:
+    assert locate(f"@CloseTheCampsBot {text}").may_be_in_russia is protect
 
 
 def test_no_longer_there_is_still_a_tie_to_protect() -> None:
