@@ -41,8 +41,12 @@ SETS = {
 # Where the writer is now. Beats origin: "I'm in Norway but I'm from Denmark".
 RESIDENCE = [
     "@ME @ADV* in",
-    "i|we|but|and|now|currently i|we|currently|now|still|also|actually* live|reside|stay|work in",
-    "living|livin|based|located|residing|resident|stationed in",
+    "i|we|but|and|now|currently i|we|do|really|honestly|currently|now|still|also|actually* "
+    "live|reside|stay|work in",
+    "living|livin|based|located|residing|resident|stationed|expat|expats|immigrant|"
+    "immigrants in",
+    "back_home|been in",
+    "^we|wij|wir|us in",
     "i|we|i've|we've|i_have|we_have just|recently? moved|relocated|emigrated back? to",
     "^just|recently? moved|relocated|emigrated back? to",
     "but|and now|currently|nowadays in",
@@ -150,6 +154,8 @@ TIES = [
     "i|we have been to|in",
     "i've|we've been to|in",
     "i|we visit|visited",
+    "@KIN was|were|got|is|are|has_been|have_been taken|detained|arrested|held|abducted|"
+    "kidnapped|missing|disappeared|jailed|imprisoned in|from",
     "my|our best|dear|gay|trans|queer|own|old|whole? @KIN "
     "is|are|lives|live|still|stays|stay|stuck|trapped|currently|back|who* in|from",
     "help|save|get me|us out? in|of|from",
@@ -159,7 +165,7 @@ TIES = [
 DEMONYM_LEAD = [
     "@ME @DEMADJ*",
     "as a|an|proud|fellow|concerned|queer|gay|trans|lesbian|bi*",
-    "we",
+    "we|us",
     "fellow",
     "ich_bin|wir_sind|als ein|eine|einer?",
     "je_suis|en_tant_que|nous_sommes un|une?",
@@ -211,6 +217,10 @@ UK_WORDS = frozenset(fold(w) for w in _W(
 NEGATION = frozenset(_W("not never nicht kein nie pas no не ні ei inte ikke niet"))
 ARTICLES = frozenset(_W("the la le les el los las der die das den dem het"))
 HERE_WORDS = frozenset(_W("here based hier"))
+# "Sochi born, Brooklyn based": a place then one of these says where the writer is from.
+BORN_WORDS = frozenset(_W("born raised bred native"))
+# "greetings from rainy Bergen": read past a word about the weather, as past an article.
+WEATHER = frozenset(_W("sunny rainy snowy cold hot beautiful lovely grey gray windy freezing"))
 # "I'm in NJ for work but I live in Toronto": a stay, not a home. Words right after
 # the place that turn a residence phrase into a tie only.
 VISITING = frozenset(tuple(v.split()) for v in (

@@ -7,7 +7,7 @@ from typing import NamedTuple
 
 from bot._locate_gaz import MAX_WORDS, Resolution, Sense, gazetteer, qualify, resolve
 from bot._locate_norm import fold, stem_key
-from bot._locate_patterns import ARTICLES
+from bot._locate_patterns import ARTICLES, WEATHER
 
 # A word is letters joined by "'" (never "’"); each match is the gap before a word and
 # the word, and matches are contiguous from the start, so gaps need no second pass.
@@ -181,7 +181,9 @@ def read_place(t: Text, i: int, *, context: str, stem_latin: bool = False) -> Ch
     explicit = context == "explicit"
     stem = ("all" if stem_latin else "cyr") if explicit else ""
     n, key, senses = longest(t, i, stem=stem)
-    if not n and t.keys[i] in ARTICLES and i + 1 < len(t.keys):
+    if not n and (t.keys[i] in ARTICLES or (explicit and t.keys[i] in WEATHER)) and i + 1 < len(
+        t.keys
+    ):
         i += 1
         n, key, senses = longest(t, i, stem=stem)
     if not n:

@@ -30,6 +30,7 @@ from bot._locate_gaz import Resolution, gazetteer, resolve
 from bot._locate_norm import clean, fold
 from bot._locate_patterns import (
     ARTICLES,
+    BORN_WORDS,
     CHECKING_IN,
     DEMONYM_CLAUSE_NEXT,
     DEMONYM_LEAD,
@@ -109,7 +110,7 @@ _SPECIAL = re.compile("[\U0001f1e6-\U0001f1ff\U0001f3f4\u0400-\u04ff\u3040-\u9ff
 _RANK = {
     "self-in": (0, 0.95), "here": (0, 0.9), "leading": (0, 0.85), "dateline": (0, 0.75),
     "self-from": (1, 0.85), "flag": (2, 0.85), "demonym": (3, 0.75), "place-only": (4, 0.7),
-    "hashtag": (5, 0.6), "profile": (6, 0.6),
+    "hashtag": (5, 0.6), "profile": (6, 0.6), "visit": (7, 0.6),
 }  # fmt: skip
 _REASON = {"here": "self-in", "leading": "self-in"}
 
@@ -320,8 +321,10 @@ def _scan_patterns(t: Text, scan: _Scan) -> None:
                     # pattern may still match without the negation.
                     scan.add(how, chain, ties_only=True)
                     continue
-                visit = chain is not None and _visiting(keys, chain.end)
-                scan.add(how, _listed(t, chain), ties_only=how == "tie" or visit)
+                if how != "tie" and chain is not None and _visiting(keys, chain.end):
+                    # Where someone is this week is weaker evidence than any home.
+                    how = "visit"
+                scan.add(how, _listed(t, chain), ties_only=how == "tie")
                 break
     lead = 1 if len(keys) > 2 and keys[0] in GREETINGS else 0
     if len(keys) > lead + 1 and keys[lead] in LEADING and t.gaps[lead + 1] == "space":
@@ -344,7 +347,9 @@ def _listed(t: Text, chain: Chain | None) -> Chain | None:
 
 
 def _visiting(keys: list[str], end: int) -> bool:
-    return any(tuple(keys[end : end + n]) in VISITING for n in (1, 2, 3, 4))
+    # "in Riga right now for a conference": the stay may come a word or two later.
+    return any(tuple(keys[s : s + n]) in VISITING for s in range(end, end + 3)
+               for n in (1, 2, 3, 4))
 
 
 def _followed_by_self(t: Text, chain: Chain) -> bool:
@@ -377,6 +382,8 @@ def _scan_clauses(t: Text, scan: _Scan) -> None:
             or (t.keys[e] in CHECKING_IN and e + 1 < len(t.keys) and t.keys[e + 1] == "in")
         ):
             scan.add("here", chain)
+        elif e < len(t.keys) and t.gaps[e] == "space" and t.keys[e] in BORN_WORDS:
+            scan.add("self-from", chain)
         elif s == 0 and covers_rest(t, chain):
             scan.add("place-only", chain)
         elif s == 0 and t.gaps[e] != "space" and _followed_by_self(t, chain):
