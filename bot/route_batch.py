@@ -2,8 +2,11 @@
 
 A big input is cut into chunks that forked worker processes route side by side,
 one per CPU; the parent only reads lines and writes results, in order. Workers are
-forked after the configuration and the gazetteer are loaded, so they inherit both
-instead of loading them again. Small inputs (and --workers 1) stay in this process.
+forked after the configuration is loaded and checked, and inherit it. Each loads the
+gazetteer itself: loading it in the parent first was tried and cost more memory in
+all (about 91 MB PSS against 76 MB with two workers), because reference counting
+soon copies the shared pages anyway. Small inputs (and --workers 1) stay in this
+process.
 """
 
 from __future__ import annotations
