@@ -52,6 +52,8 @@ class Gazetteer:
         self.countries = _word_set(raw["countries"])  # ISO 3166-1 alpha-2
         self.names = _word_set(raw["names"])
         self.occupied = _word_set(raw["occupied"])
+        # Inflected forms meet the stems ("в Крыму", "з Криму").
+        self.occupied_stems = frozenset(stem_key(o) for o in self.occupied if not o.isascii())
         self._stems: dict[str, dict[str, list[str]]] = {}
         self._span: dict[str, int] | None = None
         self._squeezed: dict[str, str] | None = None

@@ -62,7 +62,25 @@ def fold(text: str) -> str:
     text = _DOTS.sub("", text)
     words = _SPACES.sub(" ", text).strip().split(" ")
     # "St Petersburg", "St. Louis", "Saint-Étienne" must all meet.
-    return " ".join("st" if w == "saint" else w for w in words)
+    return " ".join("st" if w == "saint" else _one_script(w) for w in words)
+
+
+# Latin and Cyrillic letters that look alike. "Mоscow" with a Cyrillic "о" reads as
+# Moscow to a person and must to us too: a word mixing both scripts is folded into
+# the script most of its letters are in.
+_CYR_TO_LAT = str.maketrans("аеорсухкмтнвіјѕ", "aeopcyxkmthbijs")
+_LAT_TO_CYR = str.maketrans("aeopcyxkmthbij", "аеорсухкмтнвій")
+_LATIN = re.compile("[a-z]")
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
+
+
+def _one_script(word: str) -> str:
+    if word.isascii():
+        return word
+    latin, cyrillic = len(_LATIN.findall(word)), len(_CYRILLIC.findall(word))
+    if not latin or not cyrillic:
+        return word
+    return word.translate(_CYR_TO_LAT if latin >= cyrillic else _LAT_TO_CYR)
 
 
 def _endings(text: str) -> tuple[frozenset[str], ...]:

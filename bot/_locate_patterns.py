@@ -33,7 +33,16 @@ SETS = {
     "PEOPLE": "people|folks|those|us|someone|anyone|residents|citizens|people_like_me",
     "ASKS": "resources|petition|petitions|info|information|options|advice|anything|ideas|tips|"
     "way|ways|organisations|organizations|groups|charities|something|contacts|actions",
-    "DEADV": "jetzt|gerade|derzeit|momentan|aktuell|auch|aber|nun|inzwischen|mittlerweile",
+    "DEADV": "jetzt|gerade|derzeit|zurzeit|momentan|aktuell|auch|aber|nun|inzwischen|"
+    "mittlerweile|noch|schon|wieder",
+    "RUKIN": "брат|сестра|мама|папа|мать|отец|друг|подруга|парень|девушка|муж|жена|сын|дочь|"
+    "семья|родители|бабушка|дедушка|родные|близкие|друзья|партнер|любимый",
+    "FRKIN": "copain|copine|ami|amie|amis|famille|frere|soeur|mere|pere|parents|mari|femme|"
+    "fils|fille|partenaire|cousin|cousine",
+    "DEKIN": "freund|freundin|familie|bruder|schwester|mutter|vater|eltern|mann|frau|partner|"
+    "partnerin|sohn|tochter|cousin|cousine",
+    "PLKIN": "siostra|brat|mama|tata|rodzina|rodzice|chlopak|dziewczyna|przyjaciel|"
+    "przyjaciolka|maz|zona|syn|corka",
     "DEMADJ": "a|an|also|proud|fellow|concerned|born|half|dual|naturalised|naturalized|very|"
     "just|another|angry|furious|queer|gay|trans|lesbian|bi|young|old",
 }
@@ -68,6 +77,7 @@ RESIDENCE = [
     "@ASKS for|to @PEOPLE of_us|living|based|who_live|here? in",
     "ich|wir wohne|wohnen|lebe|leben|bin|sind @DEADV* in",
     "wohne|lebe|wohnen|leben|wohnhaft|hier @DEADV* in",
+    "^bin|sind @DEADV* in",
     "liebe|viele? grusse|gruesse|gruss|hallo|hi|servus|moin aus",
     "je suis|vis|reste|travaille|habite actuellement|maintenant? a|au|aux|en|dans",
     "j'habite|j'vis a|au|aux|en|dans?",
@@ -106,6 +116,8 @@ RESIDENCE = [
     "живу|живем|нахожусь|находимся|проживаю в|во|на",
     "привет|приветствую|пишу из",
     "здесь|тут|у_нас в|во|на",
+    "~ya|my seychas|tozhe|zhivu|zhivem|nakhozhus|nahozhus* v|vo|na",
+    "~zhivu|zhivem v|vo|na",
     "я|ми зараз|живу|живемо|мешкаю|перебуваю* в|у|на",
     "живу|мешкаю в|у",
     "привіт|вітання з|із|зі",
@@ -136,6 +148,7 @@ ORIGIN = [
     "~jestem|jestesmy|pochodze|pochodzimy z|ze",
     "~jsem|jsme|pochazim|pochazime z|ze",
     "я|мы родом|сам|сама|тоже* из",
+    "~ya|my rodom|tozhe* iz",
     "родился|родилась|вырос|выросла в|во",
     "приехал|приехала|уехал|уехала|сбежал|сбежала|бежал|бежала из",
     "я|ми родом? з|із|зі",
@@ -154,6 +167,16 @@ TIES = [
     "i|we have been to|in",
     "i've|we've been to|in",
     "i|we visit|visited",
+    "@KIN of_mine|of_ours in|from",
+    "ich|wir? bin|sind gerade|derzeit|zurzeit? beruflich|geschaftlich|kurz|zu_besuch in",
+    "^going|heading|flying|moving|returning|travelling|traveling back? home? to",
+    "возвращаюсь|вернусь|еду|поеду|лечу|полечу|переезжаю|уезжаю обратно|домой? в|во|на",
+    "мой|моя|мои|наш|наша|наши? @RUKIN живет|живут|живет|находится|находятся|остался|"
+    "осталась|остались|сейчас|тоже* в|во|на",
+    "mon|ma|mes|notre|nos? @FRKIN est|sont|vit|vivent|habite|habitent|encore|toujours* "
+    "a|au|aux|en|dans",
+    "mein|meine|unser|unsere? @DEKIN ist|sind|lebt|leben|wohnt|wohnen|noch|immer* in",
+    "~moja|moj|moi|moje|nasza|nasz? @PLKIN mieszka|mieszkaja|jest|sa|wciaz|nadal* w|we",
     "@KIN was|were|got|is|are|has_been|have_been taken|detained|arrested|held|abducted|"
     "kidnapped|missing|disappeared|jailed|imprisoned in|from",
     "my|our best|dear|gay|trans|queer|own|old|whole? @KIN "
@@ -196,7 +219,7 @@ DEMONYM_CLAUSE_NEXT = frozenset(_W(
     "queer gay lesbian trans bi ally born"
 ))  # fmt: skip
 # "in Boston, who are my reps?", "from Cork": a leading preposition.
-LEADING = frozenset(_W("in from aus depuis desde vanuit fran z из з"))
+LEADING = frozenset(_W("in from aus depuis desde vanuit fran z из з в во"))
 GREETINGS = frozenset(_W("hi hello hey hiya greetings hallo hola bonjour ciao hej привет"))
 FIRST_PERSON = frozenset(fold(w) for w in _W(
     "i i'm im i've i'd i'll me my mine we we're us our ich mir mich mein meine meinen wir uns "
@@ -212,8 +235,20 @@ RU_FIRST_PERSON = frozenset(fold(w) for w in _W(
 # Ukrainian words with no Ukrainian-only letter ("як я можу допомогти?"): Ukrainian,
 # so not a Russian-language message.
 UK_WORDS = frozenset(fold(w) for w in _W(
-    "що як можу допомогти допоможіть зробити мені дякую з"
+    "що як можу допомогти допоможіть зробити мені дякую з дзякуй магу дапамагчы дапамажыце"
 ))  # fmt: skip
+# Russian written in Latin letters: words no other language here uses.
+RU_LATIN_FIRST_PERSON = frozenset(_W(
+    "pomogite pomogi spasite menya mne zhivu boyus strashno pozhaluysta pozhalujsta "
+    "ishchut ishut pryachus"
+))  # fmt: skip
+# Someone saying they are in danger, whatever the language of the rest: the neutral
+# protect reply (the Russian LGBT Network's own site) is the right answer anyway.
+DANGER = [tuple(fold(w) for w in p.split()) for p in (
+    "i'm scared", "i am scared", "im scared", "i'm in danger", "i am in danger",
+    "they're looking for me", "they are looking for me", "i'm hiding", "i am hiding",
+    "in hiding", "can't say where i am", "cannot say where i am", "people are disappearing",
+)]  # fmt: skip
 NEGATION = frozenset(_W("not never nicht kein nie pas no не ні ei inte ikke niet"))
 ARTICLES = frozenset(_W("the la le les el los las der die das den dem het"))
 HERE_WORDS = frozenset(_W("here based hier"))

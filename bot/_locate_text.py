@@ -201,11 +201,16 @@ def read_place(t: Text, i: int, *, context: str, stem_latin: bool = False) -> Ch
         quals.append(qset)
         by_name = by_name or named
         j += qn
+    occupied = key in gaz.occupied or stem_key(key) in gaz.occupied_stems
     if quals:
         allowed = frozenset.intersection(*quals)
         res = (
             qualify(senses, allowed, by_name=by_name) if allowed else Resolution(None, 0.0, senses)
         )
+        # "Moscow, ID", "Sevastopol, Wisconsin": a qualifier that rules Russia out.
+        if "RU" not in allowed:
+            res = res._replace(senses=tuple(s for s in res.senses if s.cc != "RU"))
+        occupied = occupied and "UA" in allowed
     elif key in gaz.ambiguous:
         res = Resolution(None, 0.0, senses)
     else:
@@ -217,7 +222,7 @@ def read_place(t: Text, i: int, *, context: str, stem_latin: bool = False) -> Ch
                 return None
         if key in gaz.names and context == "weak":
             return None
-    return Chain(res, i, j, key, bool(quals), key in gaz.occupied)
+    return Chain(res, i, j, key, bool(quals), occupied)
 
 
 def _region_code(t: Text, i: int) -> Chain | None:

@@ -32,6 +32,7 @@ from bot._locate_patterns import (
     ARTICLES,
     BORN_WORDS,
     CHECKING_IN,
+    DANGER,
     DEMONYM_CLAUSE_NEXT,
     DEMONYM_LEAD,
     DEMONYM_NOT_SELF,
@@ -44,6 +45,7 @@ from bot._locate_patterns import (
     ORIGIN,
     RESIDENCE,
     RU_FIRST_PERSON,
+    RU_LATIN_FIRST_PERSON,
     TIES,
     UK_WORDS,
     VISITING,
@@ -83,7 +85,7 @@ _CYRILLIC = re.compile("[\u0400-\u04ff]")
 _JA_PLACE = re.compile("(に住んで|に住む|在住|に暮らして|にいます|にいる|出身|から来|から)")
 _JA_DEMONYM = re.compile("([\u3040-\u30ff\u4e00-\u9fff]{1,8}人)(?:です|として|なので|だけど|の私)")
 _UKR_ONLY = frozenset("іїєґІЇЄҐўЎ")
-_RUS_ONLY = frozenset("ыэъёЫЭЪЁ")
+_DANGER_FIRST = frozenset(p[0] for p in DANGER)
 
 _FAMILIES = (
     ("self-in", compile_patterns(RESIDENCE)),
@@ -172,8 +174,9 @@ def _locate(text: str, profile: str | None) -> Placement:
     # "я живу в Минске": a Russian speaker who says they live outside Russia and names
     # no Russian place is not writing about their situation there.
     lives_outside = reason == "self-in" and country not in (None, "RU")
-    russia = russia or (_russian_first_person(t) and not (lives_outside and
-                                                          not _names_russian_place(t)))
+    russia = russia or _in_danger(t.keys) or (
+        _russian_first_person(t) and not (lives_outside and not _names_russian_place(t))
+    )
     return Placement(country, confidence, reason, russia or country == "RU")
 
 
@@ -331,6 +334,11 @@ def _scan_patterns(t: Text, scan: _Scan) -> None:
         chain = read_place(t, lead + 1, context="explicit")
         if chain and _followed_by_self(t, chain):
             scan.add("leading", chain)
+        elif chain and _russian_town(chain):
+            # "в МОСКВЕ кто-нибудь может помочь??": a message that opens in a Russian
+            # town may well be written from it. Protect, but do not place. Opening with
+            # the country or Chechnya ("In Russia, gay men are hunted") is the topic.
+            scan.add("leading", chain, ties_only=True)
 
 
 def _listed(t: Text, chain: Chain | None) -> Chain | None:
@@ -350,6 +358,12 @@ def _visiting(keys: list[str], end: int) -> bool:
     # "in Riga right now for a conference": the stay may come a word or two later.
     return any(tuple(keys[s : s + n]) in VISITING for s in range(end, end + 3)
                for n in (1, 2, 3, 4))
+
+
+def _russian_town(chain: Chain) -> bool:
+    return not chain.qualified and any(
+        s.cc == "RU" and s.kind in ("t", "a") for s in chain.res.senses
+    )
 
 
 def _followed_by_self(t: Text, chain: Chain) -> bool:
@@ -386,6 +400,8 @@ def _scan_clauses(t: Text, scan: _Scan) -> None:
             scan.add("self-from", chain)
         elif s == 0 and covers_rest(t, chain):
             scan.add("place-only", chain)
+        elif s == 0 and t.gaps[e] != "space" and _russian_town(chain):
+            scan.add("dateline", chain, ties_only=True)  # "msk. is it safe to donate?"
         elif s == 0 and t.gaps[e] != "space" and _followed_by_self(t, chain):
             country_only = all(x.kind == "c" for x in chain.res.senses)
             if chain.qualified or not country_only:
@@ -453,13 +469,22 @@ def _flag_is_decoration(t: Text, cc: str) -> bool:
 
 
 def _russian_first_person(t: Text) -> bool:
+    if not RU_LATIN_FIRST_PERSON.isdisjoint(t.keys):
+        return True  # "pomogite", "mne strashno": Russian in Latin letters
     if not _CYRILLIC.search(t.body):
         return False
-    chars = set(t.body)
-    ukrainian = chars & _UKR_ONLY or not UK_WORDS.isdisjoint(t.keys)
-    if ukrainian and not chars & _RUS_ONLY:
-        return False  # Ukrainian or Belarusian, not Russian
+    if set(t.body) & _UKR_ONLY or not UK_WORDS.isdisjoint(t.keys):
+        return False  # Ukrainian or Belarusian: Russian has none of these letters or words
     return not RU_FIRST_PERSON.isdisjoint(t.keys)
+
+
+def _in_danger(keys: list[str]) -> bool:
+    starts = _DANGER_FIRST
+    return any(
+        tuple(keys[i : i + len(p)]) == p
+        for i, k in enumerate(keys) if k in starts
+        for p in DANGER if p[0] == k
+    )
 
 
 def _names_russian_place(t: Text) -> bool:

@@ -27,6 +27,9 @@ HELDOUT2 = HERE / "data" / "mentions_heldout2.jsonl"
 # A third, in the style of real replies: long, buried places, typos, lists of places.
 # First score 179/200 with 3 wrong and 2 Russia ties missed.
 HELDOUT3 = HERE / "data" / "mentions_heldout3.jsonl"
+# 150 mentions on the protection rule alone, half of them from people who may be in
+# Russia, written the same way. First score: 24 of 75 missed, 8 of 75 over-protected.
+RUSSIA = HERE / "data" / "mentions_russia.jsonl"
 
 
 def _load(path: Path) -> list[dict[str, Any]]:
@@ -81,6 +84,17 @@ def test_held_out_sets(path: Path, wrong_allowed: int) -> None:
     assert len(wrong) <= wrong_allowed, "placed in a wrong country:\n" + "\n".join(wrong)
     exposed = [r["id"] for r in rows if r.get("russia") and not _run(r).may_be_in_russia]
     assert not exposed, f"may be in Russia but not protected: {exposed}"
+
+
+def test_protection_set() -> None:
+    rows = _load(RUSSIA)
+    results = [(r, _run(r).may_be_in_russia) for r in rows]
+    missed = [r["id"] for r, protect in results if r["russia"] and not protect]
+    over = [r["id"] for r, protect in results if protect and not r["russia"]]
+    # Still missed: Turkish ("Moskova'da yaşıyorum") and "our city in the Caucasus".
+    assert len(missed) <= 2, missed
+    # Over: "Russia, Ohio", "я из Алматы" (from, not in), a 🇷🇺 used as the topic.
+    assert len(over) <= 3, over
 
 
 def test_labelled_set_is_big_enough() -> None:
@@ -212,6 +226,36 @@ def test_real_reply_styles(text: str, profile: str | None, country: str | None,
                            protect: bool) -> None:
     result = locate(f"@CloseTheCampsBot {text}", profile)
     assert (result.country, result.may_be_in_russia) == (country, protect)
+
+
+@pytest.mark.parametrize(
+    ("text", "profile", "protect"),
+    [
+        ("living in M\u043escow, what's the safest way to help?", None, True),  # Cyrillic о
+        ("ya zhivu v Mosk\u200bve, kak pomoch?", None, True),  # Russian in Latin letters
+        ("pomogite pozhaluysta", None, True),
+        ("ya zhivu v Berline, kak pomoch?", None, False),
+        ("брат живёт в Нальчике, ему угрожают", None, True),
+        ("mon copain est à Grozny, j'ai peur pour lui", None, True),
+        ("Mein Freund ist in Grosny und meldet sich nicht mehr.", None, True),
+        ("moja siostra mieszka w Petersburgu", None, True),
+        ("friends of mine in Vladikavkaz say the police are asking questions", None, True),
+        ("going back to St Petersburg next week, what should I know?", None, True),
+        ("bin gerade beruflich in St. Petersburg, wie kann ich helfen?", None, True),
+        ("в МОСКВЕ кто-нибудь может помочь??", None, True),
+        ("msk. want to donate to the network, is it safe?", None, True),
+        ("hi! how do I help?", "Msk", True),
+        ("Spb here, what's safe to do?", None, True),
+        ("я в Крыму, можно ли подписать петицию?", None, True),  # occupied, inflected
+        ("I can't say where I am but please help, I'm scared", None, True),
+        ("how can I help?", "Moscow, ID", False),
+        ("living in Sevastopol, Wisconsin. how do I contact my rep?", None, False),
+        ("я жыву ў Мінску, як дапамагчы?", None, False),  # Belarusian
+        ("In Russia, gay men are being hunted. What can I do?", None, False),  # the topic
+    ],
+)
+def test_protection_edges(text: str, profile: str | None, protect: bool) -> None:
+    assert locate(f"@CloseTheCampsBot {text}", profile).may_be_in_russia is protect
 
 
 def test_no_longer_there_is_still_a_tie_to_protect() -> None:

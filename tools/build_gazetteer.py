@@ -140,6 +140,8 @@ ALIASES: dict[str, tuple[str, str]] = {
     "Rio": ("BR", "t"), "Sampa": ("BR", "t"), "CDMX": ("MX", "t"), "Brum": ("GB", "t"),
     "Glasgae": ("GB", "t"), "St Petersburg": ("RU", "t"), "Saint Petersburg": ("RU", "t"),
     "Petersburg": ("RU", "t"), "Piter": ("RU", "t"), "Питер": ("RU", "t"),
+    "SPb": ("RU", "t"), "Msk": ("RU", "t"), "Мск": ("RU", "t"), "Спб": ("RU", "t"),
+    "Таллин": ("EE", "t"),
     "Санкт-Петербург": ("RU", "t"), "Петербург": ("RU", "t"), "Киев": ("UA", "t"),
     "Київ": ("UA", "t"), "Києв": ("UA", "t"), "Kiev": ("UA", "t"), "Kyiv": ("UA", "t"),
     "Ichkeria": ("RU", "s"), "Ичкерия": ("RU", "s"), "Chechnya": ("RU", "s"),
