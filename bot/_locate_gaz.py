@@ -54,6 +54,12 @@ class Gazetteer:
         self.occupied = _word_set(raw["occupied"])
         # Inflected forms meet the stems ("в Крыму", "з Криму").
         self.occupied_stems = frozenset(stem_key(o) for o in self.occupied if not o.isascii())
+        # Russian towns and regions other than the campaign's own places (see the build
+        # script), and their stems for inflected forms ("из Уфы", "Krasnodara").
+        self.russian_places = _word_set(raw["russian_places"])
+        self.russian_stems = frozenset(
+            stem_key(k) for k in self.russian_places if len(k) >= 3 and not k.isascii()
+        )
         self._stems: dict[str, dict[str, list[str]]] = {}
         self._span: dict[str, int] | None = None
         self._squeezed: dict[str, str] | None = None

@@ -41,6 +41,9 @@ SETS = {
     "fils|fille|partenaire|cousin|cousine",
     "DEKIN": "freund|freundin|familie|bruder|schwester|mutter|vater|eltern|mann|frau|partner|"
     "partnerin|sohn|tochter|cousin|cousine",
+    "NLADV": "volgende|maand|week|binnenkort|voor|werk|morgen|straks|weer|terug|even",
+    "UKKIN": "хлопець|дівчина|брат|сестра|мама|тато|батько|мати|друг|подруга|чоловік|дружина|"
+    "син|донька|родина|батьки",
     "PLKIN": "siostra|brat|mama|tata|rodzina|rodzice|chlopak|dziewczyna|przyjaciel|"
     "przyjaciolka|maz|zona|syn|corka",
     "DEMADJ": "a|an|also|proud|fellow|concerned|born|half|dual|naturalised|naturalized|very|"
@@ -54,7 +57,11 @@ RESIDENCE = [
     "live|reside|stay|work in",
     "living|livin|based|located|residing|resident|stationed|expat|expats|immigrant|"
     "immigrants in",
-    "back_home|been in",
+    "back_home in",
+    "but|and|now been in",
+    "^been in",
+    "i've|we've|i_have|we_have lived|been_living in",
+    "my|our? home|base is",
     "^we|wij|wir|us in",
     "i|we|i've|we've|i_have|we_have just|recently? moved|relocated|emigrated back? to",
     "^just|recently? moved|relocated|emigrated back? to",
@@ -113,10 +120,13 @@ RESIDENCE = [
     "~pozdrowienia|pozdrawiam|czesc|pisze|piszemy z|ze",
     "~zrobic|pomoc z|ze",
     "я|мы сейчас|тоже|живу|живем|нахожусь|находимся|работаю|сижу|проживаю* в|во|на",
-    "живу|живем|нахожусь|находимся|проживаю в|во|на",
+    "живу|живем|нахожусь|находимся|проживаю|сижу|работаю|учусь в|во|на|под",
     "привет|приветствую|пишу из",
     "здесь|тут|у_нас в|во|на",
     "~ya|my seychas|tozhe|zhivu|zhivem|nakhozhus|nahozhus* v|vo|na",
+    "~pishu|privet iz",
+    "locuiesc|traiesc|stau|lucrez in|la",
+    "μενω|ζω|δουλευω στην|στη|στο|στον",
     "~zhivu|zhivem v|vo|na",
     "я|ми зараз|живу|живемо|мешкаю|перебуваю* в|у|на",
     "живу|мешкаю в|у",
@@ -168,6 +178,10 @@ TIES = [
     "i've|we've been to|in",
     "i|we visit|visited",
     "@KIN of_mine|of_ours in|from",
+    "ga|gaan|verhuis|verhuizen|reis|reizen|vlieg|vliegen @NLADV* naar",
+    "j'ai|nous_avons|je_viens_de quitte|fui",
+    "мій|моя|мої|наш|наша|наші? @UKKIN досі|живе|живуть|знаходиться|залишився|залишилась|"
+    "залишились|зараз* в|у|на",
     "ich|wir? bin|sind gerade|derzeit|zurzeit? beruflich|geschaftlich|kurz|zu_besuch in",
     "^going|heading|flying|moving|returning|travelling|traveling back? home? to",
     "возвращаюсь|вернусь|еду|поеду|лечу|полечу|переезжаю|уезжаю обратно|домой? в|во|на",
@@ -252,6 +266,11 @@ DANGER = [tuple(fold(w) for w in p.split()) for p in (
 NEGATION = frozenset(_W("not never nicht kein nie pas no не ні ei inte ikke niet"))
 ARTICLES = frozenset(_W("the la le les el los las der die das den dem het"))
 HERE_WORDS = frozenset(_W("here based hier"))
+# Between a place and "here": "Tokyo resident here", "Arkhangelsk guy here".
+RESIDENT_NOUNS = frozenset(_W("resident local guy gal girl boy lad lass person man woman mum mom "
+                              "dad native"))
+# Before a demonym opening a clause: "proud Scot here".
+DEMONYM_ADJ = frozenset(_W("proud fellow concerned angry furious queer gay trans lesbian bi"))
 # "Sochi born, Brooklyn based": a place then one of these says where the writer is from.
 BORN_WORDS = frozenset(_W("born raised bred native"))
 # "greetings from rainy Bergen": read past a word about the weather, as past an article.

@@ -27,12 +27,13 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from bot._locate_gaz import Resolution, gazetteer, resolve
-from bot._locate_norm import clean, fold
+from bot._locate_norm import clean, fold, stem_key
 from bot._locate_patterns import (
     ARTICLES,
     BORN_WORDS,
     CHECKING_IN,
     DANGER,
+    DEMONYM_ADJ,
     DEMONYM_CLAUSE_NEXT,
     DEMONYM_LEAD,
     DEMONYM_NOT_SELF,
@@ -44,6 +45,7 @@ from bot._locate_patterns import (
     NEGATION,
     ORIGIN,
     RESIDENCE,
+    RESIDENT_NOUNS,
     RU_FIRST_PERSON,
     RU_LATIN_FIRST_PERSON,
     TIES,
@@ -174,7 +176,7 @@ def _locate(text: str, profile: str | None) -> Placement:
     # "я живу в Минске": a Russian speaker who says they live outside Russia and names
     # no Russian place is not writing about their situation there.
     lives_outside = reason == "self-in" and country not in (None, "RU")
-    russia = russia or _in_danger(t.keys) or (
+    russia = russia or _in_danger(t.keys) or _mentions_russian_place(t) or (
         _russian_first_person(t) and not (lives_outside and not _names_russian_place(t))
     )
     return Placement(country, confidence, reason, russia or country == "RU")
@@ -391,6 +393,8 @@ def _scan_clauses(t: Text, scan: _Scan) -> None:
         if chain is None:
             continue
         e = chain.end
+        if e + 1 < len(t.keys) and t.keys[e] in RESIDENT_NOUNS and t.gaps[e + 1] == "space":
+            e += 1  # "Tokyo resident here", "Brum lad here"
         if e < len(t.keys) and t.gaps[e] != "hard" and (
             t.keys[e] in HERE_WORDS
             or (t.keys[e] in CHECKING_IN and e + 1 < len(t.keys) and t.keys[e + 1] == "in")
@@ -432,8 +436,10 @@ def _scan_demonyms(t: Text, scan: _Scan) -> None:
             and not _negated(t, start)
             for p in _DEMONYM_LEAD.get(keys[i - 1], ())
         )
-        # "German here", "Welsh and furious": a clause that opens with a demonym.
-        opens = t.gaps[i] != "space" and (nxt is None or nxt in DEMONYM_CLAUSE_NEXT)
+        # "German here", "Welsh and furious", "proud Scot here": a clause that opens
+        # with a demonym, or with an adjective and a demonym.
+        first = i - 1 if i and keys[i - 1] in DEMONYM_ADJ and t.gaps[i] == "space" else i
+        opens = t.gaps[first] != "space" and (nxt is None or nxt in DEMONYM_CLAUSE_NEXT)
         if led or opens:
             scan.cands.append(_Cand("demonym", cc, 1.0))
             scan.russia = scan.russia or cc == "RU"
@@ -478,6 +484,29 @@ def _russian_first_person(t: Text) -> bool:
     return not RU_FIRST_PERSON.isdisjoint(t.keys)
 
 
+def _mentions_russian_place(t: Text) -> bool:
+    """A Russian town or region other than the campaign's own places, named anywhere.
+
+    "my babushka in Omsk", "using a VPN from Kazan", "Arkhangelsk guy here": nobody
+    names Omsk in a #CloseTheCamps mention as the topic, so it is taken as a tie.
+    Grozny, Moscow or Chechnya named without a personal phrase stay the topic.
+    """
+    gaz = gazetteer()
+    places, stems = gaz.russian_places, gaz.russian_stems
+    keys, raws = t.keys, t.raws
+    for i, key in enumerate(keys):
+        # A Latin-script place name is capitalised; Cyrillic ones are taken in any case,
+        # and in any case form ("из Уфы"), Latin ones only as written.
+        cyrillic = "\u0400" <= key[:1] <= "\u04ff"
+        if not (cyrillic or raws[i][:1].isupper()):
+            continue
+        if key in places or (i + 1 < len(keys) and f"{key} {keys[i + 1]}" in places):
+            return True
+        if cyrillic and len(key) >= 3 and stem_key(key) in stems:
+            return True
+    return False
+
+
 def _in_danger(keys: list[str]) -> bool:
     starts = _DANGER_FIRST
     return any(
@@ -518,7 +547,7 @@ def _scan_profile(profile: str, scan: _Scan) -> bool:
     if not sub.cands:
         for segment in _PROFILE_SPLIT.split(_body(profile)[0]):
             # A bare "US" is the country in a location field ("UK/US"), never "us".
-            segment = "USA" if segment.strip() == "US" else segment
+            segment = {"US": "USA", "RU": "Russia"}.get(segment.strip(), segment)
             st = _text(segment)
             chain = read_place(st, 0, context="profile") if st.keys else None
             if chain and covers_rest(st, chain):

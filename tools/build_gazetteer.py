@@ -95,6 +95,7 @@ life free camp camps close see sea bay cape north south east west central
 upper lower great little grand port mount lake river island islands
 gay queer trans lesbian bi pride buy ego led sim pee""")
 
+
 # Regions that name no single country: a match consumes the words so that
 # "South America" does not fall back to "America" -> US.
 REGION_NAMES = [
@@ -105,6 +106,24 @@ REGION_NAMES = [
     "Südamerika", "Nordamerika", "Latinoamérica", "Sudamérica", "Europe de l'Est",
     "ヨーロッパ", "アジア",
 ]  # fmt: skip
+
+# Chechnya in the languages of the campaign's mentions.
+CHECHNYA = [
+    "Chechnya", "Chechnia", "Chechen Republic", "Ichkeria", "Tschetschenien", "Tchétchénie",
+    "Chechenia", "Chechênia", "Cecenia", "Tsjetsjenië", "Czeczenia", "Tjetjenien", "Tšetšenia",
+    "Tsjetsjenia", "Čečensko", "Čečenija", "チェチェン", "Чечня", "Чечен", "Ичкерия",
+    "Чеченская Республика", "Чечня Республика", "Чечні",
+]
+
+# Russian places the campaign itself talks about: naming one is the topic, not a tie.
+# Any other Russian town or region named in a mention is taken as personal (protect).
+CAMPAIGN_PLACES = [*CHECHNYA, *_w("""Russia Grozny Argun Moscow Petersburg Kremlin Sochi
+Россия Грозный Аргун Москва Петербург Кремль""")]
+CAMPAIGN_TOWNS = _w("Moscow Grozny Argun Sochi")  # and every other name of these towns
+# Russian towns whose names are also words or given names ("Anna", "Perm").
+RU_WORDLIKE = _w("""anna tara asha marks engels zima sokol orel bor igra osa mias kasa luga perm
+mirny plast sim ren nal noi pes aba uva omby ocher kemer terek rezh fili enem miass
+глаз бор сокол орел клин фили упо цали каен парат samara""")
 
 # Extra spellings people write that the libraries lack. kind: c/s/t.
 ALIASES: dict[str, tuple[str, str]] = {
@@ -141,15 +160,13 @@ ALIASES: dict[str, tuple[str, str]] = {
     "Glasgae": ("GB", "t"), "St Petersburg": ("RU", "t"), "Saint Petersburg": ("RU", "t"),
     "Petersburg": ("RU", "t"), "Piter": ("RU", "t"), "Питер": ("RU", "t"),
     "SPb": ("RU", "t"), "Msk": ("RU", "t"), "Мск": ("RU", "t"), "Спб": ("RU", "t"),
+    "Ekb": ("RU", "t"), "Yekb": ("RU", "t"), "Екб": ("RU", "t"), "Nsk": ("RU", "t"),
+    "Нск": ("RU", "t"), "Хаба": ("RU", "t"), "Уфы": ("RU", "t"), "Уфе": ("RU", "t"),
+    "Urals": ("RU", "s"), "Урал": ("RU", "s"),
     "Таллин": ("EE", "t"),
     "Санкт-Петербург": ("RU", "t"), "Петербург": ("RU", "t"), "Киев": ("UA", "t"),
     "Київ": ("UA", "t"), "Києв": ("UA", "t"), "Kiev": ("UA", "t"), "Kyiv": ("UA", "t"),
-    "Ichkeria": ("RU", "s"), "Ичкерия": ("RU", "s"), "Chechnya": ("RU", "s"),
-    "Chechen Republic": ("RU", "s"), "Chechnia": ("RU", "s"), "Tschetschenien": ("RU", "s"),
-    "Tchétchénie": ("RU", "s"), "Chechenia": ("RU", "s"), "Cecenia": ("RU", "s"),
-    "Tsjetsjenië": ("RU", "s"), "Czeczenia": ("RU", "s"), "Tjetjenien": ("RU", "s"),
-    "Tšetšenia": ("RU", "s"), "チェチェン": ("RU", "s"), "Чечня": ("RU", "s"),
-    "Чечен": ("RU", "s"), "Чеченская Республика": ("RU", "s"), "Чечня Республика": ("RU", "s"),
+    **dict.fromkeys(CHECHNYA, ("RU", "s")),
     "Dagestan": ("RU", "s"), "Daghestan": ("RU", "s"), "Дагестан": ("RU", "s"),
     "Ingushetia": ("RU", "s"), "Ингушетия": ("RU", "s"), "Tatarstan": ("RU", "s"),
     "Татарстан": ("RU", "s"), "Bashkortostan": ("RU", "s"), "Башкортостан": ("RU", "s"),
@@ -198,9 +215,9 @@ CA_PROVINCES = {
 }  # fmt: skip
 # Subdivision lists from pycountry for countries whose units people name freely.
 PYCOUNTRY_SUBDIVISIONS = {"DE": {"Land"}, "AT": {"State"}, "CH": {"Canton"}}
-# Two-letter codes that are also English words; useless as "City, XX" qualifiers.
 BR_STATE_CODES = _w("AC AL AP AM BA CE DF ES GO MA MT MS MG PA PB PR PE PI RJ RN RS RO RR SC SP "
                     "SE TO")
+# Two-letter codes that are also English words; useless as "City, XX" qualifiers.
 WORDY_CODES = {"AM", "AN", "AS", "AT", "BE", "DO", "GO", "IS", "IT", "MY", "NO", "SO", "TO"}
 
 # Demonyms per country: adjectives and nouns people use of themselves, English
@@ -476,7 +493,39 @@ def build() -> dict[str, object]:
         "given_names": sorted({fold(w) for w in GIVEN_NAMES}),
         "names": sorted({fold(w) for w in NAMES}),
         "occupied": sorted({fold(w) for w in OCCUPIED}),
+        "russian_places": _russian_places(out_places),
     }
+
+
+def _russian_places(places: dict[str, str]) -> list[str]:
+    """Keys that name a Russian town (50,000 people or more) or region first of all,
+    leaving out the campaign's own places in every spelling."""
+
+    def senses(encoded: str) -> dict[str, tuple[str, float]]:
+        return {t[:2]: (t[2], float(t[3:])) for t in encoded.split(" ")}
+
+    topic = {fold(w) for w in CAMPAIGN_PLACES} | {"st petersburg", "saint petersburg"}
+    # Every spelling of a campaign town ("Moskva", "Mosca", "モスクワ") carries the same
+    # score as the town, or that times ALT_PENALTY.
+    town_scores: set[int] = set()
+    for town in [*CAMPAIGN_TOWNS, "St Petersburg"]:
+        ru = senses(places.get(fold(town), "--x0")).get("RU")
+        if ru:
+            town_scores |= {round(ru[1]), round(ru[1] * ALT_PENALTY)}
+    out = []
+    for key, encoded in places.items():
+        best = senses(encoded)
+        ru = best.get("RU")
+        if ru is None or key in topic or key in RU_WORDLIKE:
+            continue
+        kind, score = ru
+        if kind in "ta" and round(score) in town_scores:
+            continue
+        top = max(best.items(), key=lambda kv: (kv[1][0] in "cs", kv[1][1]))[0]
+        big = kind == "s" or (kind == "t" and score >= 50) or (kind == "a" and score >= 5)
+        if top == "RU" and big:
+            out.append(key)
+    return sorted(out)
 
 
 def main() -> int:
