@@ -263,6 +263,12 @@ DANGER = [tuple(fold(w) for w in p.split()) for p in (
     "they're looking for me", "they are looking for me", "i'm hiding", "i am hiding",
     "in hiding", "can't say where i am", "cannot say where i am", "people are disappearing",
 )]  # fmt: skip
+# Words of fear or of asking to be rescued, in Russian (Cyrillic or Latin letters):
+# with these, a Russian-language message is protected wherever it says the writer is.
+RU_DISTRESS = frozenset(fold(w) for w in _W(
+    "помогите помоги спасите спасти боюсь страшно прячусь ищут угрожают задержали забрали "
+    "pomogite pomogi spasite boyus strashno pryachus ishchut ishut"
+))  # fmt: skip
 NEGATION = frozenset(_W("not never nicht kein nie pas no не ні ei inte ikke niet"))
 ARTICLES = frozenset(_W("the la le les el los las der die das den dem het"))
 HERE_WORDS = frozenset(_W("here based hier"))

@@ -46,6 +46,7 @@ from bot._locate_patterns import (
     ORIGIN,
     RESIDENCE,
     RESIDENT_NOUNS,
+    RU_DISTRESS,
     RU_FIRST_PERSON,
     RU_LATIN_FIRST_PERSON,
     TIES,
@@ -176,7 +177,10 @@ def _locate(text: str, profile: str | None) -> Placement:
     # "я живу в Минске": a Russian speaker who says they live outside Russia and names
     # no Russian place is not writing about their situation there.
     lives_outside = reason == "self-in" and country not in (None, "RU")
-    russia = russia or _in_danger(t.keys) or _mentions_russian_place(t) or (
+    distress = _in_danger(t.keys) or (
+        not RU_DISTRESS.isdisjoint(t.keys) and not _ukrainian_or_belarusian(t)
+    )
+    russia = russia or distress or _mentions_russian_place(t) or (
         _russian_first_person(t) and not (lives_outside and not _names_russian_place(t))
     )
     return Placement(country, confidence, reason, russia or country == "RU")
@@ -479,9 +483,14 @@ def _russian_first_person(t: Text) -> bool:
         return True  # "pomogite", "mne strashno": Russian in Latin letters
     if not _CYRILLIC.search(t.body):
         return False
-    if set(t.body) & _UKR_ONLY or not UK_WORDS.isdisjoint(t.keys):
-        return False  # Ukrainian or Belarusian: Russian has none of these letters or words
+    if _ukrainian_or_belarusian(t):
+        return False
     return not RU_FIRST_PERSON.isdisjoint(t.keys)
+
+
+def _ukrainian_or_belarusian(t: Text) -> bool:
+    # Russian has none of these letters or words.
+    return bool(set(t.body) & _UKR_ONLY) or not UK_WORDS.isdisjoint(t.keys)
 
 
 def _mentions_russian_place(t: Text) -> bool:

@@ -216,6 +216,10 @@ def test_regions_codes_visits_and_more_languages(
         ("я живу в Берлине, чем я могу помочь?", False),
         ("я живу в Берлине, но мама в Грозном", True),  # ...unless a Russian place is named
         ("я живу в Москве", True),
+        # Fear or a plea for rescue protects wherever the writer says they are.
+        ("мне страшно, помогите. I live in Berlin", True),
+        ("pomogite, I'm in Berlin", True),
+        ("мені страшно за хлопців у Чечні", False),  # Ukrainian, afraid for others
         ("як я можу допомогти?", False),  # Ukrainian without a Ukrainian-only letter
         ("Gay here and terrified for these men", False),  # Gay is also a town in Russia
     ],
