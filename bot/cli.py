@@ -49,8 +49,8 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("--location")
     c.add_argument("--json", action="store_true")
     c.add_argument("--jsonl", metavar="FILE", help="route each JSON line of FILE (- = stdin)")
-    c.add_argument("--workers", type=_positive, metavar="N",
-                   help="processes for --jsonl (default: one per CPU; 1 = no extra process)")
+    c.add_argument("--workers", type=_positive, metavar="N", default=1,
+                   help="processes for a big --jsonl input (default 1; each takes ~40 MB)")
     sb = sub.add_parser("sandbox", help="the embedded sandbox platform")
     sbs = sb.add_subparsers(dest="sandbox_cmd", required=True, parser_class=_Parser)
     c = sbs.add_parser("mention", help="inject a mention of the bot")

@@ -173,7 +173,7 @@ def status(root: Path, state: str | None = None, as_json: bool = False) -> int:
 
 
 def route(root: Path, text: str | None, lang: str | None, location: str | None,
-          as_json: bool, jsonl: str | None, workers: int | None = None) -> int:
+          as_json: bool, jsonl: str | None, workers: int = 1) -> int:
     from . import route_batch  # the gazetteer and locate only for this command
 
     config = _load(root)
