@@ -38,7 +38,7 @@ _CYR_ENDINGS_TEXT = (
     "иями ями ами ией ием иях ого его ому ему ыми ими ая яя ое ее ой ей ий ый ых их ом ем "
     "ам ям ах ях ию ия ии ью ье ья ы и а я е у ю о ь й і ї"
 )
-_LAT_ENDINGS_TEXT = "iach ach ssa sta lla lta lle ie iu ii ia ja ji em a e i u y"
+_LAT_ENDINGS_TEXT = "iach ach ssa sta lla lta lle zie ie iu ii ia ja ji em a e i u y"
 _MIN_STEM = 3
 
 

@@ -55,8 +55,9 @@ RESIDENCE = [
     "@ME @ADV* in",
     "i|we|but|and|now|currently i|we|do|really|honestly|currently|now|still|also|actually* "
     "live|reside|stay|work in",
-    "living|livin|based|located|residing|resident|stationed|expat|expats|immigrant|"
-    "immigrants in",
+    "living|livin|based|located|residing|resident|stationed|expat|immigrant|student|nurse|"
+    "doctor|teacher|worker|working|studying|refugee in",
+    "^live|reside in",
     "back_home in",
     "but|and|now been in",
     "^been in",
@@ -121,6 +122,7 @@ RESIDENCE = [
     "~zrobic|pomoc z|ze",
     "я|мы сейчас|тоже|живу|живем|нахожусь|находимся|работаю|сижу|проживаю* в|во|на",
     "живу|живем|нахожусь|находимся|проживаю|сижу|работаю|учусь в|во|на|под",
+    "^сейчас|теперь в|во|на",
     "привет|приветствую|пишу из",
     "здесь|тут|у_нас в|во|на",
     "~ya|my seychas|tozhe|zhivu|zhivem|nakhozhus|nahozhus* v|vo|na",
@@ -182,7 +184,11 @@ TIES = [
     "j'ai|nous_avons|je_viens_de quitte|fui",
     "мій|моя|мої|наш|наша|наші? @UKKIN досі|живе|живуть|знаходиться|залишився|залишилась|"
     "залишились|зараз* в|у|на",
-    "ich|wir? bin|sind gerade|derzeit|zurzeit? beruflich|geschaftlich|kurz|zu_besuch in",
+    "ich|wir? bin|sind gerade|derzeit|zurzeit? beruflich|geschaftlich|kurz|zu_besuch|"
+    "zum_studium|zum_arbeiten|fur_die_arbeit in",
+    "viajo|voy|vuelvo|viajamos|vamos|volvemos a",
+    "mijn|onze vriend|vriendin|familie|broer|zus|moeder|vader|ouders|partner|man|vrouw "
+    "zit|zitten|woont|wonen|is|zijn|nog* in",
     "^going|heading|flying|moving|returning|travelling|traveling back? home? to",
     "возвращаюсь|вернусь|еду|поеду|лечу|полечу|переезжаю|уезжаю обратно|домой? в|во|на",
     "мой|моя|мои|наш|наша|наши? @RUKIN живет|живут|живет|находится|находятся|остался|"
@@ -286,6 +292,7 @@ WEATHER = frozenset(_W("sunny rainy snowy cold hot beautiful lovely grey gray wi
 VISITING = frozenset(tuple(v.split()) for v in (
     "for work", "for business", "on business", "on holiday", "on vacation", "on a trip",
     "this week", "this weekend", "for the weekend", "for a conference", "for a visit",
+    "for a week", "for the week", "for a month",
     "for a few days", "visiting", "till", "until",
 ))  # fmt: skip
 # "Leeds checking in": a word that, followed by "in", says "here" after a place.

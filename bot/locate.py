@@ -73,6 +73,12 @@ _URL = re.compile(r"https?://\S+|www\.\S+", re.IGNORECASE)
 _HANDLE = re.compile(r"(?<![\w@])@\w+")
 _HASHTAG = re.compile(r"(?<![\w#])#(\w+)")
 _FLAG = re.compile("[\U0001f1e6-\U0001f1ff]{2}")
+_FLAG_SUBJECT = re.compile(
+    # Not "is", "can", "does"...: "🇷🇺 is it safe?" is a question from Russia.
+    "([\U0001f1e6-\U0001f1ff]{2})\\s*(?:must|should|needs?|has to|have to|cannot|can't|"
+    "won't|wants?|keeps?)\\b",
+    re.IGNORECASE,
+)
 _TAG_FLAG = re.compile("\U0001f3f4([\U000e0061-\U000e007a]+)\U000e007f")
 _ELONG = re.compile(r"([^\W\d_])\1{2,}")
 _ABBR = re.compile(r"\b([A-Za-z])\.([A-Za-z])\.(?:([A-Za-z])\.)?")
@@ -153,6 +159,10 @@ def _locate(text: str, profile: str | None) -> Placement:
     scan = _Scan()
     raw = clean(text[:_MAX_CHARS])
     flags = _flags(raw)
+    if flags and _FLAG_SUBJECT.search(raw):
+        # "🇷🇺 must answer for this": a flag standing for the country as the topic.
+        subjects = {_flag_code(m.group(1)) for m in _FLAG_SUBJECT.finditer(raw)}
+        flags = [cc for cc in flags if cc not in subjects]
     body, tags = _body(raw)
     t = _text(body)
     if _worth_scanning(raw, t):
@@ -176,12 +186,12 @@ def _locate(text: str, profile: str | None) -> Placement:
     country, confidence, reason = _decide(scan.cands)
     # "я живу в Минске": a Russian speaker who says they live outside Russia and names
     # no Russian place is not writing about their situation there.
-    lives_outside = reason == "self-in" and country not in (None, "RU")
+    lives_outside = reason in ("self-in", "dateline") and country not in (None, "RU")
     distress = _in_danger(t.keys) or (
         not RU_DISTRESS.isdisjoint(t.keys) and not _ukrainian_or_belarusian(t)
     )
     russia = russia or distress or _mentions_russian_place(t) or (
-        _russian_first_person(t) and not (lives_outside and not _names_russian_place(t))
+        _russian_first_person(t) and not (lives_outside and not _mentions_russian_place(t))
     )
     return Placement(country, confidence, reason, russia or country == "RU")
 
@@ -286,11 +296,15 @@ def _text(body: str) -> Text:
 def _flags(raw: str) -> list[str]:
     if raw.isascii():
         return []
-    found = [chr(ord(p[0]) - 0x1F1A5) + chr(ord(p[1]) - 0x1F1A5) for p in _FLAG.findall(raw)]
+    found = [_flag_code(p) for p in _FLAG.findall(raw)]
     # 🇪🇺 and 🇺🇳 are flags too, but of no country.
     found = [cc for cc in found if cc in gazetteer().countries]
     found += ["GB" for tag in _TAG_FLAG.findall(raw) if tag.startswith("\U000e0067\U000e0062")]
     return list(dict.fromkeys(found))
+
+
+def _flag_code(pair: str) -> str:
+    return chr(ord(pair[0]) - 0x1F1A5) + chr(ord(pair[1]) - 0x1F1A5)
 
 
 def _negated(t: Text, start: int) -> bool:
@@ -410,7 +424,8 @@ def _scan_clauses(t: Text, scan: _Scan) -> None:
             scan.add("place-only", chain)
         elif s == 0 and t.gaps[e] != "space" and _russian_town(chain):
             scan.add("dateline", chain, ties_only=True)  # "msk. is it safe to donate?"
-        elif s == 0 and t.gaps[e] != "space" and _followed_by_self(t, chain):
+        elif s == 0 and t.gaps[e] != "space" and (chain.qualified or _followed_by_self(t, chain)):
+            # "Kingston, Jamaica. Want to help.": a qualified place opening the message.
             country_only = all(x.kind == "c" for x in chain.res.senses)
             if chain.qualified or not country_only:
                 # The campaign's own topic: "Grozny — what can we do?" is as
@@ -509,11 +524,23 @@ def _mentions_russian_place(t: Text) -> bool:
         cyrillic = "\u0400" <= key[:1] <= "\u04ff"
         if not (cyrillic or raws[i][:1].isupper()):
             continue
-        if key in places or (i + 1 < len(keys) and f"{key} {keys[i + 1]}" in places):
+        if key in places and not _qualified_abroad(t, i):
+            return True
+        if i + 1 < len(keys) and f"{key} {keys[i + 1]}" in places:
             return True
         if cyrillic and len(key) >= 3 and stem_key(key) in stems:
             return True
     return False
+
+
+def _qualified_abroad(t: Text, i: int) -> bool:
+    """ "Tula, Hidalgo", "Siberia, Indiana": the next word names somewhere not in Russia."""
+    j = i + 1
+    if j >= len(t.keys) or t.gaps[j] != "comma":
+        return False
+    gaz = gazetteer()
+    ccs = {s.cc for s in gaz.senses(t.keys[j])} | set(gaz.codes.get(t.raws[j], ()))
+    return bool(ccs) and "RU" not in ccs
 
 
 def _in_danger(keys: list[str]) -> bool:
@@ -525,17 +552,6 @@ def _in_danger(keys: list[str]) -> bool:
     )
 
 
-def _names_russian_place(t: Text) -> bool:
-    """Any word, in any case form, that names a place in Russia ("мама в Грозном")."""
-    gaz = gazetteer()
-    for key in t.keys:
-        senses = gaz.senses(key) or (gaz.by_stem(key) if len(key) >= 4 else ())
-        if resolve(senses).russian or key in gaz.occupied:
-            return True
-    return False
-
-
-@lru_cache(maxsize=4096)
 def _profile(profile: str) -> tuple[_Cand | None, bool]:
     """The profile's candidate and whether it may be Russia, once per distinct profile.
 

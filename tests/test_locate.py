@@ -35,6 +35,11 @@ RUSSIA = HERE / "data" / "mentions_russia.jsonl"
 # protected needlessly (regions and towns beyond the campaign's, slang, VPNs).
 HELDOUT4 = HERE / "data" / "mentions_heldout4.jsonl"
 RUSSIA2 = HERE / "data" / "mentions_russia2.jsonl"
+# And once more after those: 124/150 with 6 wrong (14 of the misses in languages with no
+# patterns: Chinese, Hebrew, Hindi, Arabic, Swahili...); 9 of 60 not protected, 10 of 60
+# needlessly.
+HELDOUT5 = HERE / "data" / "mentions_heldout5.jsonl"
+RUSSIA3 = HERE / "data" / "mentions_russia3.jsonl"
 
 
 def _load(path: Path) -> list[dict[str, Any]]:
@@ -73,20 +78,22 @@ def test_accuracy_and_never_wrong(path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    ("path", "wrong_allowed"),
+    ("path", "wrong_allowed", "least"),
     [
         # Two labels say a city shared with a bigger namesake abroad names no country
         # ("Córdoba", "San José"); the gazetteer places those by size.
-        pytest.param(HELDOUT, 2, id="heldout"),
-        pytest.param(HELDOUT2, 0, id="heldout2"),
-        pytest.param(HELDOUT3, 1, id="heldout3"),  # "lived in Paris, Rome and now Vienna"
-        pytest.param(HELDOUT4, 0, id="heldout4"),
+        pytest.param(HELDOUT, 2, 0.95, id="heldout"),
+        pytest.param(HELDOUT2, 0, 0.95, id="heldout2"),
+        pytest.param(HELDOUT3, 1, 0.93, id="heldout3"),  # "lived in Paris, Rome and now Vienna"
+        pytest.param(HELDOUT4, 0, 0.95, id="heldout4"),
+        # Wrong: a week of sailing in Split; "half in Vienna, half in Bratislava".
+        pytest.param(HELDOUT5, 2, 0.85, id="heldout5"),
     ],
 )
-def test_held_out_sets(path: Path, wrong_allowed: int) -> None:
+def test_held_out_sets(path: Path, wrong_allowed: int, least: float) -> None:
     rows = _load(path)
     accuracy, wrong = _score(rows)
-    assert accuracy >= 0.93
+    assert accuracy >= least
     assert len(wrong) <= wrong_allowed, "placed in a wrong country:\n" + "\n".join(wrong)
     exposed = [r["id"] for r in rows if r.get("russia") and not _run(r).may_be_in_russia]
     assert not exposed, f"may be in Russia but not protected: {exposed}"
@@ -96,12 +103,14 @@ def test_held_out_sets(path: Path, wrong_allowed: int) -> None:
     ("path", "missed_allowed", "over_allowed"),
     [
         # Missed: Turkish ("Moskova'da yaşıyorum") and "our city in the Caucasus".
-        # Over: "Russia, Ohio", "я из Алматы" (from, not in), a 🇷🇺 used as the topic.
-        pytest.param(RUSSIA, 2, 3, id="russia"),
-        # Missed: Belarusian "Смаленску", Polish "Kaliningradzie". Over: "Elia Kazan",
-        # "Sochi 2014", "Siberia, Indiana", a game of Risk, Russian speakers in Haifa,
-        # Narva and Tbilisi, "Tula, Hidalgo".
-        pytest.param(RUSSIA2, 2, 8, id="russia2"),
+        # Over: "Russia, Ohio", "я из Алматы" (from, not in).
+        pytest.param(RUSSIA, 2, 2, id="russia"),
+        # Missed: Belarusian "Смаленску". Over: "Elia Kazan", "Sochi 2014", a game of
+        # Risk, Russian speakers in Haifa and Narva (places the gazetteer lacks).
+        pytest.param(RUSSIA2, 1, 5, id="russia2"),
+        # Missed: Turkish "Grozni'de", "Moskova'da". Over: a French list opening with
+        # "Grozny, Moscou", a film set near Murmansk, "Sochi 2014".
+        pytest.param(RUSSIA3, 2, 3, id="russia3"),
     ],
 )
 def test_protection_sets(path: Path, missed_allowed: int, over_allowed: int) -> None:
@@ -245,6 +254,15 @@ def test_russian_speakers_and_words(text: str, protect: bool) -> None:
         ("I grew up in Kazan but I've lived in Toronto for ten years now", None, "CA", True),
         ("on holiday in Crete at the moment but home is Sheffield", None, "GB", False),
         ("locuiesc în Cluj, ce pot face?", None, "RO", False),
+        ("I'm a Nigerian student in Manchester, can I sign?", None, "GB", False),
+        ("my students in Nairobi asked me how they can help", None, None, False),
+        ("born in Moscow, live in Tel Aviv now. my family is still there", None, "IL", True),
+        ("Kingston, Jamaica. Want to help. What's safe?", None, "JM", False),
+        ("🇷🇺 must answer for this", None, None, False),  # the flag as the topic
+        ("🇷🇺 is it safe?", None, "RU", True),
+        ("mijn vriend zit in Tsjetsjenië en durft niet te bellen", None, None, True),
+        ("ich bin gerade zum Studium in Sankt Petersburg", None, None, True),
+        ("я из Минска, сейчас в Варшаве. чем помочь?", None, "PL", False),
         ("μένω στην Αθήνα, πώς μπορώ να βοηθήσω;", None, "GR", False),
     ],
 )

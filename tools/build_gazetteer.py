@@ -123,7 +123,9 @@ CAMPAIGN_TOWNS = _w("Moscow Grozny Argun Sochi")  # and every other name of thes
 # Russian towns whose names are also words or given names ("Anna", "Perm").
 RU_WORDLIKE = _w("""anna tara asha marks engels zima sokol orel bor igra osa mias kasa luga perm
 mirny plast sim ren nal noi pes aba uva omby ocher kemer terek rezh fili enem miass
-глаз бор сокол орел клин фили упо цали каен парат samara""")
+глаз бор сокол орел клин фили упо цали каен парат samara
+vladimir chekhov pushkin gagarin korolev lermontov zhukovsky stalingrad leningrad
+владимир чехов пушкин гагарин королев лермонтов жуковскии сталинград ленинград""")
 
 # Extra spellings people write that the libraries lack. kind: c/s/t.
 ALIASES: dict[str, tuple[str, str]] = {
@@ -162,7 +164,9 @@ ALIASES: dict[str, tuple[str, str]] = {
     "SPb": ("RU", "t"), "Msk": ("RU", "t"), "Мск": ("RU", "t"), "Спб": ("RU", "t"),
     "Ekb": ("RU", "t"), "Yekb": ("RU", "t"), "Екб": ("RU", "t"), "Nsk": ("RU", "t"),
     "Нск": ("RU", "t"), "Хаба": ("RU", "t"), "Уфы": ("RU", "t"), "Уфе": ("RU", "t"),
-    "Urals": ("RU", "s"), "Урал": ("RU", "s"),
+    "Urals": ("RU", "s"), "Урал": ("RU", "s"), "Новосиб": ("RU", "t"), "Novosib": ("RU", "t"),
+    "Нижний": ("RU", "t"), "Sankt Petersburg": ("RU", "t"), "San Petersburgo": ("RU", "t"),
+    "São Petersburgo": ("RU", "t"), "Ecaterimburgo": ("RU", "t"),
     "Таллин": ("EE", "t"),
     "Санкт-Петербург": ("RU", "t"), "Петербург": ("RU", "t"), "Киев": ("UA", "t"),
     "Київ": ("UA", "t"), "Києв": ("UA", "t"), "Kiev": ("UA", "t"), "Kyiv": ("UA", "t"),
@@ -214,7 +218,7 @@ CA_PROVINCES = {
     "Yukon": "YT", "Northwest Territories": "NT", "Nunavut": "NU",
 }  # fmt: skip
 # Subdivision lists from pycountry for countries whose units people name freely.
-PYCOUNTRY_SUBDIVISIONS = {"DE": {"Land"}, "AT": {"State"}, "CH": {"Canton"}}
+PYCOUNTRY_SUBDIVISIONS = {"DE": {"Land"}, "AT": {"State"}, "CH": {"Canton"}, "MX": {"State"}}
 BR_STATE_CODES = _w("AC AL AP AM BA CE DF ES GO MA MT MS MG PA PB PR PE PI RJ RN RS RO RR SC SP "
                     "SE TO")
 # Two-letter codes that are also English words; useless as "City, XX" qualifiers.
