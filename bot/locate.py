@@ -27,12 +27,11 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from bot._locate_gaz import Resolution, gazetteer, resolve
-from bot._locate_norm import clean, fold, stem_key
+from bot._locate_norm import clean, fold
 from bot._locate_patterns import (
     ARTICLES,
     BORN_WORDS,
     CHECKING_IN,
-    DANGER,
     DEMONYM_ADJ,
     DEMONYM_CLAUSE_NEXT,
     DEMONYM_LEAD,
@@ -46,14 +45,17 @@ from bot._locate_patterns import (
     ORIGIN,
     RESIDENCE,
     RESIDENT_NOUNS,
-    RU_DISTRESS,
-    RU_FIRST_PERSON,
-    RU_LATIN_FIRST_PERSON,
     TIES,
-    UK_WORDS,
     VISITING,
     Pattern,
     compile_patterns,
+)
+from bot._locate_russia import (
+    UKR_ONLY,
+    in_distress,
+    mentions_russian_place,
+    russian_first_person,
+    russian_town,
 )
 from bot._locate_text import Chain, Text, covers_rest, read_place
 
@@ -93,8 +95,6 @@ _CJK = re.compile("[\u3040-\u9fff]")
 _CYRILLIC = re.compile("[\u0400-\u04ff]")
 _JA_PLACE = re.compile("(に住んで|に住む|在住|に暮らして|にいます|にいる|出身|から来|から)")
 _JA_DEMONYM = re.compile("([\u3040-\u30ff\u4e00-\u9fff]{1,8}人)(?:です|として|なので|だけど|の私)")
-_UKR_ONLY = frozenset("іїєґІЇЄҐўЎ")
-_DANGER_FIRST = frozenset(p[0] for p in DANGER)
 
 _FAMILIES = (
     ("self-in", compile_patterns(RESIDENCE)),
@@ -187,11 +187,8 @@ def _locate(text: str, profile: str | None) -> Placement:
     # "я живу в Минске": a Russian speaker who says they live outside Russia and names
     # no Russian place is not writing about their situation there.
     lives_outside = reason in ("self-in", "dateline") and country not in (None, "RU")
-    distress = _in_danger(t.keys) or (
-        not RU_DISTRESS.isdisjoint(t.keys) and not _ukrainian_or_belarusian(t)
-    )
-    russia = russia or distress or _mentions_russian_place(t) or (
-        _russian_first_person(t) and not (lives_outside and not _mentions_russian_place(t))
+    russia = russia or in_distress(t) or mentions_russian_place(t) or (
+        russian_first_person(t) and not lives_outside
     )
     return Placement(country, confidence, reason, russia or country == "RU")
 
@@ -354,7 +351,7 @@ def _scan_patterns(t: Text, scan: _Scan) -> None:
         chain = read_place(t, lead + 1, context="explicit")
         if chain and _followed_by_self(t, chain):
             scan.add("leading", chain)
-        elif chain and _russian_town(chain):
+        elif chain and russian_town(chain):
             # "в МОСКВЕ кто-нибудь может помочь??": a message that opens in a Russian
             # town may well be written from it. Protect, but do not place. Opening with
             # the country or Chechnya ("In Russia, gay men are hunted") is the topic.
@@ -378,12 +375,6 @@ def _visiting(keys: list[str], end: int) -> bool:
     # "in Riga right now for a conference": the stay may come a word or two later.
     return any(tuple(keys[s : s + n]) in VISITING for s in range(end, end + 3)
                for n in (1, 2, 3, 4))
-
-
-def _russian_town(chain: Chain) -> bool:
-    return not chain.qualified and any(
-        s.cc == "RU" and s.kind in ("t", "a") for s in chain.res.senses
-    )
 
 
 def _followed_by_self(t: Text, chain: Chain) -> bool:
@@ -422,7 +413,7 @@ def _scan_clauses(t: Text, scan: _Scan) -> None:
             scan.add("self-from", chain)
         elif s == 0 and covers_rest(t, chain):
             scan.add("place-only", chain)
-        elif s == 0 and t.gaps[e] != "space" and _russian_town(chain):
+        elif s == 0 and t.gaps[e] != "space" and russian_town(chain):
             scan.add("dateline", chain, ties_only=True)  # "msk. is it safe to donate?"
         elif s == 0 and t.gaps[e] != "space" and (chain.qualified or _followed_by_self(t, chain)):
             # "Kingston, Jamaica. Want to help.": a qualified place opening the message.
@@ -493,65 +484,6 @@ def _flag_is_decoration(t: Text, cc: str) -> bool:
     return any(s.cc == cc and s.kind == "c" for key in t.keys for s in gaz.senses(key))
 
 
-def _russian_first_person(t: Text) -> bool:
-    if not RU_LATIN_FIRST_PERSON.isdisjoint(t.keys):
-        return True  # "pomogite", "mne strashno": Russian in Latin letters
-    if not _CYRILLIC.search(t.body):
-        return False
-    if _ukrainian_or_belarusian(t):
-        return False
-    return not RU_FIRST_PERSON.isdisjoint(t.keys)
-
-
-def _ukrainian_or_belarusian(t: Text) -> bool:
-    # Russian has none of these letters or words.
-    return bool(set(t.body) & _UKR_ONLY) or not UK_WORDS.isdisjoint(t.keys)
-
-
-def _mentions_russian_place(t: Text) -> bool:
-    """A Russian town or region other than the campaign's own places, named anywhere.
-
-    "my babushka in Omsk", "using a VPN from Kazan", "Arkhangelsk guy here": nobody
-    names Omsk in a #CloseTheCamps mention as the topic, so it is taken as a tie.
-    Grozny, Moscow or Chechnya named without a personal phrase stay the topic.
-    """
-    gaz = gazetteer()
-    places, stems = gaz.russian_places, gaz.russian_stems
-    keys, raws = t.keys, t.raws
-    for i, key in enumerate(keys):
-        # A Latin-script place name is capitalised; Cyrillic ones are taken in any case,
-        # and in any case form ("из Уфы"), Latin ones only as written.
-        cyrillic = "\u0400" <= key[:1] <= "\u04ff"
-        if not (cyrillic or raws[i][:1].isupper()):
-            continue
-        if key in places and not _qualified_abroad(t, i):
-            return True
-        if i + 1 < len(keys) and f"{key} {keys[i + 1]}" in places:
-            return True
-        if cyrillic and len(key) >= 3 and stem_key(key) in stems:
-            return True
-    return False
-
-
-def _qualified_abroad(t: Text, i: int) -> bool:
-    """ "Tula, Hidalgo", "Siberia, Indiana": the next word names somewhere not in Russia."""
-    j = i + 1
-    if j >= len(t.keys) or t.gaps[j] != "comma":
-        return False
-    gaz = gazetteer()
-    ccs = {s.cc for s in gaz.senses(t.keys[j])} | set(gaz.codes.get(t.raws[j], ()))
-    return bool(ccs) and "RU" not in ccs
-
-
-def _in_danger(keys: list[str]) -> bool:
-    starts = _DANGER_FIRST
-    return any(
-        tuple(keys[i : i + len(p)]) == p
-        for i, k in enumerate(keys) if k in starts
-        for p in DANGER if p[0] == k
-    )
-
-
 def _profile(profile: str) -> tuple[_Cand | None, bool]:
     """The profile's candidate and whether it may be Russia, once per distinct profile.
 
@@ -584,7 +516,7 @@ def _scan_profile(profile: str, scan: _Scan) -> bool:
     if country:
         scan.cands.append(_Cand("profile", country, certainty))
     cyr = bool(_CYRILLIC.search(profile))
-    ukr = set(profile) & _UKR_ONLY
+    ukr = set(profile) & UKR_ONLY
     return sub.russia or "RU" in flags or country == "RU" or (cyr and not country and not ukr)
 
 
