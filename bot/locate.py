@@ -159,10 +159,6 @@ def _locate(text: str, profile: str | None) -> Placement:
     scan = _Scan()
     raw = clean(text[:_MAX_CHARS])
     flags = _flags(raw)
-    if flags and _FLAG_SUBJECT.search(raw):
-        # "🇷🇺 must answer for this": a flag standing for the country as the topic.
-        subjects = {_flag_code(m.group(1)) for m in _FLAG_SUBJECT.finditer(raw)}
-        flags = [cc for cc in flags if cc not in subjects]
     body, tags = _body(raw)
     t = _text(body)
     if _worth_scanning(raw, t):
@@ -293,9 +289,12 @@ def _text(body: str) -> Text:
 def _flags(raw: str) -> list[str]:
     if raw.isascii():
         return []
-    found = [_flag_code(p) for p in _FLAG.findall(raw)]
-    # 🇪🇺 and 🇺🇳 are flags too, but of no country.
-    found = [cc for cc in found if cc in gazetteer().countries]
+    # 🇪🇺 and 🇺🇳 are flags too, but of no country; "🇷🇺 must answer for this" is a flag
+    # standing for the country as the topic.
+    subjects = {_flag_code(m.group(1)) for m in _FLAG_SUBJECT.finditer(raw)}
+    countries = gazetteer().countries
+    found = [cc for p in _FLAG.findall(raw) if (cc := _flag_code(p)) in countries
+             and cc not in subjects]
     found += ["GB" for tag in _TAG_FLAG.findall(raw) if tag.startswith("\U000e0067\U000e0062")]
     return list(dict.fromkeys(found))
 
