@@ -17,7 +17,7 @@ from bot._locate_patterns import (
     RU_LATIN_FIRST_PERSON,
     UK_WORDS,
 )
-from bot._locate_text import Chain, Text
+from bot._locate_text import Chain, Text, qualifier
 
 UKR_ONLY = frozenset("іїєґІЇЄҐўЎ")  # letters Russian never uses
 _CYRILLIC = re.compile("[\u0400-\u04ff]")
@@ -76,13 +76,13 @@ def _ukrainian_or_belarusian(t: Text) -> bool:
 
 
 def _qualified_abroad(t: Text, i: int) -> bool:
-    """ "Tula, Hidalgo", "Siberia, Indiana": the next word names somewhere not in Russia."""
+    """ "Tula, Hidalgo", "Siberia, Indiana": qualified, as read_place reads it, by a
+    place outside Russia."""
     j = i + 1
     if j >= len(t.keys) or t.gaps[j] != "comma":
         return False
-    gaz = gazetteer()
-    ccs = {s.cc for s in gaz.senses(t.keys[j])} | set(gaz.codes.get(t.raws[j], ()))
-    return bool(ccs) and "RU" not in ccs
+    n, ccs, _ = qualifier(t, j)
+    return bool(n) and "RU" not in ccs
 
 
 def _in_danger(keys: list[str]) -> bool:

@@ -150,7 +150,7 @@ def longest(
     return 0, "", ()
 
 
-def _qualifier(t: Text, j: int) -> tuple[int, frozenset[str], bool]:
+def qualifier(t: Text, j: int) -> tuple[int, frozenset[str], bool]:
     """A qualifier at word j: (word count, countries, given by name)."""
     word = t.words[j]
     after = t.body[word.end : word.end + 1]
@@ -195,7 +195,7 @@ def read_place(t: Text, i: int, *, context: str, stem_latin: bool = False) -> Ch
     by_name = False
     head_is_country = any(s.kind == "c" for s in senses)
     while j < len(t.keys) and t.gaps[j] in ("space", "comma") and len(quals) < 2:
-        qn, qset, named = _qualifier(t, j)
+        qn, qset, named = qualifier(t, j)
         if not qn or (head_is_country and not qset & {s.cc for s in senses}):
             break
         quals.append(qset)
@@ -251,7 +251,7 @@ def _unknown_head(t: Text, i: int) -> Chain | None:
         j += 1
     if j == i or j >= len(t.keys) or t.gaps[j] != "comma" or t.all_caps:
         return None
-    qn, qset, named = _qualifier(t, j)
+    qn, qset, named = qualifier(t, j)
     if not qn or len(qset) != 1:
         return None
     # A named unit ("Ohio") or an explicit code ("TX") both say the country.
