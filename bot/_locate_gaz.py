@@ -55,11 +55,9 @@ class Gazetteer:
         # Inflected forms meet the stems ("в Крыму", "з Криму").
         self.occupied_stems = frozenset(stem_key(o) for o in self.occupied if not o.isascii())
         # Russian towns and regions other than the campaign's own places (see the build
-        # script), and their stems for inflected forms ("из Уфы", "Krasnodara").
+        # script); their stems are made on first need, as only Cyrillic text uses them.
         self.russian_places = _word_set(raw["russian_places"])
-        self.russian_stems = frozenset(
-            stem_key(k) for k in self.russian_places if len(k) >= 3 and not k.isascii()
-        )
+        self._russian_stems: frozenset[str] | None = None
         self._stems: dict[str, dict[str, list[str]]] = {}
         self._span: dict[str, int] | None = None
         self._squeezed: dict[str, str] | None = None
@@ -104,6 +102,15 @@ class Gazetteer:
         if self._demonym_heads is None:
             self._demonym_heads = frozenset(d.partition(" ")[0] for d in self.demonyms)
         return self._demonym_heads
+
+    @property
+    def russian_stems(self) -> frozenset[str]:
+        """Stems of the Cyrillic names in russian_places, for "из Уфы", "в Нальчике"."""
+        if self._russian_stems is None:
+            self._russian_stems = frozenset(
+                stem_key(k) for k in self.russian_places if len(k) >= 3 and not k.isascii()
+            )
+        return self._russian_stems
 
     def by_stem(self, key: str) -> tuple[Sense, ...]:
         """Senses of every name sharing this inflection stem ("москве" -> Moscow)."""

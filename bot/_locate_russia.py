@@ -47,7 +47,7 @@ def mentions_russian_place(t: Text) -> bool:
     Grozny, Moscow or Chechnya named without a personal phrase stay the topic.
     """
     gaz = gazetteer()
-    places, stems = gaz.russian_places, gaz.russian_stems
+    places = gaz.russian_places
     keys, raws = t.keys, t.raws
     for i, key in enumerate(keys):
         # A Latin-script place name is capitalised; Cyrillic ones are taken in any case,
@@ -59,7 +59,7 @@ def mentions_russian_place(t: Text) -> bool:
             return True
         if i + 1 < len(keys) and f"{key} {keys[i + 1]}" in places:
             return True
-        if cyrillic and len(key) >= 3 and stem_key(key) in stems:
+        if cyrillic and len(key) >= 3 and stem_key(key) in gaz.russian_stems:
             return True
     return False
 
