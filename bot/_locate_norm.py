@@ -71,13 +71,13 @@ def fold(text: str) -> str:
 _CYR_TO_LAT = str.maketrans("аеорсухкмтнвіјѕ", "aeopcyxkmthbijs")
 _LAT_TO_CYR = str.maketrans("aeopcyxkmthbij", "аеорсухкмтнвій")
 _LATIN = re.compile("[a-z]")
-_CYRILLIC = re.compile("[\u0400-\u04ff]")
+CYRILLIC = re.compile("[\u0400-\u04ff]")  # also used by bot.locate
 
 
 def _one_script(word: str) -> str:
     if word.isascii():
         return word
-    latin, cyrillic = len(_LATIN.findall(word)), len(_CYRILLIC.findall(word))
+    latin, cyrillic = len(_LATIN.findall(word)), len(CYRILLIC.findall(word))
     if not latin or not cyrillic:
         return word
     return word.translate(_CYR_TO_LAT if latin >= cyrillic else _LAT_TO_CYR)

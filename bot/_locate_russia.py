@@ -6,10 +6,8 @@ for rescue, and any Russian town or region other than the campaign's own places.
 
 from __future__ import annotations
 
-import re
-
 from bot._locate_gaz import gazetteer
-from bot._locate_norm import stem_key
+from bot._locate_norm import CYRILLIC, stem_key
 from bot._locate_patterns import (
     DANGER,
     RU_DISTRESS,
@@ -20,14 +18,13 @@ from bot._locate_patterns import (
 from bot._locate_text import Chain, Text, qualifier
 
 UKR_ONLY = frozenset("іїєґІЇЄҐўЎ")  # letters Russian never uses
-_CYRILLIC = re.compile("[\u0400-\u04ff]")
 _DANGER_FIRST = frozenset(p[0] for p in DANGER)
 
 
 def russian_first_person(t: Text) -> bool:
     if not RU_LATIN_FIRST_PERSON.isdisjoint(t.keys):
         return True  # "pomogite", "mne strashno": Russian in Latin letters
-    if not _CYRILLIC.search(t.body) or _ukrainian_or_belarusian(t):
+    if not CYRILLIC.search(t.body) or _ukrainian_or_belarusian(t):
         return False
     return not RU_FIRST_PERSON.isdisjoint(t.keys)
 

@@ -27,7 +27,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from bot._locate_gaz import Resolution, gazetteer, resolve
-from bot._locate_norm import clean, fold
+from bot._locate_norm import CYRILLIC, clean, fold
 from bot._locate_patterns import (
     ARTICLES,
     BORN_WORDS,
@@ -92,7 +92,6 @@ _HYPHEN = re.compile(r"(?<=[^\W\d_])[-‐‑](?=[^\W\d_])")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])|_")
 _PROFILE_SPLIT = re.compile(r"[|•·;/\n]+|\s[-—–→]\s|->|\s&\s")
 _CJK = re.compile("[\u3040-\u9fff]")
-_CYRILLIC = re.compile("[\u0400-\u04ff]")
 _JA_PLACE = re.compile("(に住んで|に住む|在住|に暮らして|にいます|にいる|出身|から来|から)")
 _JA_DEMONYM = re.compile("([\u3040-\u30ff\u4e00-\u9fff]{1,8}人)(?:です|として|なので|だけど|の私)")
 
@@ -514,7 +513,7 @@ def _scan_profile(profile: str, scan: _Scan) -> bool:
         country = flags[0]
     if country:
         scan.cands.append(_Cand("profile", country, certainty))
-    cyr = bool(_CYRILLIC.search(profile))
+    cyr = bool(CYRILLIC.search(profile))
     ukr = set(profile) & UKR_ONLY
     return sub.russia or "RU" in flags or country == "RU" or (cyr and not country and not ukr)
 
