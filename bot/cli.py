@@ -70,7 +70,7 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    from . import commands
+    from bot import commands
 
     root: Path = args.root
     if not root.is_dir():
@@ -79,7 +79,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     try:
         if args.cmd == "run":
-            from . import daemon  # APScheduler is imported only to run
+            from bot.runtime import daemon  # APScheduler is imported only to run
 
             return daemon.run(root, args.state)
         if args.cmd == "validate":

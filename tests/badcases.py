@@ -125,8 +125,8 @@ def _draft_ids(root: Path) -> list[str]:
 @functools.lru_cache(maxsize=1)
 def _valid_template() -> Path:
     """Shipped schedule.yaml + messages/ copied once and made publishable in the copy."""
-    from bot.approve import ApproveError, approve
-    from bot.config import check
+    from bot.content.approve import ApproveError, approve
+    from bot.content.config import check
 
     base = Path(tempfile.mkdtemp(prefix="ctc-valid-root-"))
     atexit.register(shutil.rmtree, base, True)

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bot.approval import text_hash
-from bot.approve import ApproveError, approve
-from bot.messages import load_library
+from bot.content.approval import text_hash
+from bot.content.approve import ApproveError, approve
+from bot.content.posts import load_library
 from tests.badcases import REPO
 
 TODAY = dt.date(2026, 6, 15)

@@ -126,8 +126,8 @@ def test_sandbox_newcomer_sees_a_post_and_a_reply(tmp_path: Path) -> None:
 def test_after_a_long_outage_the_latest_due_time_decides() -> None:
     import datetime as dt
 
-    from bot.daemon import _due_since
-    from bot.schedule import Limits, MentionSettings, Schedule, Slot
+    from bot.content.schedule import Limits, MentionSettings, Schedule, Slot
+    from bot.runtime.daemon import _due_since
 
     def sched(slot: Slot) -> Schedule:
         return Schedule("UTC", (slot,), MentionSettings(60, 3600, 86400, "neutral", 5),

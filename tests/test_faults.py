@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from bot import config as cfg
-from bot.engine import Engine
+from bot.content import config as cfg
 from bot.platforms.x import XPlatform
-from bot.store import Store
+from bot.runtime.engine import Engine
+from bot.runtime.store import Store
 from tests.fakex import FakeX
 from tests.roots import Clock, make_root
 

@@ -12,9 +12,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot import config as cfg
-from bot.replies import AuthorState, ReplyLibrary, decide
-from bot.textrules import mentions, weighted_length
+from bot.content import config as cfg
+from bot.content.textrules import mentions, weighted_length
+from bot.policy.replies import AuthorState, ReplyLibrary, decide
 
 REPO = Path(__file__).resolve().parent.parent
 

@@ -11,9 +11,9 @@ from urllib.parse import quote, unquote
 
 import pytest
 
-from bot import logsafe
-from bot.logsafe import REDACTED, RedactingFilter
 from bot.platforms.x import XPlatform
+from bot.runtime import redact as logsafe
+from bot.runtime.redact import REDACTED, RedactingFilter
 from tests.conftest import X_CREDENTIALS
 from tests.fakex import FakeX
 

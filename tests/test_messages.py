@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from bot.approval import text_hash
-from bot.messages import CATEGORIES, load_library
-from bot.problems import Problem
+from bot.content.approval import text_hash
+from bot.content.posts import CATEGORIES, load_library
+from bot.content.problems import Problem
 from tests.badcases import REPO
 
 TODAY = dt.date(2026, 6, 15)

@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bot.approval import text_hash
-from bot.problems import Problem
-from bot.resources import load_reply_library
-from bot.yamlsrc import load
+from bot.content.approval import text_hash
+from bot.content.problems import Problem
+from bot.content.templates import load_reply_library
+from bot.content.yamlsrc import load
 
 REPO = Path(__file__).resolve().parent.parent
 TODAY = dt.date(2026, 11, 21)

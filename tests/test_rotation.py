@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 
-from bot.approval import Approval, text_hash
-from bot.messages import Post
-from bot.rotation import choose, eligible, pool_key
-from bot.schedule import Slot
+from bot.content.approval import Approval, text_hash
+from bot.content.posts import Post
+from bot.content.schedule import Slot
+from bot.policy.rotation import choose, eligible, pool_key
 
 TODAY = dt.date(2026, 11, 21)
 

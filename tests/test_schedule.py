@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.schedule import (
+from bot.content.schedule import (
     DEFAULT_PRICES,
     Schedule,
     cron_kwargs,

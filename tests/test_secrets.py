@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from bot.settings import load_settings
+from bot.runtime.settings import load_settings
 from tests.conftest import X_CREDENTIALS
 from tests.daemon_proc import DaemonProc
 from tests.fakex import FakeX

@@ -7,7 +7,7 @@ import warnings
 
 import pytest
 
-from bot.textrules import MAX_WEIGHTED, hashtags, links, mentions, weighted_length
+from bot.content.textrules import MAX_WEIGHTED, hashtags, links, mentions, weighted_length
 
 with warnings.catch_warnings():  # the oracle imports pkg_resources, which warns
     warnings.simplefilter("ignore")

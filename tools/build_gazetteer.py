@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
-"""Regenerate bot/data/gazetteer.json for bot.locate.
+"""Regenerate bot/locate/data/gazetteer.json for bot.locate.
 
     .venv/bin/pip install -e '.[gazetteer]'
-    .venv/bin/python tools/build_gazetteer.py            # writes bot/data/gazetteer.json
+    .venv/bin/python tools/build_gazetteer.py            # writes bot/locate/data/gazetteer.json
     .venv/bin/python tools/build_gazetteer.py --check    # exit 1 if the committed file is stale
 
 Output is deterministic (sorted keys, no timestamps) so a rebuild with the same
@@ -36,9 +36,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bot._locate_norm import fold  # noqa: E402  (shared with the runtime on purpose)
+from bot.locate._normalise import fold  # noqa: E402  (shared with the runtime on purpose)
 
-OUT = ROOT / "bot" / "data" / "gazetteer.json"
+OUT = ROOT / "bot" / "locate" / "data" / "gazetteer.json"
 
 
 def _w(text: str) -> list[str]:

@@ -1,4 +1,4 @@
-"""Regenerate bot/data/emoji_known.txt and bot/data/tlds.txt from X's reference counter.
+"""Regenerate bot/content/data/emoji_known.txt and tlds.txt from X's reference counter.
 
 tlds.txt: the top-level domains X turns into links without https:// (so a bare
 "t.me/x" counts 23 and is checked against the allowlist like any link).
@@ -18,7 +18,7 @@ import sys
 from importlib.resources import files
 from pathlib import Path
 
-DATA = Path(__file__).resolve().parent.parent / "bot" / "data"
+DATA = Path(__file__).resolve().parent.parent / "bot" / "content" / "data"
 OUT = DATA / "emoji_known.txt"
 TLDS = DATA / "tlds.txt"
 

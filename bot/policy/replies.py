@@ -51,7 +51,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Literal, Protocol
 
-from .textrules import MAX_WEIGHTED, URL_RE, nfc, weighted_length
+from bot.content.textrules import MAX_WEIGHTED, URL_RE, nfc, weighted_length
 
 Policy = Literal["reply", "protect", "skip"]
 ProtectMode = Literal["neutral", "silent"]
@@ -294,7 +294,7 @@ def _primary_lang(lang: str | None) -> str:
 
 def _place(locator: Locator | None, text: str, where: str | None, lang: str | None) -> Place:
     if locator is None:
-        from .locate import locate
+        from bot.locate import locate
 
         locator = locate
     try:

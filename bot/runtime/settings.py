@@ -9,7 +9,7 @@ from pathlib import Path
 
 from dotenv import dotenv_values
 
-from .problems import Problem
+from bot.content.problems import Problem
 
 X_KEYS = ("X_API_KEY", "X_API_SECRET", "X_ACCESS_TOKEN", "X_ACCESS_TOKEN_SECRET")
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from .problems import Problem, display_path
-from .yamlsrc import load
+from bot.content.problems import Problem, display_path
+from bot.content.yamlsrc import load
 
 ALLOWLIST_FILE = "messages/allowed_domains.yaml"
 

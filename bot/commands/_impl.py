@@ -8,13 +8,13 @@ import sys
 from pathlib import Path
 from typing import Any, TextIO
 
-from . import config as cfg
-from . import rotation
-from .approve import ApproveError, approve
-from .platforms.sandbox import SandboxPlatform
-from .settings import load_settings
-from .store import Store
-from .textrules import weighted_length
+from bot.content import config as cfg
+from bot.content.approve import ApproveError, approve
+from bot.content.textrules import weighted_length
+from bot.platforms.sandbox import SandboxPlatform
+from bot.policy import rotation
+from bot.runtime.settings import load_settings
+from bot.runtime.store import Store
 
 
 def _err(line: str) -> None:
@@ -60,7 +60,7 @@ def _load(root: Path) -> cfg.Config | None:
 
 def preview(root: Path, count: int, as_json: bool, state: str | None = None,
             now: dt.datetime | None = None) -> int:
-    from .daemon import next_times  # APScheduler only for the commands that need it
+    from bot.runtime.daemon import next_times  # APScheduler only for the commands that need it
 
     config = _load(root)
     if config is None:
@@ -110,7 +110,7 @@ def preview(root: Path, count: int, as_json: bool, state: str | None = None,
 
 
 def status(root: Path, state: str | None = None, as_json: bool = False) -> int:
-    from .daemon import next_times
+    from bot.runtime.daemon import next_times
 
     config = _load(root)
     if config is None:
@@ -174,7 +174,7 @@ def status(root: Path, state: str | None = None, as_json: bool = False) -> int:
 
 def route(root: Path, text: str | None, lang: str | None, location: str | None,
           as_json: bool, jsonl: str | None, workers: int = 1) -> int:
-    from . import route_batch  # the gazetteer and locate only for this command
+    from bot.commands import route_batch  # the gazetteer and locate only for this command
 
     config = _load(root)
     if config is None:

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import yaml
 
-from .approval import text_hash
-from .problems import Problem, display_path
+from bot.content.approval import text_hash
+from bot.content.problems import Problem, display_path
 
 try:
     from yaml import CSafeLoader as _Loader

@@ -8,7 +8,7 @@ from functools import cache
 from pathlib import Path
 from typing import NamedTuple
 
-from bot._locate_norm import squeeze, stem_key
+from bot.locate._normalise import squeeze, stem_key
 
 _PATH = Path(__file__).resolve().parent / "data" / "gazetteer.json"
 

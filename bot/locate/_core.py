@@ -26,9 +26,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
-from bot._locate_gaz import Resolution, gazetteer, resolve
-from bot._locate_norm import CYRILLIC, clean, fold
-from bot._locate_patterns import (
+from bot.locate._gazetteer import Resolution, gazetteer, resolve
+from bot.locate._normalise import CYRILLIC, clean, fold
+from bot.locate._patterns import (
     ARTICLES,
     BORN_WORDS,
     CHECKING_IN,
@@ -50,14 +50,14 @@ from bot._locate_patterns import (
     Pattern,
     compile_patterns,
 )
-from bot._locate_russia import (
+from bot.locate._russia import (
     UKR_ONLY,
     in_distress,
     mentions_russian_place,
     russian_first_person,
     russian_town,
 )
-from bot._locate_text import Chain, Text, covers_rest, read_place
+from bot.locate._text import Chain, Text, covers_rest, read_place
 
 __all__ = ["Placement", "locate"]
 

@@ -15,10 +15,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .allowlist import link_problem, load_allowlist
-from .approval import Approval, parse_approval, text_hash
-from .problems import Problem, display_path
-from .textrules import (
+from bot.content.allowlist import link_problem, load_allowlist
+from bot.content.approval import Approval, parse_approval, text_hash
+from bot.content.problems import Problem, display_path
+from bot.content.textrules import (
     MAX_WEIGHTED,
     URL_RE,
     bare_domains,
@@ -27,7 +27,7 @@ from .textrules import (
     mentions,
     weighted_length,
 )
-from .yamlsrc import Doc, load, type_name
+from bot.content.yamlsrc import Doc, load, type_name
 
 POSTS_DIR = "messages/posts"
 CATEGORIES = frozenset({

@@ -8,7 +8,7 @@ import sys
 import time
 from typing import Any, TextIO
 
-from .logsafe import RedactingFilter
+from bot.runtime.redact import RedactingFilter
 
 LOGGER = "closethecamps"
 

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bot._locate_norm import fold
+from bot.locate._normalise import fold
 
 SETS = {
     "ME": "i'm|im|i_am|we're|we_are",

@@ -6,16 +6,16 @@ for rescue, and any Russian town or region other than the campaign's own places.
 
 from __future__ import annotations
 
-from bot._locate_gaz import gazetteer
-from bot._locate_norm import CYRILLIC, stem_key
-from bot._locate_patterns import (
+from bot.locate._gazetteer import gazetteer
+from bot.locate._normalise import CYRILLIC, stem_key
+from bot.locate._patterns import (
     DANGER,
     RU_DISTRESS,
     RU_FIRST_PERSON,
     RU_LATIN_FIRST_PERSON,
     UK_WORDS,
 )
-from bot._locate_text import Chain, Text, qualifier
+from bot.locate._text import Chain, Text, qualifier
 
 UKR_ONLY = frozenset("іїєґІЇЄҐўЎ")  # letters Russian never uses
 _DANGER_FIRST = frozenset(p[0] for p in DANGER)

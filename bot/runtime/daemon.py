@@ -20,15 +20,15 @@ from apscheduler.triggers.base import BaseTrigger
 from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 
-from . import config as cfg
-from . import logs
-from .engine import Engine
-from .logs import event
-from .platforms.base import Platform
-from .platforms.sandbox import SandboxPlatform
-from .schedule import Schedule, Slot, cron_kwargs
-from .settings import Settings, load_settings
-from .store import Store
+from bot.content import config as cfg
+from bot.content.schedule import Schedule, Slot, cron_kwargs
+from bot.platforms.base import Platform
+from bot.platforms.sandbox import SandboxPlatform
+from bot.runtime import logs
+from bot.runtime.engine import Engine
+from bot.runtime.logs import event
+from bot.runtime.settings import Settings, load_settings
+from bot.runtime.store import Store
 
 WATCH_EVERY = 2.0
 
@@ -84,7 +84,7 @@ def _due_since(slot: Slot, sched: Schedule, last: float, now: dt.datetime
 
 def make_platform(settings: Settings) -> Platform:
     if settings.has_x:
-        from .platforms.x import XPlatform
+        from bot.platforms.x import XPlatform
 
         return XPlatform(settings.x_api_key, settings.x_api_secret, settings.x_access_token,
                          settings.x_access_token_secret, base_url=settings.x_api_base_url)

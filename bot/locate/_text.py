@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from bot._locate_gaz import MAX_WORDS, Resolution, Sense, gazetteer, qualify, resolve
-from bot._locate_norm import fold, stem_key
-from bot._locate_patterns import ARTICLES, WEATHER
+from bot.locate._gazetteer import MAX_WORDS, Resolution, Sense, gazetteer, qualify, resolve
+from bot.locate._normalise import fold, stem_key
+from bot.locate._patterns import ARTICLES, WEATHER
 
 # A word is letters joined by "'" (never "’"); each match is the gap before a word and
 # the word, and matches are contiguous from the start, so gaps need no second pass.

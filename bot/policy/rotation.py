@@ -13,8 +13,8 @@ import random
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .messages import Post
-from .schedule import Slot
+from bot.content.posts import Post
+from bot.content.schedule import Slot
 
 # A text that went out within this many seconds is not chosen again.
 REPEAT_WINDOW = 86400.0

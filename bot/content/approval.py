@@ -6,7 +6,7 @@ import hashlib
 from dataclasses import dataclass
 from typing import Any
 
-from .textrules import nfc
+from bot.content.textrules import nfc
 
 
 def text_hash(text: str) -> str:

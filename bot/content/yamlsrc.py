@@ -8,7 +8,7 @@ from typing import Any
 
 import yaml
 
-from .problems import Problem
+from bot.content.problems import Problem
 
 try:  # libyaml is several times faster; fall back to pure Python where it is absent
     from yaml import CSafeLoader as _Base

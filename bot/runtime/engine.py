@@ -15,10 +15,10 @@ from collections.abc import Callable
 from dataclasses import asdict
 from typing import Any, TypeVar
 
-from . import rotation
-from .config import Config
-from .logs import event
-from .platforms.base import (
+from bot.content.config import Config
+from bot.content.schedule import Slot
+from bot.content.textrules import links
+from bot.platforms.base import (
     Account,
     AuthFailed,
     Duplicate,
@@ -30,10 +30,10 @@ from .platforms.base import (
     RateLimited,
     Unavailable,
 )
-from .replies import AuthorState, decide
-from .schedule import Slot
-from .store import Attempt, Store
-from .textrules import links
+from bot.policy import rotation
+from bot.policy.replies import AuthorState, decide
+from bot.runtime.logs import event
+from bot.runtime.store import Attempt, Store
 
 T = TypeVar("T")
 # An outcome still unknown after this long is not re-sent: X's duplicate check may

@@ -19,9 +19,9 @@ from collections.abc import Iterable, Iterator
 from itertools import chain, islice
 from typing import Any
 
-from . import config as cfg
-from .locate import locate
-from .replies import AuthorState, ProtectMode, decide
+from bot.content import config as cfg
+from bot.locate import locate
+from bot.policy.replies import AuthorState, ProtectMode, decide
 
 CHUNK = 1000  # lines per task: big enough that sending it costs little next to routing it
 

@@ -9,9 +9,9 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from .messages import CATEGORIES, LANG_RE
-from .problems import Problem, display_path
-from .yamlsrc import Doc, load, type_name
+from bot.content.posts import CATEGORIES, LANG_RE
+from bot.content.problems import Problem, display_path
+from bot.content.yamlsrc import Doc, load, type_name
 
 SCHEDULE_FILE = "schedule.yaml"
 _DURATION_RE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(s|m|h|d)\s*$")

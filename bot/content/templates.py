@@ -17,13 +17,13 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from .allowlist import link_problem, load_allowlist
-from .approval import parse_approval, text_hash
-from .messages import ID_RE
-from .problems import Problem, display_path
-from .replies import ReplyLibrary, Resources, Template, render
-from .textrules import MAX_WEIGHTED, links, weighted_length
-from .yamlsrc import Doc, Key, load, type_name
+from bot.content.allowlist import link_problem, load_allowlist
+from bot.content.approval import parse_approval, text_hash
+from bot.content.posts import ID_RE
+from bot.content.problems import Problem, display_path
+from bot.content.textrules import MAX_WEIGHTED, links, weighted_length
+from bot.content.yamlsrc import Doc, Key, load, type_name
+from bot.policy.replies import ReplyLibrary, Resources, Template, render
 
 RESOURCES_FILE = "messages/resources/countries.yaml"
 REPLIES_DIR = "messages/replies"

@@ -1,0 +1,5 @@
+"""Where is the person who wrote a mention, and may they be at risk? See _core."""
+
+from bot.locate._core import Placement, locate
+
+__all__ = ["Placement", "locate"]
