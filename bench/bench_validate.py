@@ -25,8 +25,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from bot.content.approval import text_hash  # noqa: E402
 from bot.content.config import check  # noqa: E402
+from bot.content.model import text_hash  # noqa: E402
 from bot.content.posts import CATEGORIES, load_library  # noqa: E402
 
 LANGS = ["en", "de", "fr", "es", "ru", "pt-BR", "zh-Hant", "ja", "ar", "uk"]

@@ -125,7 +125,7 @@ def _draft_ids(root: Path) -> list[str]:
 @functools.lru_cache(maxsize=1)
 def _valid_template() -> Path:
     """Shipped schedule.yaml + messages/ copied once and made publishable in the copy."""
-    from bot.content.approve import ApproveError, approve
+    from bot.content.approval import ApproveError, approve
     from bot.content.config import check
 
     base = Path(tempfile.mkdtemp(prefix="ctc-valid-root-"))

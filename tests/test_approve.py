@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bot.content.approval import text_hash
-from bot.content.approve import ApproveError, approve
+from bot.content.approval import ApproveError, approve
+from bot.content.model import text_hash
 from bot.content.posts import load_library
 from tests.badcases import REPO
 

@@ -126,7 +126,7 @@ def test_sandbox_newcomer_sees_a_post_and_a_reply(tmp_path: Path) -> None:
 def test_after_a_long_outage_the_latest_due_time_decides() -> None:
     import datetime as dt
 
-    from bot.content.schedule import Limits, MentionSettings, Schedule, Slot
+    from bot.content.model import Limits, MentionSettings, Schedule, Slot
     from bot.runtime.daemon import _due_since
 
     def sched(slot: Slot) -> Schedule:

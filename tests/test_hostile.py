@@ -13,8 +13,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bot.content import config as cfg
+from bot.content.model import ReplyLibrary
 from bot.content.textrules import mentions, weighted_length
-from bot.policy.replies import AuthorState, ReplyLibrary, decide
+from bot.policy.replies import AuthorState, decide
 
 REPO = Path(__file__).resolve().parent.parent
 

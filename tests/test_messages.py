@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.content.approval import text_hash
+from bot.content.model import text_hash
 from bot.content.posts import CATEGORIES, load_library
 from bot.content.problems import Problem
 from tests.badcases import REPO

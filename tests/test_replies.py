@@ -11,9 +11,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from twitter_text import parse_tweet
 
+from bot.content.model import ReplyLibrary
 from bot.content.templates import load_reply_library
 from bot.content.textrules import MAX_WEIGHTED, mentions, weighted_length
-from bot.policy.replies import AuthorState, Decision, ReplyLibrary, decide
+from bot.policy.replies import AuthorState, Decision, decide
 from tests.test_resources import approved_copy
 
 HANDLE15 = "abcdefghij12345"

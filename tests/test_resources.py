@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bot.content.approval import text_hash
+from bot.content.model import text_hash
 from bot.content.problems import Problem
 from bot.content.templates import load_reply_library
 from bot.content.yamlsrc import load

@@ -5,9 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 
-from bot.content.approval import Approval, text_hash
-from bot.content.posts import Post
-from bot.content.schedule import Slot
+from bot.content.model import Approval, Post, Slot, text_hash
 from bot.policy.rotation import choose, eligible, pool_key
 
 TODAY = dt.date(2026, 11, 21)

@@ -6,13 +6,13 @@ from pathlib import Path
 
 import pytest
 
+from bot.content.checker import parse_duration
+from bot.content.model import Schedule
 from bot.content.schedule import (
     DEFAULT_PRICES,
-    Schedule,
     cron_kwargs,
     cron_problem,
     load_schedule,
-    parse_duration,
 )
 from tests.badcases import REPO
 

@@ -158,7 +158,7 @@ def test_every_post_key_in_the_schema_is_accepted_by_the_code(tmp_path: Path) ->
     (tmp_path / "messages/posts").mkdir(parents=True)
     shutil.copy2(REPO / "messages/allowed_domains.yaml", tmp_path / "messages")
     text = "x #CloseTheCamps"
-    from bot.content.approval import text_hash
+    from bot.content.model import text_hash
 
     values = {"id": "p-1", "lang": "en", "category": "un", "text": text,
               "starts": dt.date(2026, 1, 1), "expires": dt.date(2026, 12, 31), "weight": 2,

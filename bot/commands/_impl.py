@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from bot.content import config as cfg
-from bot.content.approve import ApproveError, approve
+from bot.content.approval import ApproveError, approve
 from bot.content.textrules import weighted_length
 from bot.platforms.sandbox import SandboxPlatform
 from bot.policy import rotation

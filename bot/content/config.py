@@ -10,11 +10,11 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from bot.content.posts import Library, load_library
+from bot.content.model import Library, ReplyLibrary, Schedule
+from bot.content.posts import load_library
 from bot.content.problems import Problem
-from bot.content.schedule import SCHEDULE_FILE, Schedule, load_schedule
+from bot.content.schedule import SCHEDULE_FILE, load_schedule
 from bot.content.templates import load_reply_library
-from bot.policy.replies import ReplyLibrary
 
 WATCHED_DIRS = ("messages",)
 

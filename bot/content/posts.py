@@ -11,12 +11,13 @@ import os
 import re
 import threading
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from bot.content.allowlist import link_problem, load_allowlist
-from bot.content.approval import Approval, parse_approval, text_hash
+from bot.content.approval import parse_approval
+from bot.content.checker import Checker
+from bot.content.model import Library, Post
 from bot.content.problems import Problem, display_path
 from bot.content.textrules import (
     MAX_WEIGHTED,
@@ -39,45 +40,8 @@ MAX_HASHTAGS = 3
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
 # BCP 47 as we use it: language, optional script/region/variants.
 LANG_RE = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z]{4})?(?:-(?:[A-Z]{2}|\d{3}))?(?:-[A-Za-z0-9]{5,8})*$")
-KEYS = {"id", "lang", "category", "text", "starts", "expires", "weight", "approval"}
-REQUIRED = ("id", "lang", "category", "text")
-
-
-@dataclass(frozen=True)
-class Post:
-    id: str
-    lang: str
-    category: str
-    text: str
-    starts: dt.date | None
-    expires: dt.date | None
-    weight: int
-    approval: Approval | None
-    file: str
-    line: int
-
-    @property
-    def approved(self) -> bool:
-        return self.approval is not None and self.approval.sha256 == text_hash(self.text)
-
-    def live(self, today: dt.date) -> bool:
-        """Approved and inside its date window: the only posts that may go out."""
-        return (
-            self.approved
-            and (self.starts is None or self.starts <= today)
-            and (self.expires is None or today <= self.expires)
-        )
-
-
-@dataclass(frozen=True)
-class Library:
-    posts: tuple[Post, ...]
-
-    def by_id(self, post_id: str) -> Post | None:
-        return next((p for p in self.posts if p.id == post_id), None)
-
-    def live(self, today: dt.date) -> list[Post]:
-        return [p for p in self.posts if p.live(today)]
+REQUIRED = frozenset({"id", "lang", "category", "text"})
+KEYS = REQUIRED | {"starts", "expires", "weight", "approval"}
 
 
 def text_problems(text: str, domains: frozenset[str]) -> list[tuple[str, str]]:
@@ -106,22 +70,18 @@ def text_problems(text: str, domains: frozenset[str]) -> list[tuple[str, str]]:
 def _post_problems(doc: Doc, i: int, item: Any, domains: frozenset[str],
                    today: dt.date) -> tuple[Post | None, list[Problem]]:
     key = ("posts", i)
+    c = Checker(doc)
     if not isinstance(item, dict):
-        return None, [doc.problem(key, f"a post must be a mapping, not {type_name(item)}",
-                                  "start each post with '- id: ...'")]
+        c.keys(key, item, "a post", KEYS, fix="start each post with '- id: ...'")
+        return None, c.problems
+    c.keys(key, item, "a post", KEYS, REQUIRED)
+    for k in sorted(REQUIRED & item.keys()):
+        if not isinstance(item[k], str):
+            c.add((*key, k), f"'{k}' must be text, not {type_name(item[k])}",
+                  f"quote the value of '{k}'")
+    if c.problems:
+        return None, c.problems
     probs: list[Problem] = []
-    for k in item:
-        if k not in KEYS:
-            probs.append(doc.problem((*key, k), f"unknown key '{k}'",
-                                     f"use only: {', '.join(sorted(KEYS))}"))
-    for k in REQUIRED:
-        if k not in item:
-            probs.append(doc.problem(key, f"post is missing '{k}'", f"add a '{k}:' line"))
-        elif not isinstance(item[k], str):
-            probs.append(doc.problem((*key, k), f"'{k}' must be text, not {type_name(item[k])}",
-                                     f"quote the value of '{k}'"))
-    if probs:
-        return None, probs
     pid, lang, cat, text = item["id"], item["lang"], item["category"], item["text"]
     if not ID_RE.match(pid):
         probs.append(doc.problem((*key, "id"), f"id '{pid}' is not a valid id",

@@ -2,75 +2,22 @@
 
 from __future__ import annotations
 
-import math
 import re
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from bot.content.checker import Checker
+from bot.content.model import Limits, MentionSettings, Schedule, Slot
 from bot.content.posts import CATEGORIES, LANG_RE
 from bot.content.problems import Problem, display_path
 from bot.content.yamlsrc import Doc, load, type_name
 
 SCHEDULE_FILE = "schedule.yaml"
-_DURATION_RE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(s|m|h|d)\s*$")
-_UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
 _DOW_NAMES = ("sun", "mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _CRON_FIELDS = (("minute", 0, 59), ("hour", 0, 23), ("day", 1, 31), ("month", 1, 12),
                 ("day of week", 0, 7))
 DEFAULT_PRICES = {"post": 0.015, "post_with_url": 0.20, "reply": 0.01, "mention_read": 0.001}
-
-
-@dataclass(frozen=True)
-class Slot:
-    name: str
-    cron: str | None          # standard 5-field cron, day-of-week 0/7 = Sunday
-    every: float | None       # seconds
-    jitter: float
-    categories: frozenset[str] | None
-    language: str | None
-
-
-@dataclass(frozen=True)
-class MentionSettings:
-    every: float
-    first_start_cutoff: float
-    author_cooldown: float
-    protect: str              # "neutral": one identical safe message; "silent": no reply
-    loop_limit: int           # mentions from one author within an hour that mark a reply loop
-
-
-@dataclass(frozen=True)
-class Limits:
-    posts_per_day: int
-    monthly_budget_usd: float | None
-    prices: dict[str, float]
-
-
-@dataclass(frozen=True)
-class Schedule:
-    timezone: str
-    slots: tuple[Slot, ...]
-    mentions: MentionSettings
-    limits: Limits
-    missed_grace: float
-
-    @property
-    def tz(self) -> ZoneInfo:
-        return ZoneInfo(self.timezone)
-
-
-def parse_duration(value: Any) -> float | None:
-    """'90s', '10m', '6h', '1d' (or a bare number of seconds) -> seconds; None if invalid."""
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int | float):
-        return float(value) if value >= 0 and math.isfinite(value) else None
-    if not isinstance(value, str):
-        return None
-    m = _DURATION_RE.match(value)
-    return float(m.group(1)) * _UNITS[m.group(2)] if m else None
 
 
 def _expand(field: str, lo: int, hi: int) -> list[int] | None:
@@ -122,71 +69,25 @@ def cron_kwargs(expr: str) -> dict[str, str]:
     return kwargs
 
 
-class _Reader:
-    """Small typed accessors that turn a bad value into a Problem, not an exception."""
-
-    def __init__(self, doc: Doc) -> None:
-        self.doc = doc
-        self.problems: list[Problem] = []
-
-    def bad(self, key: tuple[str | int, ...], what: str, fix: str) -> None:
-        self.problems.append(self.doc.problem(key, what, fix))
-
-    def mapping(self, key: tuple[str | int, ...], value: Any, allowed: set[str]) -> dict[str, Any]:
-        if value is None:
-            return {}
-        if not isinstance(value, dict):
-            self.bad(key, f"'{key[-1] if key else 'schedule'}' must be a mapping, not "
-                     f"{type_name(value)}", "write 'key: value' lines under it")
-            return {}
-        for k in value:
-            if k not in allowed:
-                self.bad((*key, k), f"unknown key '{k}'", f"use only: {', '.join(sorted(allowed))}")
-        return value
-
-    def duration(self, key: tuple[str | int, ...], value: Any, default: float | None,
-                 minimum: float = 0.0) -> float | None:
-        if value is None:
-            return default
-        secs = parse_duration(value)
-        if secs is None or secs < minimum:
-            self.bad(key, f"'{value}' is not a valid duration for '{key[-1]}'",
-                     "write a number and a unit, e.g. 90s, 10m, 6h, 1d"
-                     + (f" (at least {minimum:g}s)" if minimum else ""))
-            return default
-        return secs
-
-    def number(self, key: tuple[str | int, ...], value: Any, default: float | None,
-               integer: bool = False) -> float | None:
-        if value is None:
-            return default
-        ok = isinstance(value, int) if integer else isinstance(value, int | float)
-        if not ok or isinstance(value, bool) or value < 0 or not math.isfinite(value):
-            self.bad(key, f"'{key[-1]}' must be a non-negative "
-                     f"{'whole number' if integer else 'number'}, not {value!r}",
-                     "write a plain number")
-            return default
-        return float(value)
-
-
-def _slot(r: _Reader, i: int, raw: Any) -> Slot | None:
+def _slot(r: Checker, i: int, raw: Any) -> Slot | None:
     key: tuple[str | int, ...] = ("posts", i)
-    item = r.mapping(key, raw, {"name", "cron", "every", "jitter", "categories", "language"})
+    item = r.mapping(key, raw, "a slot",
+                     {"name", "cron", "every", "jitter", "categories", "language"})
     if not item:
         if raw is not None and not isinstance(raw, dict):
             return None
-        r.bad(key, "empty posting slot", "give it 'cron:' or 'every:'")
+        r.add(key, "empty posting slot", "give it 'cron:' or 'every:'")
         return None
     cron, every = item.get("cron"), item.get("every")
     if (cron is None) == (every is None):
-        r.bad(key, "a slot needs exactly one of 'cron' and 'every'",
+        r.add(key, "a slot needs exactly one of 'cron' and 'every'",
               "write e.g. cron: \"0 9 * * *\" or every: 6h")
         return None
     if cron is not None:
         err = (cron_problem(cron) if isinstance(cron, str)
                else f"cron must be text, not {type_name(cron)}")
         if err:
-            r.bad((*key, "cron"), err, "write 5 fields: minute hour day month weekday, "
+            r.add((*key, "cron"), err, "write 5 fields: minute hour day month weekday, "
                   "e.g. \"0 9 * * 1-5\"")
             return None
     secs = r.duration((*key, "every"), every, None, minimum=1) if every is not None else None
@@ -197,21 +98,21 @@ def _slot(r: _Reader, i: int, raw: Any) -> Slot | None:
     categories: frozenset[str] | None = None
     if cats is not None:
         if not isinstance(cats, list) or not all(isinstance(c, str) for c in cats):
-            r.bad((*key, "categories"), "categories must be a list of names",
+            r.add((*key, "categories"), "categories must be a list of names",
                   "write e.g. categories: [petition, embassy]")
         else:
             for c in cats:
                 if c not in CATEGORIES:
-                    r.bad((*key, "categories"), f"unknown category '{c}'",
+                    r.add((*key, "categories"), f"unknown category '{c}'",
                           f"use: {', '.join(sorted(CATEGORIES))}")
             categories = frozenset(cats)
     lang = item.get("language")
     if lang is not None and (not isinstance(lang, str) or not LANG_RE.match(lang)):
-        r.bad((*key, "language"), f"'{lang}' is not a language tag", "write e.g. en or de")
+        r.add((*key, "language"), f"'{lang}' is not a language tag", "write e.g. en or de")
         lang = None
     name = item.get("name")
     if name is not None and not isinstance(name, str):
-        r.bad((*key, "name"), "name must be text", "quote it")
+        r.add((*key, "name"), "name must be text", "quote it")
         name = None
     default_name = f"cron {cron}" if cron else f"every {every}"
     if categories:
@@ -222,23 +123,24 @@ def _slot(r: _Reader, i: int, raw: Any) -> Slot | None:
 
 
 def parse_schedule(doc: Doc) -> tuple[Schedule | None, list[Problem]]:
-    r = _Reader(doc)
-    top = r.mapping((), doc.data, {"timezone", "posts", "mentions", "limits", "missed_grace"})
+    r = Checker(doc)
+    top = r.mapping((), doc.data, "'schedule'",
+                    {"timezone", "posts", "mentions", "limits", "missed_grace"})
     if doc.data is None:
-        r.bad((), "schedule.yaml is empty", "add at least 'timezone:' and 'posts:'")
+        r.add((), "schedule.yaml is empty", "add at least 'timezone:' and 'posts:'")
     tzname = top.get("timezone", "UTC")
     try:
         if not isinstance(tzname, str):
             raise ZoneInfoNotFoundError
         ZoneInfo(tzname)
     except (ZoneInfoNotFoundError, ValueError):
-        r.bad(("timezone",), f"unknown time zone '{tzname}'",
+        r.add(("timezone",), f"unknown time zone '{tzname}'",
               "use an IANA name such as Europe/London or America/New_York")
         tzname = "UTC"
     raw_slots = top.get("posts", [])
     slots: list[Slot] = []
     if not isinstance(raw_slots, list):
-        r.bad(("posts",), f"'posts' must be a list of slots, not {type_name(raw_slots)}",
+        r.add(("posts",), f"'posts' must be a list of slots, not {type_name(raw_slots)}",
               "write each slot as '- cron: ...' or '- every: ...'")
     else:
         for i, raw in enumerate(raw_slots):
@@ -246,14 +148,14 @@ def parse_schedule(doc: Doc) -> tuple[Schedule | None, list[Problem]]:
             if slot is None:
                 continue
             if any(s.name == slot.name for s in slots):
-                r.bad(("posts", i), f"two slots are named '{slot.name}'",
+                r.add(("posts", i), f"two slots are named '{slot.name}'",
                       "give each slot its own 'name:'")
             slots.append(slot)
-    m = r.mapping(("mentions",), top.get("mentions"),
+    m = r.mapping(("mentions",), top.get("mentions"), "'mentions'",
                   {"every", "first_start_cutoff", "author_cooldown", "protect", "loop_limit"})
     protect = m.get("protect", "neutral")
     if protect not in ("neutral", "silent"):
-        r.bad(("mentions", "protect"), f"protect must be 'neutral' or 'silent', not {protect!r}",
+        r.add(("mentions", "protect"), f"protect must be 'neutral' or 'silent', not {protect!r}",
               "neutral sends one identical safe message; silent sends nothing")
         protect = "neutral"
     mentions = MentionSettings(
@@ -266,9 +168,10 @@ def parse_schedule(doc: Doc) -> tuple[Schedule | None, list[Problem]]:
         loop_limit=int(r.number(("mentions", "loop_limit"), m.get("loop_limit"), 5,
                                 integer=True) or 5),
     )
-    lim = r.mapping(("limits",), top.get("limits"),
+    lim = r.mapping(("limits",), top.get("limits"), "'limits'",
                     {"posts_per_day", "monthly_budget_usd", "prices"})
-    prices_raw = r.mapping(("limits", "prices"), lim.get("prices"), set(DEFAULT_PRICES))
+    prices_raw = r.mapping(("limits", "prices"), lim.get("prices"), "'prices'",
+                           set(DEFAULT_PRICES))
     prices = {k: r.number(("limits", "prices", k), prices_raw.get(k), v) or 0.0
               for k, v in DEFAULT_PRICES.items()}
     limits = Limits(

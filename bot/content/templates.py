@@ -18,12 +18,14 @@ from pathlib import Path
 from typing import Any
 
 from bot.content.allowlist import link_problem, load_allowlist
-from bot.content.approval import parse_approval, text_hash
+from bot.content.approval import parse_approval
+from bot.content.checker import Checker
+from bot.content.model import ReplyLibrary, Resources, Template, text_hash
 from bot.content.posts import ID_RE
 from bot.content.problems import Problem, display_path
 from bot.content.textrules import MAX_WEIGHTED, links, weighted_length
-from bot.content.yamlsrc import Doc, Key, load, type_name
-from bot.policy.replies import ReplyLibrary, Resources, Template, render
+from bot.content.yamlsrc import Key, load, type_name
+from bot.policy.replies import render
 
 RESOURCES_FILE = "messages/resources/countries.yaml"
 REPLIES_DIR = "messages/replies"
@@ -56,50 +58,9 @@ ENTRY_REQUIRED = frozenset({"code", "name", "embassy", "representatives", "un_mi
 ENTRY_KEYS = ENTRY_REQUIRED | {"organisation"}
 
 
-class _Checker:
-    """Collects problems for one YAML document."""
-
-    def __init__(self, doc: Doc, domains: frozenset[str]) -> None:
-        self.doc, self.domains, self.problems = doc, domains, list[Problem]()
-
-    def add(self, key: Key, what: str, fix: str, warning: bool = False) -> None:
-        self.problems.append(self.doc.problem(key, what, fix, warning))
-
-    def keys(self, key: Key, value: Any, required: frozenset[str], allowed: frozenset[str],
-             what: str) -> bool:
-        if not isinstance(value, dict):
-            self.add(key, f"{what} must be a mapping, not {type_name(value)}",
-                     "write it as 'key: value' lines indented under it")
-            return False
-        ok = True
-        for k in value:
-            if k not in allowed:
-                self.add((*key, k), f"unknown key '{k}' in {what}",
-                         f"use only: {', '.join(sorted(allowed))}")
-                ok = False
-        for k in sorted(required - value.keys()):
-            self.add(key, f"{what} is missing '{k}'", f"add a '{k}:' line")
-            ok = False
-        return ok
-
-    def text(self, key: Key, value: Any, what: str) -> str | None:
-        if isinstance(value, str) and value.strip():
-            return value.strip()
-        self.add(key, f"{what} must be text, not {type_name(value)}", "write it as text")
-        return None
-
-    def url(self, key: Key, value: Any) -> str | None:
-        url = self.text(key, value, "url")
-        bad = link_problem(url, self.domains) if url else None
-        if bad:
-            self.add(key, *bad)
-            return None
-        return url
-
-
-def _section(c: _Checker, key: Key, name: str, value: Any) -> dict[str, Any] | None:
+def _section(c: Checker, key: Key, name: str, value: Any) -> dict[str, Any] | None:
     required, optional = SECTIONS[name]
-    if not c.keys(key, value, required, required | optional, name):
+    if not c.keys(key, value, name, required | optional, required):
         return None
     if "verified" in value and not isinstance(value["verified"], bool):
         c.add((*key, "verified"), "verified must be true or false", "write verified: false "
@@ -111,7 +72,7 @@ def _section(c: _Checker, key: Key, name: str, value: Any) -> dict[str, Any] | N
     return None if url is None else {**value, "url": url}
 
 
-def _how(c: _Checker, key: Key, value: Any) -> dict[str, str] | None:
+def _how(c: Checker, key: Key, value: Any) -> dict[str, str] | None:
     if not isinstance(value, dict) or "en" not in value:
         c.add(key, "'how' must map languages to a one-line how-to, with 'en'",
               "write e.g. 'how:' then 'en: enter your postcode'")
@@ -129,7 +90,7 @@ def _how(c: _Checker, key: Key, value: Any) -> dict[str, str] | None:
     return out if len(out) == len(value) else None
 
 
-def _checked(c: _Checker, key: Key, value: Any, today: dt.date) -> None:
+def _checked(c: Checker, key: Key, value: Any, today: dt.date) -> None:
     if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
         c.add(key, f"'checked' must be a date, not {type_name(value)}", "write it as YYYY-MM-DD")
     elif value > today:
@@ -139,11 +100,11 @@ def _checked(c: _Checker, key: Key, value: Any, today: dt.date) -> None:
               "re-check each link and address, then update 'checked'", warning=True)
 
 
-def _entry(c: _Checker, key: Key, item: Any, today: dt.date,
+def _entry(c: Checker, key: Key, item: Any, today: dt.date,
            generic: bool) -> Resources | None:
     required = ENTRY_REQUIRED - {"code"} if generic else ENTRY_REQUIRED
     allowed = ENTRY_KEYS - {"code"} if generic else ENTRY_KEYS
-    if not c.keys(key, item, required, allowed, "the generic entry" if generic else "an entry"):
+    if not c.keys(key, item, "the generic entry" if generic else "an entry", allowed, required):
         return None
     before = len(c.problems)
     code: str | None = None
@@ -184,7 +145,7 @@ def load_resources(root: Path, domains: frozenset[str], today: dt.date
     doc, problems = load(path, display_path(path, root))
     if doc is None:
         return {}, None, problems
-    c = _Checker(doc, domains)
+    c = Checker(doc, domains)
     data = doc.data
     if not isinstance(data, dict):
         c.add((), "expected 'generic:' and 'countries:'", "start from the layout in git history")
@@ -231,11 +192,10 @@ def _placeholders(text: str) -> set[str] | str:
     return names
 
 
-def _template(c: _Checker, key: Key, item: Any, lang: str, protect: bool,
+def _template(c: Checker, key: Key, item: Any, lang: str, protect: bool,
               resources: list[Resources]) -> tuple[str, Template | None]:
     """(id or "", the template when approved and error-free)."""
-    if not c.keys(key, item, frozenset({"id", "text"}), frozenset({"id", "text", "approval"}),
-                  "a template"):
+    if not c.keys(key, item, "a template", {"id", "text", "approval"}, {"id", "text"}):
         return "", None
     before = len(c.problems)
     tid, text = item["id"], c.text((*key, "text"), item["text"], "text")
@@ -305,7 +265,7 @@ def load_templates(root: Path, domains: frozenset[str], resources: list[Resource
         problems += probs
         if doc is None:
             continue
-        c = _Checker(doc, domains)
+        c = Checker(doc, domains)
         top = PROTECT_STEM if is_protect else "replies"
         data = doc.data
         if not isinstance(data, dict) or set(data) != {top} or not isinstance(data[top], list):

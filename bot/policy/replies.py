@@ -47,10 +47,11 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Literal, Protocol
 
+from bot.content.model import ReplyLibrary, Resources, Template
 from bot.content.textrules import MAX_WEIGHTED, URL_RE, nfc, weighted_length
 
 Policy = Literal["reply", "protect", "skip"]
@@ -80,43 +81,6 @@ class _Unknown:
     country: str | None = None
     confidence: float = 0.0
     may_be_in_russia: bool = True
-
-
-@dataclass(frozen=True)
-class Resources:
-    """One country's (or the generic fallback's) links, as the templates see them."""
-
-    code: str | None  # None for the generic fallback
-    embassy: str
-    reps: str
-    how: Mapping[str, str]  # language -> one-line how-to; "en" always present
-    un: str
-    org: str | None = None
-
-    def values(self, lang: str) -> dict[str, str]:
-        out = {"embassy": self.embassy, "reps": self.reps, "un": self.un,
-               "how": self.how.get(lang) or self.how["en"]}
-        if self.org:
-            out["org"] = self.org
-        return out
-
-
-@dataclass(frozen=True)
-class Template:
-    id: str
-    lang: str
-    text: str
-    fields: frozenset[str]  # placeholders used, e.g. {"embassy", "reps"}
-
-
-@dataclass(frozen=True)
-class ReplyLibrary:
-    """Only approved templates: drafts never reach this object."""
-
-    countries: Mapping[str, Resources]
-    generic: Resources
-    templates: Mapping[str, tuple[Template, ...]]  # language -> templates, sorted by id
-    protect: str | None  # the approved neutral body, or None
 
 
 @dataclass(frozen=True)

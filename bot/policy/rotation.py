@@ -13,8 +13,7 @@ import random
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from bot.content.posts import Post
-from bot.content.schedule import Slot
+from bot.content.model import Post, Slot
 
 # A text that went out within this many seconds is not chosen again.
 REPEAT_WINDOW = 86400.0

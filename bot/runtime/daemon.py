@@ -21,7 +21,8 @@ from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 
 from bot.content import config as cfg
-from bot.content.schedule import Schedule, Slot, cron_kwargs
+from bot.content.model import Schedule, Slot
+from bot.content.schedule import cron_kwargs
 from bot.platforms.base import Platform
 from bot.platforms.sandbox import SandboxPlatform
 from bot.runtime import logs

@@ -16,7 +16,7 @@ from dataclasses import asdict
 from typing import Any, TypeVar
 
 from bot.content.config import Config
-from bot.content.schedule import Slot
+from bot.content.model import Slot
 from bot.content.textrules import links
 from bot.platforms.base import (
     Account,

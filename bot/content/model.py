@@ -1,0 +1,140 @@
+"""The content as the rest of the bot sees it: plain frozen dataclasses, no IO.
+
+The loaders in this room build these from the files maintainers edit; policy and
+runtime read them. Keeping them here lets the pure rooms import the shapes without
+importing YAML or any file reading.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from zoneinfo import ZoneInfo
+
+from bot.content.textrules import nfc
+
+
+def text_hash(text: str) -> str:
+    """sha256 of the NFC-normalised text, so an invisible re-encoding is not an edit."""
+    return hashlib.sha256(nfc(text).encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class Approval:
+    by: str
+    sha256: str
+
+
+@dataclass(frozen=True)
+class Post:
+    id: str
+    lang: str
+    category: str
+    text: str
+    starts: dt.date | None
+    expires: dt.date | None
+    weight: int
+    approval: Approval | None
+    file: str
+    line: int
+
+    @property
+    def approved(self) -> bool:
+        return self.approval is not None and self.approval.sha256 == text_hash(self.text)
+
+    def live(self, today: dt.date) -> bool:
+        """Approved and inside its date window: the only posts that may go out."""
+        return (
+            self.approved
+            and (self.starts is None or self.starts <= today)
+            and (self.expires is None or today <= self.expires)
+        )
+
+
+@dataclass(frozen=True)
+class Library:
+    posts: tuple[Post, ...]
+
+    def by_id(self, post_id: str) -> Post | None:
+        return next((p for p in self.posts if p.id == post_id), None)
+
+    def live(self, today: dt.date) -> list[Post]:
+        return [p for p in self.posts if p.live(today)]
+
+
+@dataclass(frozen=True)
+class Slot:
+    name: str
+    cron: str | None          # standard 5-field cron, day-of-week 0/7 = Sunday
+    every: float | None       # seconds
+    jitter: float
+    categories: frozenset[str] | None
+    language: str | None
+
+
+@dataclass(frozen=True)
+class MentionSettings:
+    every: float
+    first_start_cutoff: float
+    author_cooldown: float
+    protect: str              # "neutral": one identical safe message; "silent": no reply
+    loop_limit: int           # mentions from one author within an hour that mark a reply loop
+
+
+@dataclass(frozen=True)
+class Limits:
+    posts_per_day: int
+    monthly_budget_usd: float | None
+    prices: dict[str, float]
+
+
+@dataclass(frozen=True)
+class Schedule:
+    timezone: str
+    slots: tuple[Slot, ...]
+    mentions: MentionSettings
+    limits: Limits
+    missed_grace: float
+
+    @property
+    def tz(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+
+@dataclass(frozen=True)
+class Resources:
+    """One country's (or the generic fallback's) links, as the templates see them."""
+
+    code: str | None  # None for the generic fallback
+    embassy: str
+    reps: str
+    how: Mapping[str, str]  # language -> one-line how-to; "en" always present
+    un: str
+    org: str | None = None
+
+    def values(self, lang: str) -> dict[str, str]:
+        out = {"embassy": self.embassy, "reps": self.reps, "un": self.un,
+               "how": self.how.get(lang) or self.how["en"]}
+        if self.org:
+            out["org"] = self.org
+        return out
+
+
+@dataclass(frozen=True)
+class Template:
+    id: str
+    lang: str
+    text: str
+    fields: frozenset[str]  # placeholders used, e.g. {"embassy", "reps"}
+
+
+@dataclass(frozen=True)
+class ReplyLibrary:
+    """Only approved templates: drafts never reach this object."""
+
+    countries: Mapping[str, Resources]
+    generic: Resources
+    templates: Mapping[str, tuple[Template, ...]]  # language -> templates, sorted by id
+    protect: str | None  # the approved neutral body, or None
