@@ -121,7 +121,7 @@ def profile(root: Path, top: int = 25) -> str:
 
 def import_time() -> str:
     proc = subprocess.run([sys.executable, "-X", "importtime", "-c", "import bot.cli, "
-                           "bot.commands"], capture_output=True, text=True, cwd=REPO)
+                           "bot.commands.content"], capture_output=True, text=True, cwd=REPO)
     rows = []
     for line in proc.stderr.splitlines()[1:]:
         parts = line.split("|")

@@ -70,36 +70,44 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    from bot import commands
-
     root: Path = args.root
     if not root.is_dir():
         print(f"{root}:1: --root is not a folder (pass the folder holding schedule.yaml)",
               file=sys.stderr)
         return 2
     try:
+        # Each command's module is imported only when it runs: APScheduler only for the
+        # daemon, locate only for route.
         if args.cmd == "run":
-            from bot.runtime import daemon  # APScheduler is imported only to run
+            from bot.runtime import daemon
 
             return daemon.run(root, args.state)
-        if args.cmd == "validate":
-            return commands.validate(root)
-        if args.cmd == "approve":
-            return commands.approve_cmd(root, args.id, args.by)
-        if args.cmd == "preview":
-            return commands.preview(root, args.count, args.json, args.state)
+        if args.cmd in ("validate", "approve", "preview"):
+            from bot.commands import content
+
+            if args.cmd == "validate":
+                return content.validate(root)
+            if args.cmd == "approve":
+                return content.approve_cmd(root, args.id, args.by)
+            return content.preview(root, args.count, args.json, args.state)
         if args.cmd == "status":
-            return commands.status(root, args.state, args.json)
+            from bot.commands.status import status
+
+            return status(root, args.state, args.json)
         if args.cmd == "route":
+            from bot.commands.route import route
+
             if args.text is None and args.jsonl is None:
                 print("closethecamps route: give TEXT or --jsonl FILE", file=sys.stderr)
                 return 2
-            return commands.route(root, args.text, args.lang, args.location, args.json,
-                                  args.jsonl, args.workers)
+            return route(root, args.text, args.lang, args.location, args.json, args.jsonl,
+                         args.workers)
+        from bot.commands import sandbox
+
         if args.sandbox_cmd == "mention":
-            return commands.sandbox_mention(root, args.text, args.user, args.location,
-                                            args.lang, args.state)
-        return commands.sandbox_timeline(root, args.json, args.limit, args.state)
+            return sandbox.sandbox_mention(root, args.text, args.user, args.location,
+                                           args.lang, args.state)
+        return sandbox.sandbox_timeline(root, args.json, args.limit, args.state)
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:

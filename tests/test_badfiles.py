@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.commands import validate
+from bot.commands.content import validate
 from tests.badcases import REPO, Case, iter_cases, make_valid_root
 
 CASES = list(iter_cases())

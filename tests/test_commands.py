@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from bot import commands
 from bot.cli import main
+from bot.commands import content
 from tests.roots import REPO, make_root
 
 SCHEDULE = """\
@@ -39,7 +39,7 @@ def test_preview_json_lists_the_next_posts_in_the_schedule_time_zone(
         root: Path, capsys: pytest.CaptureFixture[str]) -> None:
     # Friday 2026-11-20 08:00 in Berlin: next come Fri 09:00, Sun 11:30, Mon 09:00.
     now = dt.datetime(2026, 11, 20, 8, 0, tzinfo=dt.timezone(dt.timedelta(hours=1)))
-    assert commands.preview(root, 3, True, str(root / "none.sqlite3"), now=now) == 0
+    assert content.preview(root, 3, True, str(root / "none.sqlite3"), now=now) == 0
     rows = json.loads(capsys.readouterr().out)
     assert [r["time"] for r in rows] == ["2026-11-20T09:00:00+01:00",
                                          "2026-11-22T11:30:00+01:00",
@@ -54,7 +54,7 @@ def test_preview_json_lists_the_next_posts_in_the_schedule_time_zone(
 def test_preview_text_and_dst(root: Path, capsys: pytest.CaptureFixture[str]) -> None:
     # Across the end of summer time (25 Oct 2026) the slot stays at 09:00 local.
     now = dt.datetime(2026, 10, 23, 10, 0, tzinfo=dt.UTC)
-    commands.preview(root, 2, True, str(root / "none.sqlite3"), now=now)
+    content.preview(root, 2, True, str(root / "none.sqlite3"), now=now)
     times = [r["time"] for r in json.loads(capsys.readouterr().out) if r["slot"] == "morning"]
     assert times[0] == "2026-10-26T09:00:00+01:00"
 

@@ -127,7 +127,7 @@ def test_after_a_long_outage_the_latest_due_time_decides() -> None:
     import datetime as dt
 
     from bot.content.model import Limits, MentionSettings, Schedule, Slot
-    from bot.runtime.daemon import _due_since
+    from bot.policy.timing import missed_since
 
     def sched(slot: Slot) -> Schedule:
         return Schedule("UTC", (slot,), MentionSettings(60, 3600, 86400, "neutral", 5),
@@ -136,13 +136,13 @@ def test_after_a_long_outage_the_latest_due_time_decides() -> None:
     now = dt.datetime(2026, 11, 21, 8, 40, tzinfo=dt.UTC)
     daily = Slot("daily", "30 8 * * *", None, 0, None, None)
     # Down since Monday 08:00: Tuesday's 08:30 is a day late, today's only 10 min.
-    first, recent = _due_since(daily, sched(daily), now.timestamp() - 2 * 86400 - 2400, now)
+    first, recent = missed_since(daily, sched(daily), now.timestamp() - 2 * 86400 - 2400, now)
     assert first is not None and recent == dt.datetime(2026, 11, 21, 8, 30, tzinfo=dt.UTC)
     hourly = Slot("hourly", None, 3600.0, 0, None, None)
     last = now.timestamp() - 72 * 3600 - 600
-    first, recent = _due_since(hourly, sched(hourly), last, now)
+    first, recent = missed_since(hourly, sched(hourly), last, now)
     assert recent is not None and (now - recent).total_seconds() == 600
-    first, recent = _due_since(hourly, sched(hourly), now.timestamp() - 3000, now)
+    first, recent = missed_since(hourly, sched(hourly), now.timestamp() - 3000, now)
     assert first is None and recent is None
 
 

@@ -72,7 +72,8 @@ def test_unknown_outcome_is_resolved_by_resending_the_identical_text(
 
 def test_crash_between_record_and_call_posts_once(engine: Engine, fake_x: FakeX) -> None:
     # What a kill -9 right after recording the intent leaves behind.
-    engine.store.begin_attempt("post:fast:1", "post", "x", "Crashed text #CloseTheCamps")
+    engine.store.begin_attempt("post:fast:1", "post", "x", "Crashed text #CloseTheCamps",
+                               now=engine.clock())
     engine.run_slot(slot(engine))
     assert texts(fake_x).count("Crashed text #CloseTheCamps") == 1
     engine.run_slot(slot(engine))
@@ -228,7 +229,7 @@ def test_status_reports_when_the_budget_stops_a_kind_of_call(
         capsys: pytest.CaptureFixture[str]) -> None:
     import json
 
-    from bot import commands
+    from bot.commands.status import status
 
     (root / "schedule.yaml").write_text((root / "schedule.yaml").read_text()
                                         + "  monthly_budget_usd: 0.1\n")
@@ -236,7 +237,7 @@ def test_status_reports_when_the_budget_stops_a_kind_of_call(
     for _ in range(5):
         e.run_slot(slot(e))
     e.store.close()
-    assert commands.status(root, str(tmp_path / "state.sqlite3"), as_json=True) == 0
+    assert status(root, str(tmp_path / "state.sqlite3"), as_json=True) == 0
     info = json.loads(capsys.readouterr().out)
     # $0.10 never covers a $0.20 post with a link; plain posts went out meanwhile.
     assert "post_with_url" in info["budget"]["stopped"]

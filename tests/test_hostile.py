@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from bot.content import config as cfg
 from bot.content.model import ReplyLibrary
 from bot.content.textrules import mentions, weighted_length
-from bot.policy.replies import AuthorState, decide
+from bot.policy.decide import AuthorState, decide
 
 REPO = Path(__file__).resolve().parent.parent
 

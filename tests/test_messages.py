@@ -1,4 +1,4 @@
-"""bot.messages: the post format, its rules, approvals and date windows."""
+"""bot.content.posts: the post format, its rules, approvals and date windows."""
 
 from __future__ import annotations
 

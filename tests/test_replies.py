@@ -1,4 +1,4 @@
-"""bot.replies.decide: one test per policy rule, on the real (test-approved) library."""
+"""bot.policy.decide: one test per policy rule, on the real (test-approved) library."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from twitter_text import parse_tweet
 from bot.content.model import ReplyLibrary
 from bot.content.templates import load_reply_library
 from bot.content.textrules import MAX_WEIGHTED, mentions, weighted_length
-from bot.policy.replies import AuthorState, Decision, decide
+from bot.policy.decide import AuthorState, Decision, decide
 from tests.test_resources import approved_copy
 
 HANDLE15 = "abcdefghij12345"

@@ -1,4 +1,4 @@
-"""bot.resources: the shipped files load clean, and each kind of bad file gives one file:line."""
+"""bot.content.templates: the shipped files load clean; each bad file gives one file:line."""
 
 from __future__ import annotations
 

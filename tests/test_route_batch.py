@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.commands import route_batch
+from bot.commands import route as route_batch
 from tests.roots import REPO, make_root
 
 TEXTS = ["I'm in Hamburg, how can I help?", "what can I do?", "я живу в Казани",

@@ -1,4 +1,4 @@
-"""bot.schedule: the schedule.yaml format, cron and duration parsing, defaults."""
+"""bot.content.schedule and cron: the schedule.yaml format, cron and duration parsing, defaults."""
 
 from __future__ import annotations
 
@@ -7,13 +7,9 @@ from pathlib import Path
 import pytest
 
 from bot.content.checker import parse_duration
+from bot.content.cron import cron_kwargs, cron_problem
 from bot.content.model import Schedule
-from bot.content.schedule import (
-    DEFAULT_PRICES,
-    cron_kwargs,
-    cron_problem,
-    load_schedule,
-)
+from bot.content.schedule import DEFAULT_PRICES, load_schedule
 from tests.badcases import REPO
 
 

@@ -1,4 +1,4 @@
-"""bot.textrules against the twitter-text-parser oracle (X's own counting rules, config v3)."""
+"""bot.content.textrules against the twitter-text-parser oracle (X's rules, config v3)."""
 
 from __future__ import annotations
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-import bot.commands  # noqa: F401  imported before any redirection: output must still follow it
+import bot.commands.content  # noqa: F401  imported before any redirection: output must still follow it
 from bot.cli import main
 from tests.badcases import REPO, make_valid_root
 

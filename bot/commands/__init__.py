@@ -1,14 +1,9 @@
-"""Every CLI command as a plain function returning its exit code (sqlite-utils style)."""
+"""Every CLI command as a plain function returning its exit code (sqlite-utils style).
 
-from bot.commands._impl import (
-    approve_cmd,
-    preview,
-    route,
-    sandbox_mention,
-    sandbox_timeline,
-    status,
-    validate,
-)
+    content.py   validate, approve, preview (and preview_rows, the data behind it)
+    status.py    status (status_info)
+    route.py     route, route --jsonl (route_one)
+    sandbox.py   sandbox mention, sandbox timeline
 
-__all__ = ["approve_cmd", "preview", "route", "sandbox_mention", "sandbox_timeline", "status",
-           "validate"]
+bot.cli imports a command's module only when that command runs.
+"""

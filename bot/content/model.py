@@ -129,6 +129,16 @@ class Template:
     text: str
     fields: frozenset[str]  # placeholders used, e.g. {"embassy", "reps"}
 
+    def render(self, res: Resources, handle: str) -> str | None:
+        """The full reply text, or None when the country lacks a field this template uses."""
+        values = res.values(self.lang)
+        if not self.fields <= values.keys():
+            return None
+        try:
+            return f"@{handle} " + self.text.format_map(values)
+        except (ValueError, KeyError, IndexError):  # a hand-built template with stray braces
+            return None
+
 
 @dataclass(frozen=True)
 class ReplyLibrary:

@@ -3,7 +3,7 @@
     load_reply_library(root, today=None) -> (ReplyLibrary | None, [Problem])
 
 Content lives in YAML that maintainers edit; this module only reads and checks it, and
-builds the pure bot.replies.ReplyLibrary from what passes: approved, error-free templates
+builds the pure bot.content.model.ReplyLibrary from what passes: approved, error-free templates
 and error-free country entries. The library is None only when the resources file or its
 generic fallback is unusable. Problems (file:line, what, fix) are returned, never raised.
 """
@@ -25,7 +25,6 @@ from bot.content.posts import ID_RE
 from bot.content.problems import Problem, display_path
 from bot.content.textrules import MAX_WEIGHTED, links, weighted_length
 from bot.content.yamlsrc import Key, load, type_name
-from bot.policy.replies import render
 
 RESOURCES_FILE = "messages/resources/countries.yaml"
 REPLIES_DIR = "messages/replies"
@@ -226,7 +225,7 @@ def _template(c: Checker, key: Key, item: Any, lang: str, protect: bool,
                   "point to the Russian LGBT Network's own site")
     tpl = Template(tid, lang, text, frozenset(fields))
     samples = [(LONGEST_HANDLE, f"@{LONGEST_HANDLE} {text}")] if protect else [
-        (r.code or "generic", render(tpl, r, LONGEST_HANDLE)) for r in resources]
+        (r.code or "generic", tpl.render(r, LONGEST_HANDLE)) for r in resources]
     worst = max(((weighted_length(t), w) for w, t in samples if t), default=(0, ""))
     if worst[0] > MAX_WEIGHTED:
         c.add(tkey, f"with a 15-character handle and {worst[1]}'s links this reply is "

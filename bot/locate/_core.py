@@ -24,24 +24,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import NamedTuple
 
-from bot.locate._gazetteer import Resolution, gazetteer, resolve
-from bot.locate._normalise import CYRILLIC, clean, fold
+from bot.locate._evidence import Cand, Scan, decide
+from bot.locate._gazetteer import Resolution, gazetteer
+from bot.locate._normalise import CYRILLIC, clean
 from bot.locate._patterns import (
     ARTICLES,
     BORN_WORDS,
     CHECKING_IN,
-    DEMONYM_ADJ,
-    DEMONYM_CLAUSE_NEXT,
-    DEMONYM_LEAD,
-    DEMONYM_NOT_SELF,
     FIRST_PERSON,
     GREETINGS,
     HERE_WORDS,
     LEADING,
     LIST_WORDS,
-    NEGATION,
     ORIGIN,
     RESIDENCE,
     RESIDENT_NOUNS,
@@ -50,6 +45,7 @@ from bot.locate._patterns import (
     Pattern,
     compile_patterns,
 )
+from bot.locate._prepare import body_of, flags_of, text_of
 from bot.locate._russia import (
     UKR_ONLY,
     in_distress,
@@ -57,7 +53,8 @@ from bot.locate._russia import (
     russian_first_person,
     russian_town,
 )
-from bot.locate._text import Chain, Text, covers_rest, read_place
+from bot.locate._scripts import scan_demonyms, scan_japanese
+from bot.locate._text import Chain, Text, contiguous, covers_rest, negated, read_place
 
 __all__ = ["Placement", "locate"]
 
@@ -71,36 +68,13 @@ class Placement:
 
 
 _MAX_CHARS = 4000  # a mention is short; bound the work on hostile input
-_URL = re.compile(r"https?://\S+|www\.\S+", re.IGNORECASE)
-_HANDLE = re.compile(r"(?<![\w@])@\w+")
-_HASHTAG = re.compile(r"(?<![\w#])#(\w+)")
-_FLAG = re.compile("[\U0001f1e6-\U0001f1ff]{2}")
-_FLAG_SUBJECT = re.compile(
-    # Not "is", "can", "does"...: "🇷🇺 is it safe?" is a question from Russia.
-    "([\U0001f1e6-\U0001f1ff]{2})\\s*(?:must|should|needs?|has to|have to|cannot|can't|"
-    "won't|wants?|keeps?)\\b",
-    re.IGNORECASE,
-)
-_TAG_FLAG = re.compile("\U0001f3f4([\U000e0061-\U000e007a]+)\U000e007f")
-_ELONG = re.compile(r"([^\W\d_])\1{2,}")
-_ABBR = re.compile(r"\b([A-Za-z])\.([A-Za-z])\.(?:([A-Za-z])\.)?")
-_ABBR_DOT = re.compile(r"\b(St|Ste|Mt|Ft)\.", re.IGNORECASE)
-# One search that finds whatever either of the two above could (and a little more).
-_ABBR_ANY = re.compile(r"\b[A-Za-z]\.[A-Za-z]\.|\b(?:St|Ste|Mt|Ft)\.", re.IGNORECASE)
-_THE_US = re.compile(r"\b(the|in|from)\s+US\b", re.IGNORECASE)
-_HYPHEN = re.compile(r"(?<=[^\W\d_])[-‐‑](?=[^\W\d_])")
-_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])|_")
 _PROFILE_SPLIT = re.compile(r"[|•·;/\n]+|\s[-—–→]\s|->|\s&\s")
-_CJK = re.compile("[\u3040-\u9fff]")
-_JA_PLACE = re.compile("(に住んで|に住む|在住|に暮らして|にいます|にいる|出身|から来|から)")
-_JA_DEMONYM = re.compile("([\u3040-\u30ff\u4e00-\u9fff]{1,8}人)(?:です|として|なので|だけど|の私)")
 
 _FAMILIES = (
     ("self-in", compile_patterns(RESIDENCE)),
     ("self-from", compile_patterns(ORIGIN)),
     ("tie", compile_patterns(TIES)),
 )
-_DEMONYM_LEAD = compile_patterns(DEMONYM_LEAD)
 # The families by a pattern's last word, in family order: one dict read per word
 # instead of one per family, and most words end no pattern at all.
 _BY_FINAL: dict[str, tuple[tuple[str, list[Pattern]], ...]] = {
@@ -116,34 +90,6 @@ _LATIN_FINALS = frozenset(
 # Flags (regional indicators, tag flags), Cyrillic, Japanese: each has its own scan.
 _SPECIAL = re.compile("[\U0001f1e6-\U0001f1ff\U0001f3f4\u0400-\u04ff\u3040-\u9fff]")
 
-# Rank (lower wins), base confidence.
-_RANK = {
-    "self-in": (0, 0.95), "here": (0, 0.9), "leading": (0, 0.85), "dateline": (0, 0.75),
-    "self-from": (1, 0.85), "flag": (2, 0.85), "demonym": (3, 0.75), "place-only": (4, 0.7),
-    "hashtag": (5, 0.6), "profile": (6, 0.6), "visit": (7, 0.6),
-}  # fmt: skip
-_REASON = {"here": "self-in", "leading": "self-in"}
-
-
-class _Cand(NamedTuple):
-    how: str
-    cc: str | None
-    certainty: float
-
-
-class _Scan:
-    def __init__(self) -> None:
-        self.cands: list[_Cand] = []
-        self.russia = False
-
-    def add(self, how: str, chain: Chain | None, *, ties_only: bool = False) -> None:
-        if chain is None:
-            return
-        self.russia = self.russia or chain.russian
-        if not ties_only:
-            self.cands.append(_Cand(how, chain.res.cc, chain.res.certainty))
-
-
 def locate(text: str, author_location: str | None = None, lang: str | None = None) -> Placement:
     """Country of the person who wrote `text`; `lang` is accepted and ignored."""
     del lang  # picking a country by language is exactly the mistake to avoid
@@ -155,19 +101,19 @@ def locate(text: str, author_location: str | None = None, lang: str | None = Non
 
 
 def _locate(text: str, profile: str | None) -> Placement:
-    scan = _Scan()
+    scan = Scan()
     raw = clean(text[:_MAX_CHARS])
-    flags = _flags(raw)
-    body, tags = _body(raw)
-    t = _text(body)
+    flags = flags_of(raw)
+    body, tags = body_of(raw)
+    t = text_of(body)
     if _worth_scanning(raw, t):
         _scan_patterns(t, scan)
         _scan_clauses(t, scan)
-        _scan_japanese(body, scan)
-        _scan_demonyms(t, scan)
+        scan_japanese(body, scan)
+        scan_demonyms(t, scan)
         for cc in flags:
             if not _flag_is_decoration(t, cc):
-                scan.cands.append(_Cand("flag", cc, 1.0))
+                scan.cands.append(Cand("flag", cc, 1.0))
     for tag in tags:
         chain = _hashtag(tag)
         if chain is not None:
@@ -178,7 +124,7 @@ def _locate(text: str, profile: str | None) -> Placement:
         if cand is not None:
             scan.cands.append(cand)
         russia = in_russia or russia
-    country, confidence, reason = _decide(scan.cands)
+    country, confidence, reason = decide(scan.cands)
     # "я живу в Минске": a Russian speaker who says they live outside Russia and names
     # no Russian place is not writing about their situation there.
     lives_outside = reason in ("self-in", "dateline") and country not in (None, "RU")
@@ -245,78 +191,12 @@ def _latin_pattern_ends(keys: list[str], e: int) -> bool:
 @lru_cache(maxsize=4096)
 def _hashtag(tag: str) -> Chain | None:
     """The place a whole hashtag names, if any; tags repeat (#CloseTheCamps) so cached."""
-    tt = _text(tag)
+    tt = text_of(tag)
     chain = read_place(tt, 0, context="weak")
     return chain if chain and chain.end == len(tt.keys) and not chain.russian else None
 
 
-def _body(raw: str) -> tuple[str, list[str]]:
-    """Strip URLs and handles; hashtags inside a sentence stay as words."""
-    # Each pass is skipped when its trigger character is absent: most mentions
-    # are short and plain, and this function runs on every one of them.
-    body = _URL.sub(" ", raw) if "http" in raw or "www." in raw else raw
-    body = _HANDLE.sub(" ", body) if "@" in body else body
-    tags: list[str] = []
-
-    def tag(m: re.Match[str]) -> str:
-        word = _CAMEL.sub(" ", m.group(1))
-        tags.append(word)
-        i = m.start() - 1  # the last non-space character before the tag, without copying
-        while i >= 0 and body[i].isspace():
-            i -= 1
-        inline = i >= 0 and body[i].isalpha()
-        return word if inline else " ¦ "
-
-    if "#" in body:
-        body = _HASHTAG.sub(tag, body)
-    body = body.replace("’", "'")
-    if "." in body and _ABBR_ANY.search(body):
-        body = _ABBR.sub(lambda m: "".join(g for g in m.groups() if g), body)
-        body = _ABBR_DOT.sub(r"\1", body)
-    if "US" in body:
-        body = _THE_US.sub(lambda m: f"{m.group(1)} USA", body)
-    return (_HYPHEN.sub(" ", body) if "-" in body or "‐" in body or "‑" in body else body), tags
-
-
-def _text(body: str) -> Text:
-    if not _ELONG.search(body):  # almost always: no new string to build
-        return Text(body)
-    squeezed = _ELONG.sub(r"\1", body)
-    return Text(squeezed, elongated=squeezed != body)
-
-
-def _flags(raw: str) -> list[str]:
-    if raw.isascii():
-        return []
-    # 🇪🇺 and 🇺🇳 are flags too, but of no country; "🇷🇺 must answer for this" is a flag
-    # standing for the country as the topic.
-    subjects = {_flag_code(m.group(1)) for m in _FLAG_SUBJECT.finditer(raw)}
-    countries = gazetteer().countries
-    found = [cc for p in _FLAG.findall(raw) if (cc := _flag_code(p)) in countries
-             and cc not in subjects]
-    found += ["GB" for tag in _TAG_FLAG.findall(raw) if tag.startswith("\U000e0067\U000e0062")]
-    return list(dict.fromkeys(found))
-
-
-def _flag_code(pair: str) -> str:
-    return chr(ord(pair[0]) - 0x1F1A5) + chr(ord(pair[1]) - 0x1F1A5)
-
-
-def _negated(t: Text, start: int) -> bool:
-    """A negation in the two words before `start`, in the same clause."""
-    lo = start
-    while lo > max(0, start - 2) and t.gaps[lo] == "space":
-        lo -= 1
-    before = t.keys[lo:start]
-    return any(k in NEGATION or k.endswith("n't") for k in before) or before == ["no", "longer"]
-
-
-def _contiguous(t: Text, start: int, end: int) -> bool:
-    """No punctuation inside the phrase nor between it and the place at `end`."""
-    return all(t.gaps[k] == "space" for k in range(start + 1, end + 1))
-
-
-def _scan_patterns(t: Text, scan: _Scan) -> None:
+def _scan_patterns(t: Text, scan: Scan) -> None:
     keys = t.keys
     gaps = t.gaps
     by_final = _BY_FINAL
@@ -328,12 +208,12 @@ def _scan_patterns(t: Text, scan: _Scan) -> None:
                 if pattern.penult is not None and (e < 2 or keys[e - 2] not in pattern.penult):
                     continue
                 start = pattern.match_back(keys, e)
-                if start is None or not _contiguous(t, start, e):
+                if start is None or not contiguous(t, start, e):
                     continue
                 if pattern.anchored and gaps[start] == "space":
                     continue
                 chain = read_place(t, e, context="explicit", stem_latin=pattern.latin_stems)
-                if _negated(t, start):
+                if negated(t, start):
                     # "I'm no longer in Moscow" places nobody, but it is still a personal
                     # tie to the place: enough to protect, never enough to place. A later
                     # pattern may still match without the negation.
@@ -391,7 +271,7 @@ def _followed_by_self(t: Text, chain: Chain) -> bool:
     return False
 
 
-def _scan_clauses(t: Text, scan: _Scan) -> None:
+def _scan_clauses(t: Text, scan: Scan) -> None:
     """ "Perth here", a dateline "Wellington, NZ — ...", a place-only message."""
     for s in t.clause_starts():
         if not _may_name(t, s) and not (t.keys[s] in ARTICLES and _may_name(t, s + 1)):
@@ -422,112 +302,45 @@ def _scan_clauses(t: Text, scan: _Scan) -> None:
                 scan.add("dateline", chain, ties_only=chain.russian)
 
 
-def _scan_demonyms(t: Text, scan: _Scan) -> None:
-    gaz = gazetteer()
-    keys = t.keys
-    if gaz.demonym_heads.isdisjoint(keys):
-        return
-    demonyms = gaz.demonyms
-    for i, key in enumerate(keys):
-        n, cc = 1, demonyms.get(key)
-        if i + 1 < len(keys) and t.gaps[i + 1] == "space":
-            two = demonyms.get(key + " " + keys[i + 1])
-            n, cc = (2, two) if two else (n, cc)
-        if cc is None:
-            continue
-        nxt = keys[i + n] if i + n < len(keys) and t.gaps[i + n] == "space" else None
-        if nxt in DEMONYM_NOT_SELF:
-            continue
-        led = i > 0 and any(
-            (start := p.match_back(keys, i)) is not None
-            and _contiguous(t, start, i)
-            and not _negated(t, start)
-            for p in _DEMONYM_LEAD.get(keys[i - 1], ())
-        )
-        # "German here", "Welsh and furious", "proud Scot here": a clause that opens
-        # with a demonym, or with an adjective and a demonym.
-        first = i - 1 if i and keys[i - 1] in DEMONYM_ADJ and t.gaps[i] == "space" else i
-        opens = t.gaps[first] != "space" and (nxt is None or nxt in DEMONYM_CLAUSE_NEXT)
-        if led or opens:
-            scan.cands.append(_Cand("demonym", cc, 1.0))
-            scan.russia = scan.russia or cc == "RU"
-
-
-def _scan_japanese(body: str, scan: _Scan) -> None:
-    if not _CJK.search(body):
-        return
-    gaz = gazetteer()
-    for m in _JA_PLACE.finditer(body):
-        before = body[max(0, m.start() - 12) : m.start()]
-        for k in range(len(before), 1, -1):
-            senses = gaz.senses(fold(before[-k:]))
-            if senses:
-                res = resolve(senses)
-                how = "self-from" if m.group(1) in ("出身", "から来") else "self-in"
-                scan.cands.append(_Cand(how, res.cc, res.certainty * 0.95))
-                scan.russia = scan.russia or res.russian
-                break
-    for m in _JA_DEMONYM.finditer(body):
-        word = m.group(1)
-        for k in range(len(word), 1, -1):
-            cc = gaz.demonyms.get(word[-k:])
-            if cc:
-                scan.cands.append(_Cand("demonym", cc, 1.0))
-                break
-
-
 def _flag_is_decoration(t: Text, cc: str) -> bool:
     """ "Turkey 🇹🇷 should speak up": a flag next to its own country's name is a topic."""
     gaz = gazetteer()
     return any(s.cc == cc and s.kind == "c" for key in t.keys for s in gaz.senses(key))
 
 
-def _profile(profile: str) -> tuple[_Cand | None, bool]:
+def _profile(profile: str) -> tuple[Cand | None, bool]:
     """The profile's candidate and whether it may be Russia, once per distinct profile.
 
     A profile depends on nothing else in the mention, and the same few hundred profile
     strings come back again and again, so this is cached (bounded).
     """
-    scan = _Scan()
+    scan = Scan()
     in_russia = _scan_profile(clean(profile), scan)
     return (scan.cands[0] if scan.cands else None), in_russia
 
 
-def _scan_profile(profile: str, scan: _Scan) -> bool:
+def _scan_profile(profile: str, scan: Scan) -> bool:
     """Add the profile location as the weakest evidence; True if it may be Russia."""
-    sub = _Scan()
-    t = _text(_body(profile)[0])
+    sub = Scan()
+    t = text_of(body_of(profile)[0])
     _scan_patterns(t, sub)
-    flags = _flags(profile)
+    flags = flags_of(profile)
     if not sub.cands:
-        for segment in _PROFILE_SPLIT.split(_body(profile)[0]):
+        for segment in _PROFILE_SPLIT.split(body_of(profile)[0]):
             # A bare "US" is the country in a location field ("UK/US"), never "us".
             segment = {"US": "USA", "RU": "Russia"}.get(segment.strip(), segment)
-            st = _text(segment)
+            st = text_of(segment)
             chain = read_place(st, 0, context="profile") if st.keys else None
             if chain and covers_rest(st, chain):
                 sub.add("profile", chain)
-    country, _, _ = _decide(sub.cands)
+    country, _, _ = decide(sub.cands)
     certainty = max((c.certainty for c in sub.cands if c.cc == country), default=1.0)
     if country is None and len(flags) == 1:
         country = flags[0]
     if country:
-        scan.cands.append(_Cand("profile", country, certainty))
+        scan.cands.append(Cand("profile", country, certainty))
     cyr = bool(CYRILLIC.search(profile))
     ukr = set(profile) & UKR_ONLY
     return sub.russia or "RU" in flags or country == "RU" or (cyr and not country and not ukr)
 
 
-def _decide(cands: list[_Cand]) -> tuple[str | None, float, str]:
-    if not cands:
-        return None, 0.0, "none"
-    best = min(_RANK[c.how][0] for c in cands)
-    top = [c for c in cands if _RANK[c.how][0] == best]
-    placed = [c for c in top if c.cc]
-    if not placed:
-        return None, 0.0, "ambiguous"
-    if len({c.cc for c in placed}) > 1:
-        return None, 0.0, "conflict"
-    pick = max(placed, key=lambda c: _RANK[c.how][1] * c.certainty)
-    confidence = round(_RANK[pick.how][1] * pick.certainty, 2)
-    return pick.cc, confidence, _REASON.get(pick.how, pick.how)

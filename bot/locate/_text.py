@@ -7,7 +7,7 @@ from typing import NamedTuple
 
 from bot.locate._gazetteer import MAX_WORDS, Resolution, Sense, gazetteer, qualify, resolve
 from bot.locate._normalise import fold, stem_key
-from bot.locate._patterns import ARTICLES, WEATHER
+from bot.locate._patterns import ARTICLES, NEGATION, WEATHER
 
 # A word is letters joined by "'" (never "’"); each match is the gap before a word and
 # the word, and matches are contiguous from the start, so gaps need no second pass.
@@ -263,3 +263,17 @@ def covers_rest(t: Text, chain: Chain) -> bool:
     """True when nothing but filler follows the chain ("Cork, Ireland area")."""
     rest = t.keys[chain.end :]
     return all(k in _EXTRA_UNITS for k in rest)
+
+
+def negated(t: Text, start: int) -> bool:
+    """A negation in the two words before `start`, in the same clause."""
+    lo = start
+    while lo > max(0, start - 2) and t.gaps[lo] == "space":
+        lo -= 1
+    before = t.keys[lo:start]
+    return any(k in NEGATION or k.endswith("n't") for k in before) or before == ["no", "longer"]
+
+
+def contiguous(t: Text, start: int, end: int) -> bool:
+    """No punctuation inside the phrase nor between it and the place at `end`."""
+    return all(t.gaps[k] == "space" for k in range(start + 1, end + 1))

@@ -27,8 +27,6 @@ class Mention:
     created_at: datetime
     lang: str | None = None
     author_location: str | None = None
-    # Set when the mention is itself a reply to one of the bot's posts (reply-loop signal).
-    in_reply_to_user_id: str | None = None
 
 
 class PlatformError(Exception):

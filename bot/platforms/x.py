@@ -233,7 +233,7 @@ class XPlatform:
                 max_results=100,
                 pagination_token=token,
                 expansions=["author_id"],
-                tweet_fields=["created_at", "lang", "author_id", "in_reply_to_user_id"],
+                tweet_fields=["created_at", "lang", "author_id"],
                 user_fields=["location", "username"],
                 user_auth=True,
             )
@@ -347,7 +347,6 @@ def _parse_mentions(body: dict[str, Any]) -> list[Mention]:
     for tweet in data:
         author_id = str(tweet["author_id"])
         author = users.get(author_id, {})
-        reply_user = tweet.get("in_reply_to_user_id")
         mentions.append(
             Mention(
                 id=str(tweet["id"]),
@@ -357,7 +356,6 @@ def _parse_mentions(body: dict[str, Any]) -> list[Mention]:
                 created_at=_parse_time(tweet.get("created_at")),
                 lang=tweet.get("lang"),
                 author_location=author.get("location"),
-                in_reply_to_user_id=str(reply_user) if reply_user is not None else None,
             )
         )
     return mentions

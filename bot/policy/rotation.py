@@ -2,8 +2,9 @@
 
 A cycle holds every eligible post `weight` times. No post repeats until the
 cycle is spent, a text is never repeated within 24 h, and the draw inside a
-cycle is weighted by what each post has left, from a seed so that a preview
-and the real run agree.
+cycle is weighted by what each post has left, from a seed made of the slot and
+the time. `pick` is the one entry point: the daemon posts what it returns and
+`preview` shows what it returns, so the two cannot drift apart.
 """
 
 from __future__ import annotations
@@ -17,6 +18,15 @@ from bot.content.model import Post, Slot
 
 # A text that went out within this many seconds is not chosen again.
 REPEAT_WINDOW = 86400.0
+
+
+@dataclass(frozen=True)
+class Sent:
+    """One post that went out, or may have (an unknown outcome counts as out)."""
+
+    at: float
+    post_id: str | None
+    text: str
 
 
 @dataclass(frozen=True)
@@ -60,3 +70,13 @@ def choose(candidates: list[Post], used: dict[str, int], recent_texts: set[str],
     new_used = dict(used)
     new_used[post.id] = new_used.get(post.id, 0) + 1
     return Choice(post, new_used, "")
+
+
+def pick(posts: Iterable[Post], slot: Slot, at: float, today: dt.date,
+         used: dict[str, int], history: Iterable[Sent]) -> Choice:
+    """The post `slot` sends at time `at`, given the pool's cycle state and what went out.
+
+    `today` is the local date of `at` in the schedule's time zone (posts' date windows).
+    """
+    recent = {s.text for s in history if at - s.at <= REPEAT_WINDOW}
+    return choose(eligible(posts, slot, today), used, recent, seed=f"{slot.name}:{int(at)}")

@@ -16,15 +16,12 @@ from typing import IO
 
 from apscheduler.executors.pool import ThreadPoolExecutor
 from apscheduler.schedulers.background import BackgroundScheduler
-from apscheduler.triggers.base import BaseTrigger
-from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 
 from bot.content import config as cfg
-from bot.content.model import Schedule, Slot
-from bot.content.schedule import cron_kwargs
 from bot.platforms.base import Platform
 from bot.platforms.sandbox import SandboxPlatform
+from bot.policy import timing
 from bot.runtime import logs
 from bot.runtime.engine import Engine
 from bot.runtime.logs import event
@@ -32,55 +29,6 @@ from bot.runtime.settings import Settings, load_settings
 from bot.runtime.store import Store
 
 WATCH_EVERY = 2.0
-
-
-def slot_trigger(slot: Slot, sched: Schedule, jitter: bool = True,
-                 start: dt.datetime | None = None) -> BaseTrigger:
-    j = int(slot.jitter) if jitter and slot.jitter else None
-    if slot.cron:
-        return CronTrigger(**cron_kwargs(slot.cron), timezone=sched.tz, jitter=j)
-    assert slot.every is not None
-    return IntervalTrigger(seconds=slot.every, timezone=sched.tz, jitter=j, start_date=start)
-
-
-def next_times(slot: Slot, sched: Schedule, after: dt.datetime, n: int) -> list[dt.datetime]:
-    """The slot's next `n` nominal fire times after `after` (no jitter)."""
-    trig = slot_trigger(slot, sched, jitter=False, start=after)
-    out: list[dt.datetime] = []
-    prev: dt.datetime | None = None
-    now = after + dt.timedelta(microseconds=1)
-    while len(out) < n:
-        t = trig.get_next_fire_time(prev, now)
-        if t is None:
-            break
-        if t > after:
-            out.append(t)
-        prev, now = t, t + dt.timedelta(microseconds=1)
-    return out
-
-
-def _due_since(slot: Slot, sched: Schedule, last: float, now: dt.datetime
-               ) -> tuple[dt.datetime | None, dt.datetime | None]:
-    """(first due time missed since `last`, the latest one inside the grace period).
-
-    After a long outage it is the latest due time that counts: it posts if it is
-    recent enough, however long ago the first missed one was.
-    """
-    tz = sched.tz
-    if slot.every:
-        n = int((now.timestamp() - last) // slot.every)
-        if n < 1:
-            return None, None
-        first = dt.datetime.fromtimestamp(last + slot.every, tz)
-        latest = dt.datetime.fromtimestamp(last + n * slot.every, tz)
-        recent = latest if (now - latest).total_seconds() <= sched.missed_grace else None
-        return first, recent
-    missed = next_times(slot, sched, dt.datetime.fromtimestamp(last, tz), 1)
-    if not missed or missed[0] > now:
-        return None, None
-    window = max(last, now.timestamp() - sched.missed_grace)
-    near = next_times(slot, sched, dt.datetime.fromtimestamp(window, tz), 1)
-    return missed[0], (near[0] if near and near[0] <= now else None)
 
 
 def make_platform(settings: Settings) -> Platform:
@@ -119,7 +67,7 @@ class Daemon:
             last = self.store.last_fire(slot.name)
             # An `every` slot keeps its phase across reloads: next = last fire + k*every.
             start = dt.datetime.fromtimestamp(last, sched.tz) if last and slot.every else None
-            jobs.append((slot, slot_trigger(slot, sched, start=start)))
+            jobs.append((slot, timing.slot_trigger(slot, sched, start=start)))
         mentions = IntervalTrigger(seconds=sched.mentions.every, timezone=sched.tz)
         for job in self.scheduler.get_jobs():
             if not job.id.startswith(("catch-up:", "first-post")):
@@ -153,7 +101,7 @@ class Daemon:
                     # A newcomer on the sandbox sees the bot act at once.
                     self.scheduler.add_job(self._slot_job, args=[slot.name], id="first-post")
                 continue
-            missed, recent = _due_since(slot, sched, last, now)
+            missed, recent = timing.missed_since(slot, sched, last, now)
             if missed is None:
                 continue
             if recent is not None:

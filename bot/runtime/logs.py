@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import logging
 import sys
@@ -71,3 +72,8 @@ def setup(level: str, fmt: str, secrets: list[str], stream: TextIO | None = None
 
 def event(level: int, msg: str, **fields: Any) -> None:
     logging.getLogger(LOGGER).log(level, msg, extra={"fields": fields})
+
+
+def iso(ts: float) -> str:
+    """A Unix time as the UTC ISO form every log line uses."""
+    return dt.datetime.fromtimestamp(ts, dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")

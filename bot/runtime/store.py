@@ -4,6 +4,9 @@ Plain SQL with numbered migrations (PRAGMA user_version). Every post or reply is
 written as 'attempting' before the call and committed, so a kill -9 at any
 instant leaves a record that the next start resolves instead of re-posting.
 Mention text is never stored: only ids, the routing decision and the outcome.
+The store reads no clock: every write is given its time (`now`) by the caller,
+and each decision (an attempt with its spend and rotation state) is one transaction.
+Rows come out as the dataclasses below, never as sqlite3.Row.
 """
 
 from __future__ import annotations
@@ -11,12 +14,13 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from bot.policy.rotation import Sent
 
 MIGRATIONS: tuple[str, ...] = (
     """
@@ -88,6 +92,14 @@ class Pause:
     strikes: int
 
 
+@dataclass(frozen=True)
+class PendingReply:
+    mention_id: str
+    author_id: str
+    reply_text: str
+    opted_out: bool
+
+
 class Store:
     def __init__(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -141,28 +153,61 @@ class Store:
 
     # -- attempts
     def begin_attempt(self, key: str, kind: str, item_id: str | None, text: str,
-                      reply_to: str | None = None, now: float | None = None) -> bool:
+                      reply_to: str | None = None, *, now: float) -> bool:
         """Record the intent before the call; False if this key was ever attempted."""
-        now = now or time.time()
         with self.tx() as db:
-            cur = db.execute(
-                "INSERT OR IGNORE INTO attempts VALUES "
-                "(?, ?, ?, ?, ?, 'attempting', NULL, NULL, ?, ?)",
-                (key, kind, item_id, text, reply_to, now, now))
-            return cur.rowcount == 1
+            return self._insert_attempt(db, key, kind, item_id, text, reply_to, now)
+
+    def begin_post(self, key: str, item_id: str, text: str, pool: str, used: dict[str, int],
+                   spend_kind: str, price: float, *, now: float) -> Attempt:
+        """A slot's decision in one transaction: the attempt, the rotation's state after
+        this pick and the spend, so a crash leaves all three or none."""
+        with self.tx() as db:
+            self._insert_attempt(db, key, "post", item_id, text, None, now)
+            db.execute("INSERT INTO rotation VALUES (?, ?) ON CONFLICT(pool) DO UPDATE SET "
+                       "used = excluded.used", (pool, json.dumps(used, sort_keys=True)))
+            if price:
+                db.execute("INSERT INTO spend VALUES (?, ?, ?)", (now, spend_kind, price))
+        return Attempt(key, "post", item_id, text, None, "attempting", None, None, now, now)
+
+    def begin_reply(self, key: str, text: str, reply_to: str, price: float, *,
+                    now: float) -> Attempt | None:
+        """The attempt and its spend in one transaction; None if `key` was ever attempted."""
+        with self.tx() as db:
+            if not self._insert_attempt(db, key, "reply", None, text, reply_to, now):
+                return None
+            if price:
+                db.execute("INSERT INTO spend VALUES (?, ?, ?)", (now, "reply", price))
+        return Attempt(key, "reply", None, text, reply_to, "attempting", None, None, now, now)
+
+    @staticmethod
+    def _insert_attempt(db: sqlite3.Connection, key: str, kind: str, item_id: str | None,
+                        text: str, reply_to: str | None, now: float) -> bool:
+        cur = db.execute("INSERT OR IGNORE INTO attempts VALUES "
+                         "(?, ?, ?, ?, ?, 'attempting', NULL, NULL, ?, ?)",
+                         (key, kind, item_id, text, reply_to, now, now))
+        return cur.rowcount == 1
 
     def finish_attempt(self, key: str, status: str, remote_id: str | None = None,
-                       detail: str | None = None) -> None:
+                       detail: str | None = None, *, now: float) -> None:
         """Record the outcome; a reply's mention follows in the same transaction, so a
         crash can never leave a sent reply's mention looking unanswered."""
         with self.tx() as db:
             db.execute("UPDATE attempts SET status = ?, remote_id = COALESCE(?, remote_id), "
                        "detail = ?, updated_at = ? WHERE key = ?",
-                       (status, remote_id, detail, time.time(), key))
+                       (status, remote_id, detail, now, key))
             mention_status = {"done": "sent", "failed": "failed"}.get(status)
             if mention_status:
                 db.execute("UPDATE mentions SET status = ? WHERE id = (SELECT reply_to FROM "
                            "attempts WHERE key = ? AND kind = 'reply')", (mention_status, key))
+
+    def align_mention(self, key: str) -> None:
+        """Bring a reply's mention in line with its settled attempt (after a crash between
+        the two writes of an older version)."""
+        with self.tx() as db:
+            db.execute("UPDATE mentions SET status = CASE a.status WHEN 'done' THEN 'sent' "
+                       "ELSE 'failed' END FROM attempts a WHERE a.key = ? AND a.kind = 'reply' "
+                       "AND a.status IN ('done', 'failed') AND mentions.id = a.reply_to", (key,))
 
     def release_attempt(self, key: str) -> None:
         """Only for a call the platform provably refused before acting (nothing went
@@ -192,15 +237,16 @@ class Store:
         rows = self._q(sql + " ORDER BY created_at DESC, rowid DESC LIMIT ?", (*args, limit))
         return [Attempt(**dict(r)) for r in rows]
 
-    def texts_since(self, since: float, kind: str = "post") -> set[str]:
-        """Texts that went out (or may have) since `since`: never repeat them within 24 h."""
-        rows = self._q("SELECT text FROM attempts WHERE kind = ? AND created_at >= ? AND "
-                       "status != 'failed'", (kind, since))
-        return {r["text"] for r in rows}
+    def post_history(self, since: float) -> list[Sent]:
+        """Posts that went out (or may have) since `since`, oldest first."""
+        rows = self._q("SELECT created_at, item_id, text FROM attempts WHERE kind = 'post' AND "
+                       "created_at >= ? AND status != 'failed' ORDER BY created_at", (since,))
+        return [Sent(r["created_at"], r["item_id"], r["text"]) for r in rows]
 
-    def count_done(self, kind: str, since: float) -> int:
+    def count_not_failed(self, kind: str, since: float) -> int:
+        """Attempts since `since` that went out or may have: what a daily limit counts."""
         rows = self._q("SELECT COUNT(*) AS n FROM attempts WHERE kind = ? AND created_at >= ? "
-                       "AND status IN ('done', 'attempting', 'unknown')", (kind, since))
+                       "AND status != 'failed'", (kind, since))
         return int(rows[0]["n"])
 
     # -- mentions and authors
@@ -209,9 +255,8 @@ class Store:
 
     def record_mention(self, mention_id: str, author_id: str, policy: str, reason: str,
                        country: str | None, reply_text: str | None, opt_out: bool = False,
-                       now: float | None = None) -> bool:
+                       *, now: float) -> bool:
         """Record the decision once; False if this mention was already handled."""
-        now = now or time.time()
         status = "pending" if reply_text else "none"
         with self.tx() as db:
             cur = db.execute("INSERT OR IGNORE INTO mentions VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -228,11 +273,13 @@ class Store:
                            "excluded.last_reply_at", (author_id, now))
             return cur.rowcount == 1
 
-    def pending_replies(self) -> list[sqlite3.Row]:
-        return self._q(
+    def pending_replies(self) -> list[PendingReply]:
+        rows = self._q(
             "SELECT m.id, m.author_id, m.reply_text, a.opted_out_at IS NOT NULL AS opted_out "
             "FROM mentions m LEFT JOIN authors a ON a.author_id = m.author_id "
             "WHERE m.status = 'pending' ORDER BY m.seen_at, m.id")
+        return [PendingReply(r["id"], r["author_id"], r["reply_text"], bool(r["opted_out"]))
+                for r in rows]
 
     def drop_pending(self, mention_id: str) -> None:
         """A queued reply that must not go out (the author opted out meanwhile)."""
@@ -291,10 +338,10 @@ class Store:
                        "last_fire = excluded.last_fire", (slot, at))
 
     # -- money and pauses
-    def spend(self, kind: str, amount: float, now: float | None = None) -> None:
+    def spend(self, kind: str, amount: float, *, now: float) -> None:
         if amount:
             with self.tx() as db:
-                db.execute("INSERT INTO spend VALUES (?, ?, ?)", (now or time.time(), kind, amount))
+                db.execute("INSERT INTO spend VALUES (?, ?, ?)", (now, kind, amount))
 
     def spent_since(self, since: float) -> float:
         return float(self._q("SELECT COALESCE(SUM(amount), 0) AS s FROM spend WHERE at >= ?",

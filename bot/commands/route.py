@@ -1,4 +1,5 @@
-"""`closethecamps route --jsonl`: many mentions through locate and decide, in input order.
+"""`closethecamps route`: where a mention is placed, the policy and the reply the bot
+would send; with --jsonl, many mentions through locate and decide, in input order.
 
 One process by default, which keeps within the 80 MB the issue sets (about 52 MB).
 With --workers N a big input is cut into chunks that N forked processes route side by
@@ -17,11 +18,13 @@ import multiprocessing
 import sys
 from collections.abc import Iterable, Iterator
 from itertools import chain, islice
+from pathlib import Path
 from typing import Any
 
+from bot.commands._common import load_config
 from bot.content import config as cfg
 from bot.locate import locate
-from bot.policy.replies import AuthorState, ProtectMode, decide
+from bot.policy.decide import AuthorState, ProtectMode, decide
 
 CHUNK = 1000  # lines per task: big enough that sending it costs little next to routing it
 
@@ -132,3 +135,20 @@ def _emit(out: Any, text: str, errors: list[str]) -> int:
         print(e, file=sys.stderr)
     out.write(text)
     return len(errors)
+
+
+def route(root: Path, text: str | None, lang: str | None, location: str | None,
+          as_json: bool, jsonl: str | None, workers: int = 1) -> int:
+    config = load_config(root)
+    if config is None:
+        return 1
+    if jsonl is not None:
+        return run(config, jsonl, workers)
+    r = route_one(config, "cli", text or "", lang, location)
+    if as_json:
+        print(json.dumps(r, ensure_ascii=False))
+    else:
+        print(f"country: {r['country'] or '-'} (confidence {r['confidence']})")
+        print(f"policy:  {r['policy']}   language: {r['language']}")
+        print(f"reply:   {r['reply'] or '(none)'}")
+    return 0

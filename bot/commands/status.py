@@ -1,0 +1,78 @@
+"""`closethecamps status`: what the bot did lately and what it will do next."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Any
+
+from bot.commands._common import load_config
+from bot.content import config as cfg
+from bot.policy import timing
+from bot.policy.budget import stopped_kinds
+from bot.runtime.settings import Settings, load_settings
+from bot.runtime.store import Store
+
+
+def status_info(config: cfg.Config, settings: Settings, store: Store,
+                now: dt.datetime) -> dict[str, Any]:
+    sched = config.schedule
+    month = timing.month_start(now.timestamp(), sched.tz)
+    spent = store.spent_since(month)
+    budget = sched.limits.monthly_budget_usd
+    return {
+        "platform": "x" if settings.has_x else "sandbox",
+        "state_db": str(settings.state_db),
+        "latest": [{"key": a.key, "kind": a.kind, "item": a.item_id, "status": a.status,
+                    "remote_id": a.remote_id, "detail": a.detail,
+                    "at": dt.datetime.fromtimestamp(a.created_at, sched.tz).isoformat()}
+                   for a in store.recent_attempts(10)],
+        "next_runs": [{"slot": s.name, "at": t.isoformat()} for s in sched.slots
+                      for t in timing.next_times(s, sched, now, 1)],
+        "budget": {"month": dt.datetime.fromtimestamp(month, sched.tz).strftime("%Y-%m"),
+                   "spent_usd": round(spent, 4), "limit_usd": budget,
+                   "stopped": stopped_kinds(spent, sched.limits.prices, budget)},
+        "pauses": {k: {"until": dt.datetime.fromtimestamp(p.until, sched.tz).isoformat(),
+                       "reason": p.reason} for k, p in store.pauses().items()
+                   if p.until > now.timestamp()},
+        "rate_limits": json.loads(store.get_meta("rate_limits") or "{}"),
+        "mentions": store.mention_counts(),
+        "unresolved": len(store.unresolved()),
+    }
+
+
+def status(root: Path, state: str | None = None, as_json: bool = False) -> int:
+    config = load_config(root)
+    if config is None:
+        return 1
+    settings, _ = load_settings(root, state)
+    store = Store(settings.state_db)
+    try:
+        info = status_info(config, settings, store, dt.datetime.now(config.schedule.tz))
+    finally:
+        store.close()
+    if as_json:
+        print(json.dumps(info, ensure_ascii=False, indent=2))
+        return 0
+    print(f"platform: {info['platform']}   state: {info['state_db']}")
+    b = info["budget"]
+    limit = f"${b['limit_usd']:.2f}" if b["limit_usd"] is not None else "no limit"
+    print(f"budget {b['month']}: ${b['spent_usd']:.3f} of {limit}")
+    if b["stopped"]:
+        print(f"budget reached: no more {', '.join(b['stopped'])} calls this month")
+    for k, p in info["pauses"].items():
+        print(f"paused: {k} until {p['until']} ({p['reason']})")
+    for k, rl in info["rate_limits"].items():
+        print(f"rate limit {k}: {rl.get('remaining')}/{rl.get('limit')} left")
+    print(f"unresolved outcomes: {info['unresolved']}")
+    print("next runs:")
+    for r in sorted(info["next_runs"], key=lambda r: str(r["at"])):
+        print(f"  {r['at']}  {r['slot']}")
+    print("latest:")
+    for a in info["latest"]:
+        print(f"  {a['at']}  {a['kind']:<5} {a['status']:<10} {a['item'] or ''} "
+              f"{a['remote_id'] or ''} {a['detail'] or ''}".rstrip())
+    counts = ", ".join(f"{k}={v}" for k, v in sorted(info["mentions"].items()))
+    print(f"mentions: {counts or 'none yet'}")
+    return 0

@@ -1,0 +1,77 @@
+"""Scans beside the phrase patterns: demonyms about the writer, and Japanese, whose
+sentences have no spaces for the word tokeniser to split on."""
+
+from __future__ import annotations
+
+import re
+
+from bot.locate._evidence import Cand, Scan
+from bot.locate._gazetteer import gazetteer, resolve
+from bot.locate._normalise import fold
+from bot.locate._patterns import (
+    DEMONYM_ADJ,
+    DEMONYM_CLAUSE_NEXT,
+    DEMONYM_LEAD,
+    DEMONYM_NOT_SELF,
+    compile_patterns,
+)
+from bot.locate._text import Text, contiguous, negated
+
+_CJK = re.compile("[\u3040-\u9fff]")
+_JA_PLACE = re.compile("(に住んで|に住む|在住|に暮らして|にいます|にいる|出身|から来|から)")
+_JA_DEMONYM = re.compile("([\u3040-\u30ff\u4e00-\u9fff]{1,8}人)(?:です|として|なので|だけど|の私)")
+_DEMONYM_LEAD = compile_patterns(DEMONYM_LEAD)
+
+
+def scan_demonyms(t: Text, scan: Scan) -> None:
+    gaz = gazetteer()
+    keys = t.keys
+    if gaz.demonym_heads.isdisjoint(keys):
+        return
+    demonyms = gaz.demonyms
+    for i, key in enumerate(keys):
+        n, cc = 1, demonyms.get(key)
+        if i + 1 < len(keys) and t.gaps[i + 1] == "space":
+            two = demonyms.get(key + " " + keys[i + 1])
+            n, cc = (2, two) if two else (n, cc)
+        if cc is None:
+            continue
+        nxt = keys[i + n] if i + n < len(keys) and t.gaps[i + n] == "space" else None
+        if nxt in DEMONYM_NOT_SELF:
+            continue
+        led = i > 0 and any(
+            (start := p.match_back(keys, i)) is not None
+            and contiguous(t, start, i)
+            and not negated(t, start)
+            for p in _DEMONYM_LEAD.get(keys[i - 1], ())
+        )
+        # "German here", "Welsh and furious", "proud Scot here": a clause that opens
+        # with a demonym, or with an adjective and a demonym.
+        first = i - 1 if i and keys[i - 1] in DEMONYM_ADJ and t.gaps[i] == "space" else i
+        opens = t.gaps[first] != "space" and (nxt is None or nxt in DEMONYM_CLAUSE_NEXT)
+        if led or opens:
+            scan.cands.append(Cand("demonym", cc, 1.0))
+            scan.russia = scan.russia or cc == "RU"
+
+
+def scan_japanese(body: str, scan: Scan) -> None:
+    if not _CJK.search(body):
+        return
+    gaz = gazetteer()
+    for m in _JA_PLACE.finditer(body):
+        before = body[max(0, m.start() - 12) : m.start()]
+        for k in range(len(before), 1, -1):
+            senses = gaz.senses(fold(before[-k:]))
+            if senses:
+                res = resolve(senses)
+                how = "self-from" if m.group(1) in ("出身", "から来") else "self-in"
+                scan.cands.append(Cand(how, res.cc, res.certainty * 0.95))
+                scan.russia = scan.russia or res.russian
+                break
+    for m in _JA_DEMONYM.finditer(body):
+        word = m.group(1)
+        for k in range(len(word), 1, -1):
+            cc = gaz.demonyms.get(word[-k:])
+            if cc:
+                scan.cands.append(Cand("demonym", cc, 1.0))
+                break

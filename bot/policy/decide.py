@@ -1,0 +1,164 @@
+"""The mention policy: reply, protect or skip, and the reply text. Pure: no files, no
+clock, no network.
+
+    decide(text, *, author_handle, mention_id, lang, author_location, state, library,
+           protect_mode="neutral") -> Decision
+
+The caller supplies what the store knows about the author (AuthorState) and the
+approved library built by bot.content.templates.load_reply_library. Rules, first match wins:
+
+1. skip "opted-out"   the author opted out earlier (state.opted_out).
+2. skip "opt-out"     this mention asks the bot to stop; Decision.opt_out is True and the
+                      caller records it for good. A mention asks to stop only when, after
+                      dropping @handles, links, emoji, punctuation and the fillers
+                      "please/pls/bitte/s'il vous plaît/por favor/пожалуйста/..." and
+                      "bot", what is left is exactly one stop phrase: stop, unsubscribe,
+                      leave me alone, opt out, stop replying, стоп, хватит, отписаться,
+                      hör auf, stopp, arrête, para, basta, ... ("stop the camps" is not).
+3. skip "loop"        the account keeps replying to the bot (state.looping).
+4. skip "cooldown"    the bot replied to this author within the cooldown. Rules 3 and 4
+                      hold for people who may be in Russia too: a second public reply
+                      adds exposure and nothing else.
+5. skip "bad-handle"  the author handle is not 1-15 letters, digits or underscores.
+6. protect            locate() says the person may be in Russia: the reply is
+                      "@handle " + the one neutral body, identical for everyone, or no
+                      reply at all when protect_mode is "silent" or no protect message
+                      is approved. Decision.country is None and the reason is "protect".
+                      Protect comes before rule 7: "помогите" alone still gets it.
+7. skip "asks-nothing" the mention asks nothing. That is only when, after dropping
+                      @handles and links, it has (a) no letters or digits (emoji only, a
+                      bare link, punctuation), or (b) only words of thanks and fillers
+                      ("thanks!", "danke", "спасибо 🙏"), or (c) an insult and no sign of
+                      asking. Signs of asking always win: a question mark, any word of
+                      help/how/what/where/can/should in the supported languages. Any other
+                      word keeps the mention a request ("I'm in Lyon" is a self-placement).
+8. reply "country" or "generic": resources for locate()'s country, else the generic
+                      fallback; templates in the mention's language (X's lang, primary
+                      subtag) when approved ones exist, else English. Among the eligible
+                      templates one is picked by a stable hash of mention_id, so a resend
+                      after a crash produces the identical text. The reply starts with
+                      "@handle " and never contains the mention's text or other handles.
+   skip "no-template" when no approved template fits (nothing approved yet).
+
+decide never raises: any input text, however long or strange, yields a Decision.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Literal, Protocol
+
+from bot.content.model import ReplyLibrary
+from bot.policy.compose import compose
+from bot.policy.intent import MAX_TEXT, asks_nothing_words, asks_to_stop_words, clean, words_of
+
+Policy = Literal["reply", "protect", "skip"]
+ProtectMode = Literal["neutral", "silent"]
+HANDLE_RE = re.compile(r"^[A-Za-z0-9_]{1,15}$")
+
+
+class Place(Protocol):
+    """What decide needs from bot.locate.Placement."""
+
+    @property
+    def country(self) -> str | None: ...
+    @property
+    def confidence(self) -> float: ...
+    @property
+    def may_be_in_russia(self) -> bool: ...
+
+
+Locator = Callable[[str, str | None, str | None], Place]
+
+
+@dataclass(frozen=True)
+class _Unknown:
+    # Used when the locator itself fails: treating the person as possibly in Russia is
+    # the only safe reading of "we do not know".
+    country: str | None = None
+    confidence: float = 0.0
+    may_be_in_russia: bool = True
+
+
+@dataclass(frozen=True)
+class AuthorState:
+    opted_out: bool = False
+    in_cooldown: bool = False
+    looping: bool = False
+
+
+@dataclass(frozen=True)
+class Decision:
+    policy: Policy
+    reason: str
+    country: str | None
+    confidence: float
+    language: str
+    reply: str | None
+    opt_out: bool = field(default=False)
+
+
+def _primary_lang(lang: str | None) -> str:
+    if not lang:
+        return "en"
+    primary = lang.split("-")[0].split("_")[0].lower()
+    return primary if primary.isascii() and primary.isalpha() else "en"
+
+
+def _place(locator: Locator | None, text: str, where: str | None, lang: str | None) -> Place:
+    if locator is None:
+        from bot.locate import locate
+
+        locator = locate
+    try:
+        return locator(text, where, lang)
+    except Exception:  # never raise, and never fail open (see _Unknown)
+        return _Unknown()
+
+
+def decide(text: str, *, author_handle: str, mention_id: str, lang: str | None,
+           author_location: str | None, state: AuthorState, library: ReplyLibrary,
+           protect_mode: ProtectMode = "neutral", locator: Locator | None = None,
+           place: Place | None = None) -> Decision:
+    """The policy for one mention and, when replying, the full text to post.
+
+    locator defaults to bot.locate.locate; tests pass their own. A caller that has
+    already located this exact (text, author_location) passes the result as `place`
+    so the work is not done twice; the locator is then not called.
+    """
+    language = _primary_lang(lang)
+    text = text if isinstance(text, str) else ""
+    cleaned = clean(text)
+    words = words_of(cleaned)
+    stop = asks_to_stop_words(words)
+
+    def skip(reason: str) -> Decision:
+        return Decision("skip", reason, None, 0.0, language, None, stop)
+
+    if state.opted_out:
+        return skip("opted-out")
+    if stop:
+        return skip("opt-out")
+    if state.looping:
+        return skip("loop")
+    if state.in_cooldown:
+        return skip("cooldown")
+    handle = author_handle.removeprefix("@") if isinstance(author_handle, str) else ""
+    if not HANDLE_RE.match(handle):
+        return skip("bad-handle")
+    if place is None:
+        place = _place(locator, text[:MAX_TEXT], author_location, lang)
+    if place.may_be_in_russia:
+        body = library.protect if protect_mode == "neutral" else None
+        return Decision("protect", "protect", None, place.confidence, "en",
+                        f"@{handle} {body}" if body else None)
+    if asks_nothing_words(cleaned, words):
+        return skip("asks-nothing")
+    res = library.countries.get(place.country or "")
+    used, reply = compose(library, res or library.generic, language, handle, mention_id)
+    if reply is None:
+        return skip("no-template")
+    return Decision("reply", "country" if res else "generic", res.code if res else None,
+                    place.confidence, used, reply)

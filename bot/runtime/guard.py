@@ -1,0 +1,82 @@
+"""Every platform call goes through the guard: pauses, back-off and rate-limit state.
+
+A refusal (rate limit, bad keys, no credits, an outage) becomes a pause in the store
+and one log line; later ticks see the pause and make no call until it ends.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Callable
+from dataclasses import asdict
+from typing import TypeVar
+
+from bot.platforms.base import (
+    AuthFailed,
+    OutOfCredits,
+    Platform,
+    RateLimited,
+    Unavailable,
+)
+from bot.runtime.logs import event, iso
+from bot.runtime.store import Store
+
+T = TypeVar("T")
+# The pause key for failures that stop every call, whatever its endpoint (keys rejected).
+EVERY_CALL = "all"
+
+
+class CallGuard:
+    def __init__(self, platform: Platform, store: Store, clock: Callable[[], float]) -> None:
+        self.platform, self.store, self.clock = platform, store, clock
+
+    def paused(self, endpoint: str) -> bool:
+        now = self.clock()
+        pauses = self.store.pauses()
+        return any(p.until > now for p in (pauses.get(endpoint), pauses.get(EVERY_CALL)) if p)
+
+    def call(self, endpoint: str, fn: Callable[[], T]) -> T:
+        """Run one platform call, turning its failures into pauses and one log line."""
+        try:
+            result = fn()
+        except RateLimited as e:
+            now = self.clock()
+            strikes = self.store.pauses().get(endpoint)
+            backoff = min(900.0, 60.0 * 2 ** (strikes.strikes if strikes else 0))
+            until = e.reset_at if e.reset_at and e.reset_at > now else now + backoff
+            self.store.pause(endpoint, until, "rate limited")
+            event(logging.WARNING, "rate limited: waiting", endpoint=endpoint,
+                  until=iso(until), reset_header=e.reset_at is not None)
+            raise
+        except AuthFailed:
+            self.store.pause(EVERY_CALL, self.clock() + 1800, "credentials rejected")
+            event(logging.ERROR, f"{self.platform.name} rejected the credentials: check its keys "
+                  "in .env and the app's read+write permission; pausing all calls for 30 min",
+                  endpoint=endpoint)
+            raise
+        except OutOfCredits:
+            for key in {"post", endpoint}:  # reading mentions is paid for too
+                self.store.pause(key, self.clock() + 3600, "out of credits")
+            event(logging.ERROR, f"{self.platform.name} says the account is out of credits "
+                  "(402): posting paused for 1 h; add credits in the developer console",
+                  endpoint=endpoint)
+            raise
+        except Unavailable as e:
+            p = self.store.pauses().get(endpoint)
+            backoff = min(300.0, 2.0 * 2 ** (p.strikes if p else 0))
+            self.store.pause(endpoint, self.clock() + backoff, "unavailable")
+            event(logging.WARNING, "platform unavailable: backing off", endpoint=endpoint,
+                  seconds=round(backoff), outcome="unknown" if e.maybe_sent else "not sent",
+                  error=str(e)[:120])
+            raise
+        if endpoint in self.store.pauses():
+            self.store.clear_pause(endpoint)
+        self._save_rate_limits()
+        return result
+
+    def _save_rate_limits(self) -> None:
+        get = getattr(self.platform, "rate_limits", None)
+        if get is not None:
+            state = {k: asdict(v) for k, v in get().items()}
+            self.store.set_meta("rate_limits", json.dumps(state))

@@ -1,0 +1,96 @@
+"""Use cases: read new mentions and decide each once; send the queued replies.
+
+A mention's text lives only in memory while it is decided: the store keeps its id, the
+decision and the reply we will send, and the log never shows where a protected person is.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING, Any
+
+from bot.platforms.base import Account, Mention, PlatformError
+from bot.policy.decide import AuthorState, decide
+from bot.runtime.logs import event
+
+if TYPE_CHECKING:
+    from bot.runtime.engine import Engine
+
+
+def read_mentions(e: Engine) -> None:
+    if e.stopping.is_set() or e.guard.paused("mentions") or e.guard.paused("me"):
+        return
+    sched = e.config.schedule
+    if not e.spending.afford(sched, "mention_read"):
+        return
+    try:
+        me = e.me()
+        cursor = e.store.get_meta("mentions_since")
+        first = e.store.get_meta("mentions_started") is None
+        batch = e.guard.call("mentions", lambda: e.platform.mentions(cursor))
+    except PlatformError:
+        return
+    now = e.clock()
+    e.store.spend("mention_read", sched.limits.prices["mention_read"] * len(batch), now=now)
+    for m in batch:
+        if e.store.mention_known(m.id):
+            continue
+        try:
+            _decide(e, m, me, first, now)
+        except Exception as exc:
+            # One mention that trips a bug must not block every later one; it gets
+            # no reply, and the reason says so.
+            e.store.record_mention(m.id, m.author_id, "skip", "error", None, None, now=now)
+            event(logging.ERROR, "mention not handled", mention=m.id, error=type(exc).__name__)
+    if batch:
+        e.store.set_meta("mentions_since", max(batch, key=lambda m: int(m.id)).id
+                         if all(m.id.isdigit() for m in batch) else batch[-1].id)
+    if first:
+        e.store.set_meta("mentions_started", str(now))
+
+
+def _decide(e: Engine, m: Mention, me: Account, first: bool, now: float) -> None:
+    ms = e.config.schedule.mentions
+    if m.author_id == me.id:
+        e.store.record_mention(m.id, m.author_id, "skip", "own-post", None, None, now=now)
+        return
+    if first and m.created_at.timestamp() < now - ms.first_start_cutoff:
+        e.store.record_mention(m.id, m.author_id, "skip", "before-first-start", None, None,
+                               now=now)
+        return
+    opted, cooling, looping = e.store.author_state(m.author_id, now, ms.author_cooldown,
+                                                   ms.loop_limit)
+    d = decide(m.text, author_handle=m.author_username, mention_id=m.id, lang=m.lang,
+               author_location=m.author_location, state=AuthorState(opted, cooling, looping),
+               library=e.config.replies,
+               protect_mode="silent" if ms.protect == "silent" else "neutral")
+    e.store.record_mention(m.id, m.author_id, d.policy, d.reason, d.country, d.reply,
+                           d.opt_out, now=now)
+    fields: dict[str, Any] = {"mention": m.id, "policy": d.policy, "reason": d.reason}
+    if d.policy == "reply":  # a protected person's location is never logged
+        fields.update(country=d.country or "", language=d.language)
+    event(logging.INFO, "mention", **fields)
+
+
+def send_pending(e: Engine) -> None:
+    if e.stopping.is_set() or not e.outbox.settle("reply"):
+        return
+    sched = e.config.schedule
+    for row in e.store.pending_replies():
+        if e.stopping.is_set() or e.guard.paused("post"):
+            return
+        if row.opted_out:
+            # An opt-out is honoured at once, also for replies still queued.
+            e.store.drop_pending(row.mention_id)
+            continue
+        if not e.spending.afford(sched, "reply"):
+            return
+        attempt = e.store.begin_reply(f"reply:{row.mention_id}", row.reply_text, row.mention_id,
+                                      sched.limits.prices["reply"], now=e.clock())
+        if attempt is None:
+            # Attempted before: a settled one only needs its mention brought in line;
+            # an open one belongs to settle().
+            e.store.align_mention(f"reply:{row.mention_id}")
+            continue
+        if e.outbox.send(attempt) in ("not-sent", "unknown") or e.guard.paused("post"):
+            return  # the endpoint is paused now; the rest waits for a later tick
