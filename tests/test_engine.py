@@ -153,7 +153,7 @@ def test_person_who_may_be_in_russia_gets_the_identical_neutral_reply(
     body_a = got[a][0].removeprefix("@u_one ")
     body_b = got[b][0].removeprefix("@u_two ")
     assert body_a == body_b
-    assert "lgbtnet.org" in body_a
+    assert "accessnow.org" in body_a and "lgbt" not in body_a.lower()
     for word in ("Grozny", "Грозн", "Moscow", "Russia", "Chechnya"):
         assert word not in body_a
 

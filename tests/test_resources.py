@@ -93,10 +93,11 @@ def test_unapproved_templates_are_drafts_reported_as_warnings(tmp_path: Path) ->
 
 def test_approved_templates_and_protect_message_are_loaded(tmp_path: Path) -> None:
     library, problems = load_reply_library(approved_copy(tmp_path), TODAY)
-    assert problems == []
+    # The shipped protect link waits for a maintainer to open it: that warning only.
+    assert [p.what for p in problems] == ["the protect message's link is not verified yet"]
     assert library is not None
     assert {"en", "de", "fr", "es", "ru", "it", "nl", "pt", "pl", "sv"} <= set(library.templates)
-    assert library.protect is not None and "https://lgbtnet.org" in library.protect
+    assert library.protect is not None and "https://www.accessnow.org/help/" in library.protect
 
 
 def test_edited_template_needs_fresh_approval(tmp_path: Path) -> None:
@@ -123,8 +124,6 @@ GB = "  - code: GB\n    name: United Kingdom\n"
     ("  - code: GB\n", "  - code: RU\n", "no resources for Russia"),
     ("  - code: GB\n", "  - code: US\n", "duplicate country 'US'"),
     ("  - code: GB\n", "  - code: NO\n", "read as false"),
-    ("    checked: 2026-11-21\n\n  - code: CA", "    checked: 2027-01-01\n\n  - code: CA",
-     "in the future"),
     ("        en: search by your postcode\n", "        en: see https://www.parliament.uk\n",
      "one line without @ or links"),
 ])
@@ -137,6 +136,16 @@ def test_bad_country_entry_gives_one_problem_at_its_line(tmp_path: Path, old: st
     assert problem.path == COUNTRIES
     assert start <= problem.line <= start + new.count("\n")
     assert problem.fix
+
+
+def test_a_checked_date_in_the_future_is_a_warning_not_an_error(tmp_path: Path) -> None:
+    # A machine whose clock is behind must still start: the date is probably right.
+    root = copy_messages(tmp_path)
+    edit(root, COUNTRIES, "    checked: 2026-11-21\n\n  - code: CA",
+         "    checked: 2027-01-01\n\n  - code: CA")
+    library, problems = load_reply_library(root, TODAY)
+    assert library is not None and "GB" in library.countries and not errors(problems)
+    assert any("in the future" in p.what and p.warning for p in problems)
 
 
 def test_missing_field_is_reported_at_its_entry(tmp_path: Path) -> None:
@@ -195,10 +204,14 @@ def line_of(root: Path, rel: str, index: int, key: str) -> int:
      "duplicate id 'reply-en-1'"),
     ("messages/replies/de.yaml", "id: reply-de-1", "id: Reply_DE", (0, "id"),
      "is not a valid id"),
-    ("messages/replies/protect.yaml", "You can find", "{embassy} You can find", (0, "text"),
+    ("messages/replies/protect.yaml", "For private", "{embassy} For private", (0, "text"),
      "may not use placeholders"),
-    ("messages/replies/protect.yaml", "https://lgbtnet.org", "https://www.un.org", (0, "text"),
-     "must link https://lgbtnet.org"),
+    ("messages/replies/protect.yaml", "https://www.accessnow.org/help/",
+     "https://lgbtnet.org", (0, "text"), "may not say 'lgbt'"),
+    ("messages/replies/protect.yaml", "confidential help", "confidential help in Russia",
+     (0, "text"), "may not say 'Russia'"),
+    ("messages/replies/protect.yaml", " https://www.accessnow.org/help/", "", (0, "text"),
+     "exactly one link"),
 ])
 def test_bad_template_gives_one_problem_at_its_line(tmp_path: Path, rel: str, old: str,
                                                     new: str, at: tuple[int, str],
@@ -229,6 +242,6 @@ def test_only_one_protect_message(tmp_path: Path) -> None:
     root = copy_messages(tmp_path)
     path = root / "messages/replies/protect.yaml"
     path.write_text(path.read_text(encoding="utf-8") + "  - id: protect-de\n    text: "
-                    "\"Danke. Informationen: https://lgbtnet.org\"\n", encoding="utf-8")
+                    "\"Danke. Hilfe: https://www.accessnow.org/help/\"\n", encoding="utf-8")
     problem = only_error(root)
     assert "exactly one protect message" in problem.what

@@ -125,7 +125,8 @@ def test_every_schedule_key_in_the_schema_is_accepted_by_the_code(tmp_path: Path
         "posts": [{k: {"name": "n", "cron": "0 9 * * *", "jitter": "1m",
                        "categories": ["un"], "language": "en"}[k] for k in slot_keys},
                   {"every": "1h"}],
-        "mentions": {k: {"protect": "silent", "loop_limit": 3}.get(k, "1m")
+        "mentions": {k: {"protect": "silent", "loop_limit": 3,
+                          "protect_countries": ["IR", "SA"]}.get(k, "1m")
                      for k in props["mentions"]["properties"]},
         "limits": {"posts_per_day": 3, "monthly_budget_usd": 5,
                    "prices": dict.fromkeys(props["limits"]["properties"]["prices"]["properties"],

@@ -162,6 +162,7 @@ ALIASES: dict[str, tuple[str, str]] = {
     "Glasgae": ("GB", "t"), "St Petersburg": ("RU", "t"), "Saint Petersburg": ("RU", "t"),
     "Petersburg": ("RU", "t"), "Piter": ("RU", "t"), "Питер": ("RU", "t"),
     "SPb": ("RU", "t"), "Msk": ("RU", "t"), "Мск": ("RU", "t"), "Спб": ("RU", "t"),
+    "Mobay": ("JM", "t"), "MoBay": ("JM", "t"),
     "Ekb": ("RU", "t"), "Yekb": ("RU", "t"), "Екб": ("RU", "t"), "Nsk": ("RU", "t"),
     "Нск": ("RU", "t"), "Хаба": ("RU", "t"), "Уфы": ("RU", "t"), "Уфе": ("RU", "t"),
     "Urals": ("RU", "s"), "Урал": ("RU", "s"), "Новосиб": ("RU", "t"), "Novosib": ("RU", "t"),

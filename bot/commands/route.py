@@ -25,10 +25,14 @@ from bot.commands._common import load_config
 from bot.content import config as cfg
 from bot.locate import locate
 from bot.policy.decide import AuthorState, ProtectMode, decide
+from bot.runtime import language
 
 CHUNK = 1000  # lines per task: big enough that sending it costs little next to routing it
 
 _NO_STATE = AuthorState()
+# Only `route --json` shows which language detection found (None: given or not detected);
+# `route --jsonl` keeps its six keys.
+_DETECTED = "language_detected"
 # One encoder, made once: json.dumps(..., ensure_ascii=False) builds a new one per call.
 _encode = json.JSONEncoder(ensure_ascii=False).encode
 
@@ -41,12 +45,14 @@ def route_one(config: cfg.Config, mid: str, text: str, lang: str | None,
     protect_mode: ProtectMode = ("silent" if config.schedule.mentions.protect == "silent"
                                  else "neutral")
     place = locate(text, location, lang)
+    chosen, detected = language.choose(lang, text)
     # decide() gets the placement it would compute itself: locating twice doubled the cost.
-    d = decide(text, author_handle="someone", mention_id=mid, lang=lang,
+    d = decide(text, author_handle="someone", mention_id=mid, lang=chosen,
                author_location=location, state=_NO_STATE, library=config.replies,
                protect_mode=protect_mode, place=place)
     return {"id": mid, "country": place.country, "confidence": round(place.confidence, 3),
-            "policy": d.policy, "language": d.language, "reply": d.reply}
+            "policy": d.policy, "language": d.language, "reply": d.reply,
+            _DETECTED: chosen if detected else None}
 
 
 def route_chunk(config: cfg.Config, shown: str,
@@ -64,6 +70,7 @@ def route_chunk(config: cfg.Config, shown: str,
             r = route_one(config, str(obj.get("id", n)), obj["text"],
                           lang if isinstance(lang, str) else None,
                           loc if isinstance(loc, str) else None)
+            del r[_DETECTED]
         except ValueError as e:
             errors.append(f"{shown}:{n}: not a usable mention line: {e} "
                           '(write {"id": ..., "text": ...} on each line)')
@@ -149,6 +156,7 @@ def route(root: Path, text: str | None, lang: str | None, location: str | None,
         print(json.dumps(r, ensure_ascii=False))
     else:
         print(f"country: {r['country'] or '-'} (confidence {r['confidence']})")
-        print(f"policy:  {r['policy']}   language: {r['language']}")
+        how = f" (detected: {r[_DETECTED]})" if r[_DETECTED] else ""
+        print(f"policy:  {r['policy']}   language: {r['language']}{how}")
         print(f"reply:   {r['reply'] or '(none)'}")
     return 0

@@ -7,6 +7,7 @@ way because they all say it here.
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import re
 from typing import Any
@@ -17,6 +18,7 @@ from bot.content.yamlsrc import Doc, Key, type_name
 
 _DURATION_RE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(s|m|h|d)\s*$")
 _UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
+STALE_AFTER = dt.timedelta(days=365)
 MAPPING_FIX = "write it as 'key: value' lines indented under it"
 
 
@@ -103,3 +105,16 @@ class Checker:
                      "write a plain number")
             return default
         return float(value)
+
+    def checked_date(self, key: Key, value: Any, today: dt.date) -> None:
+        """A 'checked' date: a year old is stale, one in the future most likely a clock or
+        a typo; both are warnings, so a machine with a wrong clock still starts."""
+        if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
+            self.add(key, f"'checked' must be a date, not {type_name(value)}",
+                     "write it as YYYY-MM-DD")
+        elif value > today:
+            self.add(key, f"'checked' date {value} is in the future",
+                     "write the date you checked (or fix this machine's clock)", warning=True)
+        elif today - value > STALE_AFTER:
+            self.add(key, f"facts last checked on {value}, over a year ago",
+                     "re-check each link and address, then update 'checked'", warning=True)

@@ -7,9 +7,10 @@ edit never replaces the last good version.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
+from bot.content.at_risk import load_at_risk
 from bot.content.model import Library, ReplyLibrary, Schedule
 from bot.content.posts import load_library
 from bot.content.problems import Problem
@@ -32,10 +33,15 @@ def check(root: Path, today: dt.date | None = None) -> tuple[Config | None, list
     library, more = load_library(root, today)
     problems += more
     replies, more = load_reply_library(root)
+    problems += more
+    at_risk, more = load_at_risk(root, today or dt.date.today())
     # Posts and templates both read the allowlist: report its problems once.
     problems = list(dict.fromkeys(problems + more))
-    if any(not p.warning for p in problems) or schedule is None or replies is None:
+    if (any(not p.warning for p in problems) or schedule is None or replies is None
+            or at_risk is None):
         return None, problems
+    override = schedule.mentions.protect_countries
+    replies = replace(replies, at_risk=at_risk if override is None else override)
     return Config(schedule, library, replies), problems
 
 

@@ -15,6 +15,19 @@ from zoneinfo import ZoneInfo
 
 from bot.content.textrules import nfc
 
+# ISO 3166-1 alpha-2: every country code a file may name.
+_ISO_CODES = """
+AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS
+BT BV BW BY BZ CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM DO DZ EC EE
+EG EH ER ES ET FI FJ FK FM FO FR GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS GT GU GW GY HK HM
+HN HR HT HU ID IE IL IM IN IO IQ IR IS IT JE JM JO JP KE KG KH KI KM KN KP KR KW KY KZ LA LB LC
+LI LK LR LS LT LU LV LY MA MC MD ME MF MG MH MK ML MM MN MO MP MQ MR MS MT MU MV MW MX MY MZ NA
+NC NE NF NG NI NL NO NP NR NU NZ OM PA PE PF PG PH PK PL PM PN PR PS PT PW PY QA RE RO RS RU RW
+SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV SX SY SZ TC TD TF TG TH TJ TK TL TM TN TO
+TR TT TV TW TZ UA UG UM US UY UZ VA VC VE VG VI VN VU WF WS YE YT ZA ZM ZW
+"""
+ISO_3166 = frozenset(_ISO_CODES.split())
+
 
 def text_hash(text: str) -> str:
     """sha256 of the NFC-normalised text, so an invisible re-encoding is not an edit."""
@@ -81,6 +94,8 @@ class MentionSettings:
     author_cooldown: float
     protect: str              # "neutral": one identical safe message; "silent": no reply
     loop_limit: int           # mentions from one author within an hour that mark a reply loop
+    # Overrides messages/resources/at_risk.yaml when set; frozenset() protects no country.
+    protect_countries: frozenset[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -148,3 +163,6 @@ class ReplyLibrary:
     generic: Resources
     templates: Mapping[str, tuple[Template, ...]]  # language -> templates, sorted by id
     protect: str | None  # the approved neutral body, or None
+    # Countries whose people get the protect message (messages/resources/at_risk.yaml, or
+    # schedule.yaml's mentions.protect_countries when set).
+    at_risk: frozenset[str] = frozenset()

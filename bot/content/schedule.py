@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot.content.checker import Checker
 from bot.content.cron import cron_problem
-from bot.content.model import Limits, MentionSettings, Schedule, Slot
+from bot.content.model import ISO_3166, Limits, MentionSettings, Schedule, Slot
 from bot.content.posts import CATEGORIES, LANG_RE
 from bot.content.problems import Problem, display_path
 from bot.content.yamlsrc import Doc, load, type_name
@@ -100,7 +100,8 @@ def parse_schedule(doc: Doc) -> tuple[Schedule | None, list[Problem]]:
                       "give each slot its own 'name:'")
             slots.append(slot)
     m = r.mapping(("mentions",), top.get("mentions"), "'mentions'",
-                  {"every", "first_start_cutoff", "author_cooldown", "protect", "loop_limit"})
+                  {"every", "first_start_cutoff", "author_cooldown", "protect", "loop_limit",
+                   "protect_countries"})
     protect = m.get("protect", "neutral")
     if protect not in ("neutral", "silent"):
         r.add(("mentions", "protect"), f"protect must be 'neutral' or 'silent', not {protect!r}",
@@ -113,6 +114,7 @@ def parse_schedule(doc: Doc) -> tuple[Schedule | None, list[Problem]]:
         author_cooldown=r.duration(("mentions", "author_cooldown"),
                                    m.get("author_cooldown"), 86400.0) or 0.0,
         protect=protect,
+        protect_countries=_protect_countries(r, m.get("protect_countries")),
         loop_limit=int(r.number(("mentions", "loop_limit"), m.get("loop_limit"), 5,
                                 integer=True) or 5),
     )
@@ -147,3 +149,18 @@ def load_schedule(root: Path) -> tuple[Schedule | None, list[Problem]]:
     schedule, more = parse_schedule(doc)
     problems += more
     return (schedule if not problems else None), problems
+
+
+def _protect_countries(r: Checker, value: Any) -> frozenset[str] | None:
+    """None: the at-risk list in messages/ applies; else exactly these (none: no country)."""
+    key = ("mentions", "protect_countries")
+    if value is None:
+        return None
+    if value == "none":
+        return frozenset()
+    if not isinstance(value, list) or not all(isinstance(v, str) and v in ISO_3166
+                                              for v in value):
+        r.add(key, "protect_countries must be a list of country codes, or none",
+              "write e.g. [IR, SA, NG], or none to protect nobody for their country")
+        return None
+    return frozenset(value)

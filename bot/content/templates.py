@@ -20,7 +20,7 @@ from typing import Any
 from bot.content.allowlist import link_problem, load_allowlist
 from bot.content.approval import parse_approval
 from bot.content.checker import Checker
-from bot.content.model import ReplyLibrary, Resources, Template, text_hash
+from bot.content.model import ISO_3166, ReplyLibrary, Resources, Template, text_hash
 from bot.content.posts import ID_RE
 from bot.content.problems import Problem, display_path
 from bot.content.textrules import MAX_WEIGHTED, links, weighted_length
@@ -29,22 +29,14 @@ from bot.content.yamlsrc import Key, load, type_name
 RESOURCES_FILE = "messages/resources/countries.yaml"
 REPLIES_DIR = "messages/replies"
 PROTECT_STEM = "protect"
-PROTECT_LINK = "https://lgbtnet.org"
+# Words that would mark whoever receives the protect message (as LGBT, as in Russia or as
+# in danger), in its text or in its link.
+PROTECT_MARKING = re.compile(
+    r"lgbt|gay|lesb|queer|trans\b|homo|bisex|pride|rainbow|🏳|russia|росси|рф\b|chechn|"
+    r"чечн|grozny|грозн|moscow|москв|danger|опасн|persecut|camp|лагер|#", re.IGNORECASE)
 FIELDS = frozenset({"embassy", "reps", "how", "un", "org"})
 LONGEST_HANDLE = "x" * 15
-STALE_AFTER = dt.timedelta(days=365)
 LANG_KEY_RE = re.compile(r"^[a-z]{2,3}$")
-_ISO_CODES = """
-AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS
-BT BV BW BY BZ CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM DO DZ EC EE
-EG EH ER ES ET FI FJ FK FM FO FR GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS GT GU GW GY HK HM
-HN HR HT HU ID IE IL IM IN IO IQ IR IS IT JE JM JO JP KE KG KH KI KM KN KP KR KW KY KZ LA LB LC
-LI LK LR LS LT LU LV LY MA MC MD ME MF MG MH MK ML MM MN MO MP MQ MR MS MT MU MV MW MX MY MZ NA
-NC NE NF NG NI NL NO NP NR NU NZ OM PA PE PF PG PH PK PL PM PN PR PS PT PW PY QA RE RO RS RU RW
-SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV SX SY SZ TC TD TF TG TH TJ TK TL TM TN TO
-TR TT TV TW TZ UA UG UM US UY UZ VA VC VE VG VI VN VU WF WS YE YT ZA ZM ZW
-"""
-ISO_3166 = frozenset(_ISO_CODES.split())
 # section -> (required keys, optional keys)
 SECTIONS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "embassy": (frozenset({"url"}), frozenset({"address", "verified"})),
@@ -89,16 +81,6 @@ def _how(c: Checker, key: Key, value: Any) -> dict[str, str] | None:
     return out if len(out) == len(value) else None
 
 
-def _checked(c: Checker, key: Key, value: Any, today: dt.date) -> None:
-    if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
-        c.add(key, f"'checked' must be a date, not {type_name(value)}", "write it as YYYY-MM-DD")
-    elif value > today:
-        c.add(key, f"'checked' date {value} is in the future", "write the date you checked")
-    elif today - value > STALE_AFTER:
-        c.add(key, f"facts last checked on {value}, over a year ago",
-              "re-check each link and address, then update 'checked'", warning=True)
-
-
 def _entry(c: Checker, key: Key, item: Any, today: dt.date,
            generic: bool) -> Resources | None:
     required = ENTRY_REQUIRED - {"code"} if generic else ENTRY_REQUIRED
@@ -124,7 +106,7 @@ def _entry(c: Checker, key: Key, item: Any, today: dt.date,
             isinstance(src, list) and src and all(isinstance(s, str) and s for s in src)):
         c.add((*key, "source"), "'source' must say where the facts came from",
               "write a line, or a list of lines, naming each source")
-    _checked(c, (*key, "checked"), item["checked"], today)
+    c.checked_date((*key, "checked"), item["checked"], today)
     parts = {name: _section(c, (*key, name), name, item[name])
              for name in SECTIONS if name in item}
     emb, reps, un = parts["embassy"], parts["representatives"], parts["un_mission"]
@@ -194,7 +176,8 @@ def _placeholders(text: str) -> set[str] | str:
 def _template(c: Checker, key: Key, item: Any, lang: str, protect: bool,
               resources: list[Resources]) -> tuple[str, Template | None]:
     """(id or "", the template when approved and error-free)."""
-    if not c.keys(key, item, "a template", {"id", "text", "approval"}, {"id", "text"}):
+    allowed = {"id", "text", "approval", "verified"} if protect else {"id", "text", "approval"}
+    if not c.keys(key, item, "a template", allowed, {"id", "text"}):
         return "", None
     before = len(c.problems)
     tid, text = item["id"], c.text((*key, "text"), item["text"], "text")
@@ -220,9 +203,19 @@ def _template(c: Checker, key: Key, item: Any, lang: str, protect: bool,
         if fields:
             c.add(tkey, "the protect message may not use placeholders",
                   "it must be the same text for everyone")
-        if PROTECT_LINK not in text:
-            c.add(tkey, f"the protect message must link {PROTECT_LINK}",
-                  "point to the Russian LGBT Network's own site")
+        marked = PROTECT_MARKING.search(text)
+        if marked:
+            c.add(tkey, f"the protect message may not say '{marked.group(0)}': it would mark "
+                  "everyone who gets it", "keep it neutral; point to private help")
+        if len(links(text)) != 1:
+            c.add(tkey, "the protect message must hold exactly one link",
+                  "link one place for private, secure help")
+        if "verified" in item and not isinstance(item["verified"], bool):
+            c.add((*key, "verified"), "verified must be true or false",
+                  "write verified: false until a maintainer has opened the link")
+        elif item.get("verified") is False:
+            c.add((*key, "verified"), "the protect message's link is not verified yet",
+                  "open it, read the page, then set verified: true", warning=True)
     tpl = Template(tid, lang, text, frozenset(fields))
     samples = [(LONGEST_HANDLE, f"@{LONGEST_HANDLE} {text}")] if protect else [
         (r.code or "generic", tpl.render(r, LONGEST_HANDLE)) for r in resources]

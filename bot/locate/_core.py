@@ -46,12 +46,17 @@ from bot.locate._patterns import (
     compile_patterns,
 )
 from bot.locate._prepare import body_of, flags_of, text_of
+from bot.locate._risk import writes_risk_language
 from bot.locate._russia import (
     UKR_ONLY,
+    campaign_place_in_turkish,
+    censored,
     in_distress,
     mentions_russian_place,
+    names_caucasus_place,
     russian_first_person,
     russian_town,
+    writes_russian,
 )
 from bot.locate._scripts import scan_demonyms, scan_japanese
 from bot.locate._text import Chain, Text, contiguous, covers_rest, negated, read_place
@@ -65,6 +70,9 @@ class Placement:
     confidence: float  # 0..1
     reason: str  # short code; never the matched text
     may_be_in_russia: bool
+    # Written in a language spoken mostly where same-sex relations are criminalised, by
+    # a writer who places themself nowhere: protected where such countries are.
+    risk_language: bool = False
 
 
 _MAX_CHARS = 4000  # a mention is short; bound the work on hostile input
@@ -88,6 +96,9 @@ _LATIN_FINALS = frozenset(
     w for _, index in _FAMILIES for w, ps in index.items() if any(p.latin_stems for p in ps)
 )
 # Flags (regional indicators, tag flags), Cyrillic, Japanese: each has its own scan.
+# Reasons that mean the writer said where they are (or are from) in the text itself, not
+# only in a profile or a hashtag.
+_SELF_PLACED = frozenset({"self-in", "self-from", "dateline", "flag", "demonym", "place-only"})
 _SPECIAL = re.compile("[\U0001f1e6-\U0001f1ff\U0001f3f4\u0400-\u04ff\u3040-\u9fff]")
 
 def locate(text: str, author_location: str | None = None, lang: str | None = None) -> Placement:
@@ -125,13 +136,17 @@ def _locate(text: str, profile: str | None) -> Placement:
             scan.cands.append(cand)
         russia = in_russia or russia
     country, confidence, reason = decide(scan.cands)
-    # "я живу в Минске": a Russian speaker who says they live outside Russia and names
-    # no Russian place is not writing about their situation there.
-    lives_outside = reason in ("self-in", "dateline") and country not in (None, "RU")
-    russia = russia or in_distress(t) or mentions_russian_place(t) or (
-        russian_first_person(t) and not lives_outside
+    # "я живу в Минске", "VPN for work, I'm in Toronto": a writer who places themself
+    # outside Russia and names no Russian place is not writing from there. Anyone else
+    # writing in Russian, or behind a censor, may be.
+    lives_outside = reason in _SELF_PLACED and country not in (None, "RU")
+    russia = russia or in_distress(t) or mentions_russian_place(t) or names_caucasus_place(t) or (
+        not lives_outside
+        and (russian_first_person(t) or writes_russian(t) or censored(t)
+             or campaign_place_in_turkish(body))
     )
-    return Placement(country, confidence, reason, russia or country == "RU")
+    risk_language = reason not in _SELF_PLACED and writes_risk_language(body, t.keys)
+    return Placement(country, confidence, reason, russia or country == "RU", risk_language)
 
 
 def _worth_scanning(raw: str, t: Text) -> bool:

@@ -61,6 +61,8 @@ RESIDENCE = [
     "back_home in",
     "but|and|now been in",
     "^been in",
+    "^am|m in",
+    "i|we|me|mi dey|de|deh|stay|live a|inna|for?",
     "i've|we've|i_have|we_have lived|been_living in",
     "my|our? home|base is",
     "^we|wij|wir|us in",
@@ -84,10 +86,15 @@ RESIDENCE = [
     "skriver fran|fra",
     "@ASKS for|to @PEOPLE of_us|living|based|who_live|here? in",
     "ich|wir wohne|wohnen|lebe|leben|bin|sind @DEADV* in",
+    "kann|konnen|koennen|konnte|koennte ich|wir @DEADV* aus|von",
     "wohne|lebe|wohnen|leben|wohnhaft|hier @DEADV* in",
     "^bin|sind @DEADV* in",
     "liebe|viele? grusse|gruesse|gruss|hallo|hi|servus|moin aus",
     "je suis|vis|reste|travaille|habite actuellement|maintenant? a|au|aux|en|dans",
+    "je|nous suis|sommes etudiant|etudiante|etudiants|etudiantes|expatrie|expatriee|"
+    "expatries|installe|installee|installes|installees|bloque|bloquee|coince|coincee|"
+    "refugie|refugiee|en_poste|en_stage|en_mission|pour_le_travail|pour_mes_etudes "
+    "actuellement|maintenant|depuis|aussi? a|au|aux|en|dans",
     "j'habite|j'vis a|au|aux|en|dans?",
     "nous sommes|vivons|habitons a|au|aux|en",
     "bonjour|salut|coucou|bises|amities de|depuis",
@@ -107,6 +114,8 @@ RESIDENCE = [
     "fare|aiutare|firmare da|dal|dalla",
     "qui a|in",
     "ik|wij|we woon|wonen|zit|zitten|ben|zijn nu|momenteel? in",
+    "zit|zitten|ben|zijn|woon|wonen nu|momenteel? voor|om mijn|m'n|ons|het? werk|studie|"
+    "stage|studies in",
     "woon|woonachtig in",
     "groeten|groetjes|hallo|hoi uit",
     "vanuit",
@@ -261,6 +270,12 @@ UK_WORDS = frozenset(fold(w) for w in _W(
 RU_LATIN_FIRST_PERSON = frozenset(_W(
     "pomogite pomogi spasite menya mne zhivu boyus strashno pozhaluysta pozhalujsta "
     "ishchut ishut pryachus"
+))  # fmt: skip
+# Russian in Latin letters without a first person: two of these make a Russian message.
+RU_LATIN_WORDS = frozenset(_W(
+    "chto shto gde mozhno kak pomoch pomoch' eto pravda vsekh vseh spasibo privet seychas "
+    "seichas nichego tozhe kogda pochemu nuzhno khochu hochu znayu podskazhite skazhite "
+    "normalno normal'no pochitat pochitat' ssylku novosti"
 ))  # fmt: skip
 # Someone saying they are in danger, whatever the language of the rest: the neutral
 # protect reply (the Russian LGBT Network's own site) is the right answer anyway.

@@ -1,32 +1,109 @@
 """Who may be in Russia, beyond a place the writer puts themself in (for bot.locate).
 
-These signals protect without placing anyone: Russian first-person text, fear or a plea
-for rescue, and any Russian town or region other than the campaign's own places.
+These signals protect without placing anyone: text in Russian or a language of the North
+Caucasus, censorship (a VPN, "blocked here", Roskomnadzor, "can't say where I am"),
+fear or a plea for rescue, and any Russian town or region other than the campaign's own
+places. The first two give way when the writer places themself outside Russia.
 """
 
 from __future__ import annotations
 
+import re
+from functools import cache
+from pathlib import Path
+
 from bot.locate._gazetteer import gazetteer
-from bot.locate._normalise import CYRILLIC, stem_key
+from bot.locate._normalise import CYRILLIC, fold, stem_key
 from bot.locate._patterns import (
     DANGER,
     RU_DISTRESS,
     RU_FIRST_PERSON,
     RU_LATIN_FIRST_PERSON,
+    RU_LATIN_WORDS,
     UK_WORDS,
 )
 from bot.locate._text import Chain, Text, qualifier
 
+_split = str.split
+# City shorthands only Russians use, typed in any case ("both in ekb").
+_RU_SHORTHAND = frozenset(_split("msk spb ekb yekb nsk piter novosib"))
 UKR_ONLY = frozenset("іїєґІЇЄҐўЎ")  # letters Russian never uses
+# Letters of other Cyrillic languages: Serbian and Macedonian, Kazakh, Uzbek, Tajik,
+# Kyrgyz and Mongolian. Tatar (җ) and Bashkir (ҙ ҫ ҡ) are languages of Russia's own
+# republics, so their letters count as Russian here.
+_OTHER_CYRILLIC = frozenset("јљњћђџѓќѕұқғӣӯҷҳңөүЈЉЊЋЂЏЃЌЅҰҚҒӢӮҶҲҢӨҮ")
+_OF_RUSSIA = frozenset("җҙҫҡәҖҘҪҠӘ")
+# The palochka (Ӏ) of Chechen, Ingush, Avar and the other North Caucasus languages,
+# typed as a capital I, a 1 or a small l between Cyrillic letters ("хIун", "Г1ала").
+_PALOCHKA = re.compile("[Ӏӏ]|(?<=[\u0400-\u04ff])[I1l](?=[\u0400-\u04ff])|"
+                       "(?<=[\u0400-\u04ff])[I1]\b|(?<![\\w])[I1](?=[а-яё])")
+_CYRILLIC_WORD = re.compile("[\u0400-\u04ff]{2,}")
+_RUSSIAN_ONLY = frozenset("ыэёЫЭЁ")  # none of Bulgarian, Serbian, Macedonian has these
+_CENSORED = re.compile(
+    "\\bvpn|впн|\\bркн\\b|роскомнадзор|roskomnadzor|\\brkn\\b|"
+    "(?:blocked|banned|censored|restricted) (?:here|in my country|where i (?:live|am))|"
+    "\\b(?:twitter|x) is (?:blocked|banned)|заблокир|блокиру|"
+    "(?:can'?t|cannot|can not|won'?t|unable to) (?:say|tell you|share|reveal|disclose) "
+    "(?:where|my location)|не могу (?:сказать|написать|говорить),? где|"
+    "ne (?:peux|peut|puis) pas (?:dire|révéler) où|kann (?:nicht|nich) sagen,? wo|"
+    "no puedo decir d[oó]nde|n[ãa]o posso dizer onde|nie mog[eę] powiedzie[cć],? gdzie|"
+    "non posso dire dove|kan niet zeggen waar|kan inte säga var|"
+    "(?:hier|ici|aquí|aqui|qui|tutaj|här) (?:ist |est |está |esta |è |jest |är )?"
+    "(?:alles )?(?:gesperrt|bloqu[ée]|bloqueado|bloccato|zablokowan|blockerat|tá bloqueado)|"
+    "gesperrt|bloqu[ée]e? ici|(?:tá|ta|está) bloqueado|"
+    "(?:can'?t|cannot) (?:even )?(?:talk|speak) (?:about|of) (?:this|it) (?:here|openly)")
+# Words of Cyrillic languages other than Russian that carry no letter of their own:
+# Bulgarian, Serbian, Macedonian, Kyrgyz, Kazakh, Uzbek and Mongolian.
+_NOT_RUSSIAN_WORDS = frozenset(fold(w) for w in _split(
+    "съм сме сте живея живеем мога можем къде какво ще тук сега благодаря искам "
+    "трябва има няма хора днес помогна помогнем нещо какъв како живим живимо шта овде "
+    "хвала помогнем живеам можам каде благодарам мен биз сиз кантип жардам берсем "
+    "болот жашайм калай рахмат яшайман ёрдам би байна баярлалаа"
+))
 _DANGER_FIRST = frozenset(p[0] for p in DANGER)
 
 
 def russian_first_person(t: Text) -> bool:
     if not RU_LATIN_FIRST_PERSON.isdisjoint(t.keys):
         return True  # "pomogite", "mne strashno": Russian in Latin letters
+    if len(RU_LATIN_WORDS.intersection(t.keys)) >= 2:
+        return True  # "eto pravda? gde mozhno pochitat'": Russian in Latin letters
     if not CYRILLIC.search(t.body) or _ukrainian_or_belarusian(t):
         return False
     return not RU_FIRST_PERSON.isdisjoint(t.keys)
+
+
+def writes_russian(t: Text) -> bool:
+    """Written in Russian, or in a language of the North Caucasus or of Russia's other
+    republics: told apart from Ukrainian, Belarusian, Bulgarian, Serbian, Kazakh,
+    Kyrgyz... by their letters and words."""
+    body = t.body
+    if not _CYRILLIC_WORD.search(body):
+        return False  # one look-alike letter in a Latin word is not Cyrillic text
+    if _PALOCHKA.search(body) or not _OF_RUSSIA.isdisjoint(body):
+        return True
+    if _ukrainian_or_belarusian(t) or not _OTHER_CYRILLIC.isdisjoint(body):
+        return False
+    return not (_RUSSIAN_ONLY.isdisjoint(body) and not _NOT_RUSSIAN_WORDS.isdisjoint(t.keys))
+
+
+def censored(t: Text) -> bool:
+    """A VPN, "blocked here", Roskomnadzor, "can't say where I am": a sign of writing
+    from somewhere that censors, and a reason not to be seen talking to a campaign."""
+    return bool(_CENSORED.search(t.body.casefold()))
+
+
+# Turkish has no self-placement patterns yet; its locative suffix on a campaign place
+# with a first-person verb ("Moskova'da yaşıyorum") is enough to protect.
+_TR_CAMPAIGN = re.compile(
+    "(?:moskova|moskva|grozni|groznı|groznıy|soçi|sochi|çeçenistan|cecenistan|çeçenya|"
+    "argun|petersburg|petersburg'|st\\.? ?petersburg)[’']?(?:da|de|ta|te|dayım|deyim|dan|den)\\b"
+    ".{0,60}?(?:yaşıyorum|yasiyorum|oturuyorum|kalıyorum|kaliyorum|çalışıyorum|okuyorum|"
+    "bulunuyorum|yaşıyoruz|oturuyoruz)", re.IGNORECASE)
+
+
+def campaign_place_in_turkish(body: str) -> bool:
+    return bool(_TR_CAMPAIGN.search(body))
 
 
 def in_distress(t: Text) -> bool:
@@ -50,7 +127,7 @@ def mentions_russian_place(t: Text) -> bool:
         # A Latin-script place name is capitalised; Cyrillic ones are taken in any case,
         # and in any case form ("из Уфы"), Latin ones only as written.
         cyrillic = "\u0400" <= key[:1] <= "\u04ff"
-        if not (cyrillic or raws[i][:1].isupper()):
+        if not (cyrillic or raws[i][:1].isupper() or key in _RU_SHORTHAND):
             continue
         if key in places and not _qualified_abroad(t, i):
             return True
@@ -59,6 +136,84 @@ def mentions_russian_place(t: Text) -> bool:
         if cyrillic and len(key) >= 3 and stem_key(key) in gaz.russian_stems:
             return True
     return False
+
+
+# Every settlement of the seven North Caucasus republics, whatever its size, with its
+# Latin, Russian and local names (data/north_caucasus.tsv, reviewed by hand). The campaign's
+# own places (Grozny, Argun, Chechnya) are not in it: they need a self-placement phrase.
+_NC_PATH = Path(__file__).resolve().parent / "data" / "north_caucasus.tsv"
+_CAMPAIGN_LINES = ("CE*", "Grozny|", "Argun|")
+# Endings a name takes in the languages people write it in: Russian cases ("в Шали",
+# "из Назрани"), Polish locatives ("w Majkopie"), Turkish suffixes ("Baksan'da").
+_ENDINGS = frozenset(_split(
+    "a e i y u o ie ye om em oj oy ej iu yu ja ya 'da 'de 'ta 'te da de ta te dan den "
+    "'dan 'den 'dayim 'deyim а е у и ы о ой ей ом ем ю я ью ого ому"
+)) | {""}
+_VOWELS = frozenset("aeiouyаеиоуыэюяьй")
+
+
+@cache
+def _caucasus() -> tuple[dict[str, list[tuple[str, ...]]], frozenset[tuple[str, ...]]]:
+    """({first word: [names as word tuples]}, the names that must match exactly)."""
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    exact: set[tuple[str, ...]] = set()
+    for line in _NC_PATH.read_text(encoding="utf-8").splitlines()[1:]:
+        ambiguous = line.startswith("#AMBIG ")
+        fields = line.removeprefix("#AMBIG ").split("\t")
+        if len(fields) != 4 or fields[0].startswith(_CAMPAIGN_LINES) or fields[1].startswith(
+                _CAMPAIGN_LINES[1:]):
+            continue
+        for name in "|".join(fields[1:]).split("|"):
+            words = tuple(fold(name.replace("-", " ")).split())
+            if not words:
+                continue
+            by_first.setdefault(words[0], []).append(words)
+            if ambiguous or len(words[-1]) < 5:
+                exact.add(words)
+    return by_first, frozenset(exact)
+
+
+def names_caucasus_place(t: Text) -> bool:
+    """A town or village of the North Caucasus republics, in any case form."""
+    by_first, exact = _caucasus()
+    keys, raws = t.keys, t.raws
+    for i, key in enumerate(keys):
+        for base in _bases(key):
+            for name in by_first.get(base, ()):
+                if _nc_match(keys, raws, i, name, name in exact, inflected=base != key):
+                    return True
+    return False
+
+
+def _bases(word: str) -> set[str]:
+    """The forms `word` may have had before a case ending: "makhachkale" may be
+    "makhachkala", "majkopie" "majkop", "baksan'da" "baksan"."""
+    out = {word}
+    if len(word) < 5:
+        return out
+    for cut in range(1, 5):
+        stem, ending = word[:-cut], word[-cut:]
+        if ending in _ENDINGS and len(stem) >= 4:
+            out.add(stem)
+            out.update(stem + v for v in "aeiyoаеиыяо" if stem[-1] not in _VOWELS)
+    return out
+
+
+def _nc_match(keys: list[str], raws: list[str], i: int, name: tuple[str, ...],
+              exact: bool, inflected: bool) -> bool:
+    n = len(name)
+    if n == 1:
+        if exact:
+            # An ambiguous or short name counts only as written and capitalised ("Shali",
+            # not "шали", shawls).
+            # Not all capitals either: "ENEM" is a Brazilian exam, not Enem in Adygea.
+            raw = raws[i]
+            return not inflected and raw[:1].isupper() and not raw.isupper()
+        return True
+    if inflected or tuple(keys[i : i + n - 1]) != name[:-1] or i + n > len(keys):
+        return False
+    last = keys[i + n - 1]
+    return last == name[-1] or (not exact and name[-1] in _bases(last))
 
 
 def russian_town(chain: Chain) -> bool:

@@ -68,6 +68,8 @@ class Place(Protocol):
     def confidence(self) -> float: ...
     @property
     def may_be_in_russia(self) -> bool: ...
+    @property
+    def risk_language(self) -> bool: ...
 
 
 Locator = Callable[[str, str | None, str | None], Place]
@@ -80,6 +82,7 @@ class _Unknown:
     country: str | None = None
     confidence: float = 0.0
     may_be_in_russia: bool = True
+    risk_language: bool = False
 
 
 @dataclass(frozen=True)
@@ -132,7 +135,7 @@ def decide(text: str, *, author_handle: str, mention_id: str, lang: str | None,
     text = text if isinstance(text, str) else ""
     cleaned = clean(text)
     words = words_of(cleaned)
-    stop = asks_to_stop_words(words)
+    stop = asks_to_stop_words(cleaned, words)
 
     def skip(reason: str) -> Decision:
         return Decision("skip", reason, None, 0.0, language, None, stop)
@@ -150,7 +153,8 @@ def decide(text: str, *, author_handle: str, mention_id: str, lang: str | None,
         return skip("bad-handle")
     if place is None:
         place = _place(locator, text[:MAX_TEXT], author_location, lang)
-    if place.may_be_in_russia:
+    at_risk = place.country in library.at_risk or (bool(library.at_risk) and place.risk_language)
+    if place.may_be_in_russia or at_risk:
         body = library.protect if protect_mode == "neutral" else None
         return Decision("protect", "protect", None, place.confidence, "en",
                         f"@{handle} {body}" if body else None)

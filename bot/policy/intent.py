@@ -37,12 +37,95 @@ _STOP_PHRASES = frozenset({
     "pára", "chega", "me deixa em paz", "przestań", "przestan", "wypisz mnie",
     "sluta", "lämna mig ifred", "avsluta",
 })
+# Refusals: a person asking not to be tagged, mentioned or included, found anywhere in
+# the mention (after handles and links are dropped), in every language with templates.
+# Each names the writer ("me", "mich", "moi"...) or is a refusal that opens the message
+# ("no thanks, ..."), so "stop the camps" or "how do I stop this?" never match.
+_REFUSAL = re.compile("|".join([
+    # English
+    r"\b(?:don'?t|do not|dont|stop|quit|never|pls don'?t) (?:tag|tagging|mention|mentioning|"
+    r"add|adding|include|including|cc|ccing|ping|pinging|message|messaging|dm|dming|@|"
+    r"reply|replying|spam|spamming|involve|involving)(?: to)? (?:me|us)\b",
+    r"\b(?:remove|take|leave|keep|count|get|drop) (?:me|us) (?:out|off|from)\b",
+    r"\b(?:unsubscribe|opt me out|not interested|leave me alone|unfollow me|"
+    r"i didn'?t ask to be tagged|why (?:am i|was i) tagged)\b",
+    # German
+    r"\b(?:markier|tagg|erwähn|verlink)\w* (?:mich|uns) (?:nicht|nie|bitte nicht)",
+    r"\b(?:mich|uns) (?:nicht mehr|nie mehr|nicht) (?:markieren|taggen|erwähnen|verlinken)",
+    r"\b(?:lass|lasst|lassen sie) (?:mich|uns) (?:da |hier |damit )?(?:raus|in ruhe)\b",
+    r"\b(?:entfern|streich)\w* (?:mich|uns)\b", r"\bkein interesse\b",
+    # French
+    r"\bne (?:me|nous) (?:tague|taguez|taggue|tagguez|tag|mentionne|mentionnez|cite|citez|"
+    r"identifie|identifiez|ajoute|ajoutez)\w* (?:plus|pas)\b",
+    r"\b(?:retire|retirez|enlève|enlevez|enleve|sortez|sors)[- ](?:moi|nous)\b",
+    r"\blaisse[sz]?[- ]moi (?:tranquille|en dehors)", r"\barr[êe]te[sz]? de (?:me|nous) ",
+    r"\bne (?:plus|pas) (?:me|nous) (?:tagu|taggu|mentionn|identifi|cit)\w*",
+    r"\bpas intéressée?\b",
+    # Spanish
+    r"\bno (?:me|nos) (?:etiquetes|etiquetéis|etiqueten|etiquete|menciones|mencionen|"
+    r"mencione|tagees|taguees|nombres|incluyas|metas)\b",
+    r"\b(?:s[áa]came|s[áa]quenme|b[óo]rrame|qu[íi]tame|quitadme|sacadme)\b",
+    r"\bdej(?:a|en|ad) de (?:etiquetarme|mencionarme|nombrarme)\b",
+    # Italian
+    r"\bnon (?:mi )?(?:taggare|taggarmi|taggatemi|menzionare|menzionarmi|citarmi|"
+    r"nominarmi)\b", r"\b(?:toglimi|toglietemi|lasciatemi fuori|lasciami fuori)\b",
+    r"\bsmett\w* di (?:taggarmi|menzionarmi|citarmi)\b",
+    # Dutch
+    r"\btag (?:me|mij|ons)(?: \w+)? niet\b", r"\b(?:me|mij|ons) niet (?:meer )?(?:taggen|noemen)\b",
+    r"\b(?:haal|laat|houd|hou) (?:me|mij|ons) (?:eruit|erbuiten|hierbuiten|weg)\b",
+    r"\bstop met (?:me|mij|ons) (?:te )?(?:taggen|noemen)\b",
+    # Polish
+    r"\bnie (?:oznaczaj|oznaczajcie|taguj|tagujcie|wspominaj|wspominajcie) (?:mnie|nas)\b",
+    r"\b(?:usu[ńn]|wypisz|wyklucz)(?:cie)? (?:mnie|nas)\b",
+    r"\bprzesta[ńn]\w* (?:mnie|nas) (?:oznacza[ćc]|tagowa[ćc])\b",
+    # Portuguese
+    r"\bn[ãa]o (?:me|nos) (?:marque|marca|marquem|mencione|mencionem|tague|taguem)\b",
+    r"\bpar[ae]m? de (?:me|nos) (?:marcar|mencionar)\b",
+    r"\b(?:me )?(?:tira|tirem|remova|removam)(?:-me)? (?:daqui|disso|dessa|desta)\b",
+    # Swedish
+    r"\b(?:sluta|slutа) (?:tagga|nämna|omnämna) (?:mig|oss)\b", r"\btagga inte (?:mig|oss)\b",
+    r"\bta bort (?:mig|oss)\b", r"\blämna (?:mig|oss) utanför\b",
+    # Russian and Ukrainian
+    r"не (?:отмечай|отмечайте|тегай|тегайте|упоминай|упоминайте|пиши|пишите) (?:мне|меня|нас)",
+    r"\bуберите меня\b", r"не позначайте мене", r"приберіть мене",
+]))
+# "no thanks" refuses only when it opens a mention that asks nothing: "no thanks to
+# Moscow's silence, what can I do?" is not a refusal.
+_REFUSAL_OPENING = re.compile(
+    r"^\W*(?:(?:no|nope|nah|nein|non|nee|nie|não|nao|nej|нет),? )+"
+    r"(?:thanks?|thank you|thx|danke|merci|gracias|grazie|bedankt|dank je|dank u|"
+    r"dziękuję|dziekuje|dzięki|obrigad[oa]|tack|спасибо)\b")
+# Thanks and praise, with the glue words they come with ("thank you for doing this",
+# "obrigada por esse trabalho", "tack för att ni finns"). A mention made only of these
+# asks nothing; any other word ("Oslo", "petition") keeps it a request.
 _THANKS = _vocab("""
 thanks thank you ty thx tnx thanx cheers appreciated appreciate much so very a lot
 many danke dankeschön vielen schön sehr merci beaucoup gracias muchas mil grazie mille
 tante dank je wel bedankt obrigado obrigada muito dziękuję dzięki dzieki bardzo tack
 så mycket спасибо большое огромное благодарю great good nice awesome amazing love
 closethecamps chechnya eyesonchechnya solidarity for this that it all everyone
+doing done your work job effort efforts respect keep going up on well brave bravo
+incredible wonderful fantastic brilliant important beautiful strong proud grateful
+thankful guys team folks y'all yall all you're you are we're we're with stand standing
+hero heroes legend legends heart hearts bless blessed god 🙏 salute kudos
+toll super klasse großartig grossartig wichtig arbeit weiter macht stark ihr euch eure
+für das danke stolz respekt dankbar
+génial geniale superbe courage continuez continue chapeau travail votre vos pour ce
+cette ça tout tous fiers fière fier bon
+increíble increible sigan así asi ánimo animo trabajo gran buen por lo esto este su
+vuestro hacen todo todos
+bravi brava grandi grande continuate così cosi ottimo lavoro complimenti per questo
+vostro fate tutto
+top goed bezig mooi prachtig ga zo door werk voor jullie dit
+brawo świetna swietna robota za to wasza waszą super dobra
+parabéns parabens incrível continuem ótimo otimo força forca esse essa isso trabalho
+vocês voces tudo
+bra jobbat heja kämpa för att ni finns detta arbete
+дякую дуже щиро вам дякуємо
+fr ngl tbh truly really literally omg wow hacen
+ありがとう ありがとうございます 感謝 谢谢 謝謝 감사합니다 고마워요 شكرا شكرًا متشکرم ممنون
+תודה धन्यवाद teşekkürler teşekkür ederim sağol cảm ơn ขอบคุณ kiitos tak takk köszönöm
+ευχαριστώ děkuji ďakujem hvala mulțumesc asante
 """)
 _ABUSE = _vocab("""
 fuck fucking fuck-off shit bullshit idiot idiots stupid moron dumb scum spam spammer
@@ -57,7 +140,7 @@ do does tell info information resources resource petition sign donate embassy
 representative representatives mp mps congress senator ambassador un action act
 hilfe helfen wie was wo kann können könnte soll sollte tun machen unterstützen
 aide aider aidez comment quoi où peux peut puis-je faire agir soutenir
-ayuda ayudar ayudo cómo como qué que dónde donde puedo puede hacer apoyar
+ayuda ayudar ayudo cómo como qué dónde donde puedo puede hacer apoyar
 помогите помочь помощь помогу помоги как что где чем могу можно делать сделать
 aiuto aiutare aiutarvi come cosa dove posso può fare
 hulp helpen hoe wat waar kan kunnen doen
@@ -92,11 +175,21 @@ def words_of(cleaned: str) -> list[str]:
 
 
 def asks_to_stop(text: str) -> bool:
-    return asks_to_stop_words(words_of(clean(text)))
+    cleaned = clean(text)
+    return asks_to_stop_words(cleaned, words_of(cleaned))
 
 
-def asks_to_stop_words(words: list[str]) -> bool:
-    return " ".join([w for w in words if w not in _FILLERS]) in _STOP_PHRASES
+def asks_to_stop_words(cleaned: str, words: list[str]) -> bool:
+    """A stop phrase alone, a refusal anywhere, or "no thanks" opening the mention."""
+    if " ".join([w for w in words if w not in _FILLERS]) in _STOP_PHRASES:
+        return True
+    if _REFUSAL.search(cleaned):
+        return True
+    return bool(_REFUSAL_OPENING.match(cleaned)) and not _asks(cleaned, words)
+
+
+def _asks(cleaned: str, words: list[str]) -> bool:
+    return not _QUESTION_MARKS.isdisjoint(cleaned) or not _ASKING.isdisjoint(words)
 
 
 def asks_nothing(text: str) -> bool:
@@ -107,7 +200,7 @@ def asks_nothing(text: str) -> bool:
 def asks_nothing_words(cleaned: str, words: list[str]) -> bool:
     if not words:
         return True
-    if not _QUESTION_MARKS.isdisjoint(cleaned) or not _ASKING.isdisjoint(words):
+    if _asks(cleaned, words):
         return False
     if _THANKS_OR_FILLERS.issuperset(words):
         return True

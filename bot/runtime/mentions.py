@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from bot.platforms.base import Account, Mention, PlatformError
 from bot.policy.decide import AuthorState, decide
+from bot.runtime import language
 from bot.runtime.logs import event
 
 if TYPE_CHECKING:
@@ -60,7 +61,8 @@ def _decide(e: Engine, m: Mention, me: Account, first: bool, now: float) -> None
         return
     opted, cooling, looping = e.store.author_state(m.author_id, now, ms.author_cooldown,
                                                    ms.loop_limit)
-    d = decide(m.text, author_handle=m.author_username, mention_id=m.id, lang=m.lang,
+    lang, _ = language.choose(m.lang, m.text)
+    d = decide(m.text, author_handle=m.author_username, mention_id=m.id, lang=lang,
                author_location=m.author_location, state=AuthorState(opted, cooling, looping),
                library=e.config.replies,
                protect_mode="silent" if ms.protect == "silent" else "neutral")
