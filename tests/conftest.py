@@ -7,15 +7,7 @@ from collections.abc import Iterator
 import pytest
 
 from bot.platforms.x import XPlatform
-from tests.fakex import FakeX
-
-# Fake credentials for the X fixtures. Distinctive so a leak is easy to grep.
-X_CREDENTIALS = {
-    "api_key": "fakeApiKey7Qm2ZK",
-    "api_secret": "fakeApiSecret+Xy9/Lp0=",
-    "access_token": "160000-fakeAccessTokenR4nd",
-    "access_token_secret": "fakeAccessTokenSecret&k3Y",
-}
+from tests.support.fakex import X_CREDENTIALS, FakeX
 
 
 @pytest.fixture

@@ -15,7 +15,7 @@ import yaml
 from bot.content.approval import text_hash
 from bot.content.approve import ApproveError, approve
 from bot.content.posts import load_library
-from tests.badcases import REPO
+from tests.support.paths import REPO
 
 TODAY = dt.date(2026, 6, 15)
 

@@ -19,7 +19,8 @@ from pathlib import Path
 import pytest
 
 from bot.commands import validate
-from tests.badcases import REPO, Case, iter_cases, make_valid_root
+from tests.support.badcases import Case, iter_cases, make_valid_root
+from tests.support.paths import REPO
 
 CASES = list(iter_cases())
 # The process-level check: syntax, encoding, empty files, types, and one of each area.

@@ -12,7 +12,8 @@ import pytest
 
 from bot import commands
 from bot.cli import main
-from tests.roots import REPO, make_root
+from tests.support.paths import REPO
+from tests.support.roots import make_root
 
 SCHEDULE = """\
 timezone: Europe/Berlin

@@ -7,9 +7,9 @@ import sqlite3
 import time
 from pathlib import Path
 
-from tests.daemon_proc import DaemonProc
-from tests.fakex import FakeX
-from tests.roots import make_root
+from tests.support.daemon_proc import DaemonProc
+from tests.support.fakex import FakeX
+from tests.support.roots import make_root
 
 
 def test_posts_on_schedule_and_stops_cleanly_on_sigterm(tmp_path: Path, fake_x: FakeX) -> None:

@@ -12,8 +12,8 @@ from bot.content.textrules import links
 from bot.platforms.x import XPlatform
 from bot.runtime.engine import Engine
 from bot.runtime.store import Store
-from tests.fakex import FakeX
-from tests.roots import Clock, make_root
+from tests.support.fakex import FakeX
+from tests.support.roots import Clock, make_root
 
 
 @pytest.fixture

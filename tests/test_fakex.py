@@ -9,17 +9,14 @@ import subprocess
 import sys
 import urllib.error
 import urllib.request
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 from bot.platforms.base import Unavailable
 from bot.platforms.x import XPlatform
-from tests.conftest import X_CREDENTIALS
-from tests.fakex import FakeX
-
-ROOT = Path(__file__).resolve().parent.parent
+from tests.support.fakex import X_CREDENTIALS, FakeX
+from tests.support.paths import REPO
 
 
 def _control(url: str, name: str, payload: dict[str, Any] | None = None) -> Any:
@@ -33,8 +30,8 @@ def _control(url: str, name: str, payload: dict[str, Any] | None = None) -> Any:
 
 def test_standalone_process_with_control_api() -> None:
     proc = subprocess.Popen(
-        [sys.executable, "-m", "tests.fakex", "--port", "0", "--timeout-delay", "1"],
-        cwd=ROOT,
+        [sys.executable, "-m", "tests.support.fakex", "--port", "0", "--timeout-delay", "1"],
+        cwd=REPO,
         stdout=subprocess.PIPE,
         text=True,
     )

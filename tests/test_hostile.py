@@ -6,8 +6,6 @@ or any handle but the author's, and every protect reply has the same body.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -15,8 +13,7 @@ from hypothesis import strategies as st
 from bot.content import config as cfg
 from bot.content.textrules import mentions, weighted_length
 from bot.policy.replies import AuthorState, ReplyLibrary, decide
-
-REPO = Path(__file__).resolve().parent.parent
+from tests.support.paths import REPO
 
 BIDI = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f"
 INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"

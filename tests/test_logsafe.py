@@ -14,8 +14,7 @@ import pytest
 from bot.platforms.x import XPlatform
 from bot.runtime import redact as logsafe
 from bot.runtime.redact import REDACTED, RedactingFilter
-from tests.conftest import X_CREDENTIALS
-from tests.fakex import FakeX
+from tests.support.fakex import X_CREDENTIALS, FakeX
 
 SECRETS = list(X_CREDENTIALS.values())
 

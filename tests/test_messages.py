@@ -11,7 +11,7 @@ import pytest
 from bot.content.approval import text_hash
 from bot.content.posts import CATEGORIES, load_library
 from bot.content.problems import Problem
-from tests.badcases import REPO
+from tests.support.paths import REPO
 
 TODAY = dt.date(2026, 6, 15)
 

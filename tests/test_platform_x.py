@@ -20,8 +20,7 @@ from bot.platforms.base import (
     Unavailable,
 )
 from bot.platforms.x import XPlatform
-from tests.conftest import X_CREDENTIALS
-from tests.fakex import BOT_ID, BOT_USERNAME, FakeX
+from tests.support.fakex import BOT_ID, BOT_USERNAME, X_CREDENTIALS, FakeX
 
 
 def test_whoami(x_platform: XPlatform) -> None:

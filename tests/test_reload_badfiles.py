@@ -11,10 +11,10 @@ import signal
 import time
 from pathlib import Path
 
-from tests.badcases import iter_cases
-from tests.daemon_proc import DaemonProc
-from tests.fakex import FakeX
-from tests.roots import make_root
+from tests.support.badcases import iter_cases
+from tests.support.daemon_proc import DaemonProc
+from tests.support.fakex import FakeX
+from tests.support.roots import make_root
 
 
 def test_every_broken_file_is_refused_and_the_last_good_config_keeps_running(

@@ -14,8 +14,8 @@ from bot.content.approval import text_hash
 from bot.content.problems import Problem
 from bot.content.templates import load_reply_library
 from bot.content.yamlsrc import load
+from tests.support.paths import REPO
 
-REPO = Path(__file__).resolve().parent.parent
 TODAY = dt.date(2026, 11, 21)
 COUNTRIES = "messages/resources/countries.yaml"
 REQUIRED_COUNTRIES = {

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from bot.commands import route_batch
-from tests.roots import REPO, make_root
+from tests.support.paths import REPO
+from tests.support.roots import make_root
 
 TEXTS = ["I'm in Hamburg, how can I help?", "what can I do?", "я живу в Казани",
          "Perth here, any petition?", "stop", "🇨🇦 how do I help", "the men in Grozny"]

@@ -14,7 +14,7 @@ from bot.content.schedule import (
     load_schedule,
     parse_duration,
 )
-from tests.badcases import REPO
+from tests.support.paths import REPO
 
 
 def load(tmp_path: Path, body: str) -> tuple[Schedule | None, list[str]]:

@@ -20,7 +20,8 @@ from jsonschema import Draft202012Validator
 
 from bot.content.posts import CATEGORIES, ID_RE, KEYS, LANG_RE, load_library
 from bot.content.schedule import DEFAULT_PRICES, load_schedule
-from tests.badcases import REPO, iter_cases
+from tests.support.badcases import iter_cases, make_valid_root
+from tests.support.paths import REPO
 
 SCHEMA_DIR = REPO / "messages/schema"
 
@@ -67,8 +68,6 @@ def test_shipped_schedule_matches_schema() -> None:
 
 
 def test_approved_posts_match_schema(tmp_path: Path) -> None:
-    from tests.badcases import make_valid_root
-
     root = make_valid_root(tmp_path / "r")
     for path in sorted((root / "messages/posts").glob("*.yaml")):
         assert schema_errors(POSTS, path.read_text(encoding="utf-8")) == [], path.name

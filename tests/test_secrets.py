@@ -6,10 +6,9 @@ import re
 from pathlib import Path
 
 from bot.runtime.settings import load_settings
-from tests.conftest import X_CREDENTIALS
-from tests.daemon_proc import DaemonProc
-from tests.fakex import FakeX
-from tests.roots import make_root
+from tests.support.daemon_proc import DaemonProc
+from tests.support.fakex import X_CREDENTIALS, FakeX
+from tests.support.roots import make_root
 
 
 def test_debug_logging_leaks_no_credential_nor_signature(tmp_path: Path, fake_x: FakeX) -> None:

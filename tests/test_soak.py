@@ -20,9 +20,9 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from tests.daemon_proc import DaemonProc
-from tests.fakex import FakeX
-from tests.roots import make_root
+from tests.support.daemon_proc import DaemonProc
+from tests.support.fakex import FakeX
+from tests.support.roots import make_root
 
 SCHEDULE = """\
 timezone: UTC

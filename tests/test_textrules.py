@@ -8,6 +8,7 @@ import warnings
 import pytest
 
 from bot.content.textrules import MAX_WEIGHTED, hashtags, links, mentions, weighted_length
+from tests.support.paths import REPO
 
 with warnings.catch_warnings():  # the oracle imports pkg_resources, which warns
     warnings.simplefilter("ignore")
@@ -120,12 +121,11 @@ def test_mixed_corpus_matches_oracle(seed: int) -> None:
 
 
 def test_shipped_posts_match_oracle() -> None:
-    from pathlib import Path
 
     import yaml
 
     texts = []
-    for f in sorted(Path(__file__).resolve().parent.parent.glob("messages/posts/*.yaml")):
+    for f in sorted(REPO.glob("messages/posts/*.yaml")):
         data = yaml.safe_load(f.read_text(encoding="utf-8")) or {}
         texts += [p["text"] for p in data.get("posts") or [] if isinstance(p, dict)
                   and isinstance(p.get("text"), str)]

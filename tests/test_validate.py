@@ -15,7 +15,8 @@ import pytest
 
 import bot.commands  # noqa: F401  imported before any redirection: output must still follow it
 from bot.cli import main
-from tests.badcases import REPO, make_valid_root
+from tests.support.badcases import make_valid_root
+from tests.support.paths import REPO
 
 # `file:line: what (fix)` or `file:line: warning: what (fix)`
 PROBLEM_LINE = re.compile(r"^[^\s:][^:]*:\d+: .+ \(.+\)$")

@@ -10,7 +10,7 @@ In-process (pytest)::
 
 Standalone, for daemon / kill -9 tests::
 
-    python -m tests.fakex --port 0     # prints "FAKEX_URL=http://127.0.0.1:<port>"
+    python -m tests.support.fakex --port 0     # prints "FAKEX_URL=http://127.0.0.1:<port>"
 
 then drive it through the JSON control endpoints under /_control/ (see
 `_Handler._control`). Control requests are not API traffic: they are not
@@ -44,6 +44,14 @@ from urllib.parse import parse_qs, urlsplit
 BOT_ID = "1600000000000000001"
 BOT_USERNAME = "CloseTheCampsBot"
 BOT_NAME = "#CloseTheCamps bot"
+
+# Fake credentials for the adapter and daemon under test. Distinctive so a leak is easy to grep.
+X_CREDENTIALS = {
+    "api_key": "fakeApiKey7Qm2ZK",
+    "api_secret": "fakeApiSecret+Xy9/Lp0=",
+    "access_token": "160000-fakeAccessTokenR4nd",
+    "access_token_secret": "fakeAccessTokenSecret&k3Y",
+}
 
 ENDPOINTS = ("me", "post", "mentions")
 # Real per-user limits from X's docs: (requests, window seconds). Reported in

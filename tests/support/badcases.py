@@ -2,7 +2,7 @@
 
 Reusable without pytest fixtures (no conftest needed):
 
-    from tests.badcases import iter_cases, make_valid_root
+    from tests.support.badcases import iter_cases, make_valid_root
     root = make_valid_root(tmp_path / "root")     # shipped content, made publishable
     for case in iter_cases():
         case.install(root)                        # one bad file in place
@@ -32,8 +32,8 @@ from pathlib import Path
 
 import yaml
 
-REPO = Path(__file__).resolve().parent.parent
-BADFILES = Path(__file__).resolve().parent / "badfiles"
+from tests.support.paths import BADFILES, REPO
+
 _EXPECT_RE = re.compile(rb"^#\s*expect:\s*(\d+)\s+(.+?)\s*$")
 _NAME_RE = re.compile(r"^(\d+)-([a-z0-9-]+)\.(posts|posts2|schedule)\.yaml$")
 _ID_RE = re.compile(r"^\s*-\s*id:\s*['\"]?([a-z0-9][a-z0-9-]*)", re.MULTILINE)

@@ -5,9 +5,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from tests.badcases import make_valid_root
-
-REPO = Path(__file__).resolve().parent.parent
+from tests.support.badcases import make_valid_root
 
 FAST_SCHEDULE = """\
 timezone: UTC

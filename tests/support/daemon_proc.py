@@ -11,7 +11,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from tests.conftest import X_CREDENTIALS
+from tests.support.fakex import X_CREDENTIALS
+from tests.support.paths import REPO
 
 
 class DaemonProc:
@@ -31,7 +32,7 @@ class DaemonProc:
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "bot", "run", "--root", str(root)],
             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env,
-            cwd=Path(__file__).resolve().parent.parent)
+            cwd=REPO)
         self.lines: list[str] = []
         self._reader = threading.Thread(target=self._read, daemon=True)
         self._reader.start()
