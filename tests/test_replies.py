@@ -14,7 +14,7 @@ from twitter_text import parse_tweet
 from bot.content.templates import load_reply_library
 from bot.content.textrules import MAX_WEIGHTED, mentions, weighted_length
 from bot.policy.replies import AuthorState, Decision, ReplyLibrary, decide
-from tests.test_resources import approved_copy
+from tests.support.roots import approved_copy
 
 HANDLE15 = "abcdefghij12345"
 

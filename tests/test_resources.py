@@ -8,13 +8,12 @@ import shutil
 from pathlib import Path
 
 import pytest
-import yaml
 
-from bot.content.approval import text_hash
 from bot.content.problems import Problem
 from bot.content.templates import load_reply_library
 from bot.content.yamlsrc import load
 from tests.support.paths import REPO
+from tests.support.roots import approve_all, approved_copy, copy_messages
 
 TODAY = dt.date(2026, 11, 21)
 COUNTRIES = "messages/resources/countries.yaml"
@@ -22,26 +21,6 @@ REQUIRED_COUNTRIES = {
     "US", "GB", "CA", "DE", "FR", "AU", "IE", "ES", "SE", "IT", "NL", "BR", "AT", "CH", "BE",
     "NZ", "NO", "DK", "FI", "PL", "PT", "MX", "AR", "JP", "ZA",
 }
-
-
-def copy_messages(tmp_path: Path) -> Path:
-    shutil.copytree(REPO / "messages", tmp_path / "messages")
-    return tmp_path
-
-
-def approve_all(root: Path) -> None:
-    """What `closethecamps approve` does, for every template in a test copy."""
-    for path in (root / "messages/replies").glob("*.yaml"):
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        for items in data.values():
-            for item in items:
-                item["approval"] = {"by": "tester", "sha256": text_hash(item["text"])}
-        path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000),
-                        encoding="utf-8")
-
-
-def approved_copy(tmp_path: Path) -> Path:
-    return approve_all(copy_messages(tmp_path)) or tmp_path
 
 
 def errors(problems: list[Problem]) -> list[Problem]:
