@@ -3,8 +3,9 @@
 Each case: the shipped content (made publishable in a tmp copy), one bad file dropped in,
 then `validate` must exit 1 and print `<file>:<line>: ...` naming the problem, and never a
 traceback. Most cases run the validate command in-process (fast; bot.commands.validate with
-an explicit output stream, see test_validate.py for why not cli.main + capsys); a handful
-run `python -m bot validate` as a subprocess to prove the same at the process level.
+an explicit output stream, see tests/commands/test_validate.py for why not cli.main +
+capsys); a handful run `python -m bot validate` as a subprocess to prove the same at the
+process level.
 """
 
 from __future__ import annotations
