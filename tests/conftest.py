@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
 from bot.platforms.x import XPlatform
+from tests.support.badcases import make_valid_root
 from tests.support.fakex import X_CREDENTIALS, FakeX
+from tests.support.paths import REPO
 
 
 @pytest.fixture
@@ -32,3 +36,44 @@ def x_platform(fake_x: FakeX) -> Iterator[XPlatform]:
         yield platform
     finally:
         platform.close()
+
+
+# --- bot roots -------------------------------------------------------------------------
+# A root is a folder `closethecamps --root` reads: messages/ and schedule.yaml.
+
+
+@pytest.fixture
+def empty_root(tmp_path: Path) -> Path:
+    """A root with an empty messages/posts/ and the shipped allowlist, for tests that
+    write their own posts files. No schedule.yaml."""
+    (tmp_path / "messages/posts").mkdir(parents=True)
+    shutil.copy2(REPO / "messages/allowed_domains.yaml", tmp_path / "messages")
+    return tmp_path
+
+
+@pytest.fixture(scope="module")
+def root_schedule() -> str | None:
+    """The schedule.yaml that `valid_root` and `shared_valid_root` put in place; None
+    keeps the shipped one. A module overrides it with a fixture of the same name."""
+    return None
+
+
+@pytest.fixture
+def valid_root(tmp_path: Path, root_schedule: str | None) -> Path:
+    """tmp_path/root: the shipped content, approved so `validate` accepts it (a copy of
+    one template built per session), with `root_schedule`. Each test gets its own copy
+    and may change it."""
+    root = make_valid_root(tmp_path / "root")
+    if root_schedule is not None:
+        (root / "schedule.yaml").write_text(root_schedule, encoding="utf-8")
+    return root
+
+
+@pytest.fixture(scope="module")
+def shared_valid_root(tmp_path_factory: pytest.TempPathFactory,
+                      root_schedule: str | None) -> Path:
+    """Like `valid_root`, but one copy for the whole module: only for tests that read it."""
+    root = make_valid_root(tmp_path_factory.mktemp("shared") / "root")
+    if root_schedule is not None:
+        (root / "schedule.yaml").write_text(root_schedule, encoding="utf-8")
+    return root

@@ -13,7 +13,6 @@ import pytest
 from bot import commands
 from bot.cli import main
 from tests.support.paths import REPO
-from tests.support.roots import make_root
 
 SCHEDULE = """\
 timezone: Europe/Berlin
@@ -31,16 +30,17 @@ limits:
 """
 
 
-@pytest.fixture
-def root(tmp_path: Path) -> Path:
-    return make_root(tmp_path, SCHEDULE)
+@pytest.fixture(scope="module")
+def root_schedule() -> str:
+    """`valid_root` gets SCHEDULE (see conftest.py)."""
+    return SCHEDULE
 
 
 def test_preview_json_lists_the_next_posts_in_the_schedule_time_zone(
-        root: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        valid_root: Path, capsys: pytest.CaptureFixture[str]) -> None:
     # Friday 2026-11-20 08:00 in Berlin: next come Fri 09:00, Sun 11:30, Mon 09:00.
     now = dt.datetime(2026, 11, 20, 8, 0, tzinfo=dt.timezone(dt.timedelta(hours=1)))
-    assert commands.preview(root, 3, True, str(root / "none.sqlite3"), now=now) == 0
+    assert commands.preview(valid_root, 3, True, str(valid_root / "none.sqlite3"), now=now) == 0
     rows = json.loads(capsys.readouterr().out)
     assert [r["time"] for r in rows] == ["2026-11-20T09:00:00+01:00",
                                          "2026-11-22T11:30:00+01:00",
@@ -52,24 +52,24 @@ def test_preview_json_lists_the_next_posts_in_the_schedule_time_zone(
     assert len({r["post_id"] for r in rows}) == 3
 
 
-def test_preview_text_and_dst(root: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_preview_text_and_dst(valid_root: Path, capsys: pytest.CaptureFixture[str]) -> None:
     # Across the end of summer time (25 Oct 2026) the slot stays at 09:00 local.
     now = dt.datetime(2026, 10, 23, 10, 0, tzinfo=dt.UTC)
-    commands.preview(root, 2, True, str(root / "none.sqlite3"), now=now)
+    commands.preview(valid_root, 2, True, str(valid_root / "none.sqlite3"), now=now)
     times = [r["time"] for r in json.loads(capsys.readouterr().out) if r["slot"] == "morning"]
     assert times[0] == "2026-10-26T09:00:00+01:00"
 
 
-def test_preview_json_prints_only_json(root: Path) -> None:
+def test_preview_json_prints_only_json(valid_root: Path) -> None:
     out = subprocess.run([sys.executable, "-m", "bot", "preview", "--count", "4", "--json",
-                          "--root", str(root), "--state", str(root / "s.sqlite3")],
+                          "--root", str(valid_root), "--state", str(valid_root / "s.sqlite3")],
                          capture_output=True, text=True, cwd=REPO, check=True)
     assert len(json.loads(out.stdout)) == 4
 
 
-def test_status_json_on_a_fresh_state(root: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["status", "--json", "--root", str(root), "--state",
-                 str(root / "s.sqlite3")]) == 0
+def test_status_json_on_a_fresh_state(valid_root: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["status", "--json", "--root", str(valid_root), "--state",
+                 str(valid_root / "s.sqlite3")]) == 0
     info = json.loads(capsys.readouterr().out)
     assert info["platform"] == "sandbox"
     assert info["budget"]["limit_usd"] == 10 and info["budget"]["spent_usd"] == 0
@@ -77,15 +77,15 @@ def test_status_json_on_a_fresh_state(root: Path, capsys: pytest.CaptureFixture[
     assert info["latest"] == [] and info["unresolved"] == 0
 
 
-def test_route_one_mention(root: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_route_one_mention(valid_root: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["route", "I'm in Hamburg, how can I help?", "--json", "--root",
-                 str(root)]) == 0
+                 str(valid_root)]) == 0
     r = json.loads(capsys.readouterr().out)
     assert r["country"] == "DE" and r["policy"] == "reply" and r["language"] == "en"
     assert "germany.mid.ru" in r["reply"] or "bundestag.de" in r["reply"]
 
 
-def test_route_jsonl_from_a_file_and_stdin(root: Path, tmp_path: Path) -> None:
+def test_route_jsonl_from_a_file_and_stdin(valid_root: Path, tmp_path: Path) -> None:
     lines = [{"id": "a", "text": "ich bin aus Köln, was kann ich tun?", "lang": "de",
               "extra": 1},
              {"id": "b", "text": "я живу в Грозном", "lang": "ru"},
@@ -94,7 +94,7 @@ def test_route_jsonl_from_a_file_and_stdin(root: Path, tmp_path: Path) -> None:
     src = tmp_path / "in.jsonl"
     src.write_text("\n".join(json.dumps(x, ensure_ascii=False) for x in lines) + "\n")
     for args, stdin in ((["--jsonl", str(src)], None), (["--jsonl", "-"], src.read_text())):
-        p = subprocess.run([sys.executable, "-m", "bot", "route", *args, "--root", str(root)],
+        p = subprocess.run([sys.executable, "-m", "bot", "route", *args, "--root", str(valid_root)],
                            input=stdin, capture_output=True, text=True, cwd=REPO)
         assert p.returncode == 0, p.stderr
         out = [json.loads(x) for x in p.stdout.splitlines()]
@@ -109,21 +109,21 @@ def test_route_jsonl_from_a_file_and_stdin(root: Path, tmp_path: Path) -> None:
         assert 0 <= a["confidence"] <= 1
 
 
-def test_route_jsonl_bad_line_is_one_clear_line(root: Path, tmp_path: Path) -> None:
+def test_route_jsonl_bad_line_is_one_clear_line(valid_root: Path, tmp_path: Path) -> None:
     src = tmp_path / "in.jsonl"
     src.write_text('{"id": "ok", "text": "hi, how can I help?"}\nnot json\n')
     p = subprocess.run([sys.executable, "-m", "bot", "route", "--jsonl", str(src), "--root",
-                        str(root)], capture_output=True, text=True, cwd=REPO)
+                        str(valid_root)], capture_output=True, text=True, cwd=REPO)
     assert p.returncode == 1
     assert p.stderr.strip().startswith(f"{src}:2: ")
     assert "Traceback" not in p.stderr and len(p.stdout.splitlines()) == 1
 
 
-def test_sandbox_mention_and_timeline(root: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    state = str(root / "var" / "state.sqlite3")
-    assert main(["sandbox", "mention", "hello", "--user", "ann", "--root", str(root),
+def test_sandbox_mention_and_timeline(valid_root: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    state = str(valid_root / "var" / "state.sqlite3")
+    assert main(["sandbox", "mention", "hello", "--user", "ann", "--root", str(valid_root),
                  "--state", state]) == 0
-    assert main(["sandbox", "timeline", "--json", "--root", str(root), "--state", state]) == 0
+    assert main(["sandbox", "timeline", "--json", "--root", str(valid_root), "--state", state]) == 0
     out = capsys.readouterr().out
     assert json.loads(out[out.index("["):]) == []  # the bot has posted nothing yet
 

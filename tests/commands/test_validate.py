@@ -28,18 +28,6 @@ def run_validate(root: Path, *extra: str) -> subprocess.CompletedProcess[str]:
                           capture_output=True, text=True, timeout=60, env=env)
 
 
-@pytest.fixture(scope="module")
-def base_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return make_valid_root(tmp_path_factory.mktemp("validate") / "base")
-
-
-@pytest.fixture
-def root(base_root: Path, tmp_path: Path) -> Path:
-    dest = tmp_path / "root"
-    shutil.copytree(base_root, dest)
-    return dest
-
-
 def _assert_clean_output(proc: subprocess.CompletedProcess[str]) -> None:
     assert "Traceback" not in proc.stdout + proc.stderr
     lines = proc.stdout.splitlines()
@@ -48,19 +36,19 @@ def _assert_clean_output(proc: subprocess.CompletedProcess[str]) -> None:
         assert PROBLEM_LINE.match(line), f"not a 'file:line: what (fix)' line: {line!r}"
 
 
-def test_valid_root_exits_0_with_summary(root: Path) -> None:
-    proc = run_validate(root)
+def test_valid_root_exits_0_with_summary(valid_root: Path) -> None:
+    proc = run_validate(valid_root)
     _assert_clean_output(proc)
     assert proc.returncode == 0, proc.stdout
     assert re.fullmatch(r"ok: \d+ posts ready to go out, \d+ drafts, 7 slots",
                         proc.stdout.splitlines()[-1])
 
 
-def test_draft_is_a_warning_not_an_error(root: Path) -> None:
-    (root / "messages/posts/zz-draft.yaml").write_text(
+def test_draft_is_a_warning_not_an_error(valid_root: Path) -> None:
+    (valid_root / "messages/posts/zz-draft.yaml").write_text(
         "posts:\n  - id: a-new-draft\n    lang: en\n    category: awareness\n"
         "    text: \"A new draft. #CloseTheCamps\"\n", encoding="utf-8")
-    proc = run_validate(root)
+    proc = run_validate(valid_root)
     _assert_clean_output(proc)
     assert proc.returncode == 0
     assert ("messages/posts/zz-draft.yaml:2: warning: post 'a-new-draft' is a draft"
@@ -68,21 +56,21 @@ def test_draft_is_a_warning_not_an_error(root: Path) -> None:
     assert ", 1 drafts," in proc.stdout.splitlines()[-1]
 
 
-def test_expired_post_is_a_warning(root: Path) -> None:
-    (root / "messages/posts/zz-old.yaml").write_text(
+def test_expired_post_is_a_warning(valid_root: Path) -> None:
+    (valid_root / "messages/posts/zz-old.yaml").write_text(
         "posts:\n  - id: an-old-post\n    lang: en\n    category: awareness\n"
         "    text: \"Old news. #CloseTheCamps\"\n    expires: 2020-01-01\n", encoding="utf-8")
-    proc = run_validate(root)
+    proc = run_validate(valid_root)
     assert proc.returncode == 0
     assert "messages/posts/zz-old.yaml:6: warning: post 'an-old-post' expired on 2020-01-01" \
         in proc.stdout
 
 
-def test_every_problem_is_one_line_and_counted(root: Path) -> None:
-    (root / "messages/posts/zz-bad.yaml").write_text(
+def test_every_problem_is_one_line_and_counted(valid_root: Path) -> None:
+    (valid_root / "messages/posts/zz-bad.yaml").write_text(
         "posts:\n  - id: two-problems\n    lang: english\n    category: nope\n"
         "    text: \"No tag here\"\n", encoding="utf-8")
-    proc = run_validate(root)
+    proc = run_validate(valid_root)
     _assert_clean_output(proc)
     assert proc.returncode == 1
     errors = [ln for ln in proc.stdout.splitlines()[:-1] if ": warning: " not in ln]
@@ -92,11 +80,11 @@ def test_every_problem_is_one_line_and_counted(root: Path) -> None:
     assert proc.stdout.splitlines()[-1] == "3 problem(s): not publishable"
 
 
-def test_problems_in_several_files_are_all_reported(root: Path) -> None:
-    (root / "schedule.yaml").write_text("timezone: Mars/Base\nposts: []\nfoo: 1\n",
+def test_problems_in_several_files_are_all_reported(valid_root: Path) -> None:
+    (valid_root / "schedule.yaml").write_text("timezone: Mars/Base\nposts: []\nfoo: 1\n",
                                         encoding="utf-8")
-    (root / "messages/posts/aa-bad.yaml").write_text("posts: 5\n", encoding="utf-8")
-    proc = run_validate(root)
+    (valid_root / "messages/posts/aa-bad.yaml").write_text("posts: 5\n", encoding="utf-8")
+    proc = run_validate(valid_root)
     assert proc.returncode == 1
     heads = [ln.split(": ", 1)[0] for ln in proc.stdout.splitlines()[:-1]
              if ": warning: " not in ln]
@@ -104,25 +92,25 @@ def test_problems_in_several_files_are_all_reported(root: Path) -> None:
                              "schedule.yaml:3"]
 
 
-def test_missing_schedule(root: Path) -> None:
-    (root / "schedule.yaml").unlink()
-    proc = run_validate(root)
+def test_missing_schedule(valid_root: Path) -> None:
+    (valid_root / "schedule.yaml").unlink()
+    proc = run_validate(valid_root)
     _assert_clean_output(proc)
     assert proc.returncode == 1
     assert proc.stdout.startswith("schedule.yaml:1: schedule.yaml is missing")
 
 
-def test_missing_allowlist(root: Path) -> None:
-    (root / "messages/allowed_domains.yaml").unlink()
-    proc = run_validate(root)
+def test_missing_allowlist(valid_root: Path) -> None:
+    (valid_root / "messages/allowed_domains.yaml").unlink()
+    proc = run_validate(valid_root)
     _assert_clean_output(proc)
     assert proc.returncode == 1
     assert "messages/allowed_domains.yaml:1: the link allowlist is missing" in proc.stdout
 
 
-def test_no_post_files(root: Path) -> None:
-    shutil.rmtree(root / "messages/posts")
-    proc = run_validate(root)
+def test_no_post_files(valid_root: Path) -> None:
+    shutil.rmtree(valid_root / "messages/posts")
+    proc = run_validate(valid_root)
     _assert_clean_output(proc)
     assert proc.returncode == 1
     assert "messages/posts:1: no message files found" in proc.stdout
@@ -160,26 +148,26 @@ def test_unknown_option_is_one_line_exit_2(tmp_path: Path) -> None:
     assert len(proc.stderr.strip().splitlines()) == 1
 
 
-def test_console_script_works(root: Path) -> None:
+def test_console_script_works(valid_root: Path) -> None:
     exe = Path(sys.executable).with_name("closethecamps")
     if not exe.exists():
         pytest.skip("closethecamps console script not installed in this interpreter's venv")
-    proc = subprocess.run([str(exe), "validate", "--root", str(root)], capture_output=True,
+    proc = subprocess.run([str(exe), "validate", "--root", str(valid_root)], capture_output=True,
                           text=True, timeout=60)
     assert proc.returncode == 0, proc.stdout
 
 
-def test_in_process_main_exit_codes(root: Path) -> None:
-    assert main(["validate", "--root", str(root)]) == 0
-    (root / "schedule.yaml").write_text("timezone: Nowhere/Land\n", encoding="utf-8")
-    assert main(["validate", "--root", str(root)]) == 1
+def test_in_process_main_exit_codes(valid_root: Path) -> None:
+    assert main(["validate", "--root", str(valid_root)]) == 0
+    (valid_root / "schedule.yaml").write_text("timezone: Nowhere/Land\n", encoding="utf-8")
+    assert main(["validate", "--root", str(valid_root)]) == 1
 
 
-def test_validate_output_follows_redirect_stdout(root: Path) -> None:
+def test_validate_output_follows_redirect_stdout(valid_root: Path) -> None:
     buf = io.StringIO()
     try:
         with contextlib.redirect_stdout(buf):
-            main(["validate", "--root", str(root)])
+            main(["validate", "--root", str(valid_root)])
     except ValueError:  # the import-time stream may already be closed
         pass
     assert buf.getvalue().splitlines()[-1].startswith("ok: ")

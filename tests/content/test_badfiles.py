@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import io
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -20,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from bot.commands import validate
-from tests.support.badcases import Case, iter_cases, make_valid_root
+from tests.support.badcases import Case, iter_cases
 from tests.support.paths import REPO
 
 CASES = list(iter_cases())
@@ -32,18 +31,6 @@ SUBPROCESS_CASES = {"01-yaml-syntax", "24-invalid-utf8", "25-empty-file", "30-da
 def _param(case: Case) -> object:
     marks = [pytest.mark.xfail(strict=True, reason=f"bug: {case.bug}")] if case.bug else []
     return pytest.param(case, id=case.name, marks=marks)
-
-
-@pytest.fixture(scope="module")
-def base_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return make_valid_root(tmp_path_factory.mktemp("badfiles") / "base")
-
-
-@pytest.fixture
-def root(base_root: Path, tmp_path: Path) -> Path:
-    dest = tmp_path / "root"
-    shutil.copytree(base_root, dest)
-    return dest
 
 
 def test_corpus_is_big_and_varied() -> None:
@@ -58,8 +45,8 @@ def _validate(root: Path) -> tuple[int, str]:
     return validate(root, out), out.getvalue()
 
 
-def test_base_root_is_valid(root: Path) -> None:
-    code, out = _validate(root)
+def test_base_root_is_valid(valid_root: Path) -> None:
+    code, out = _validate(valid_root)
     assert code == 0, out
     assert out.splitlines()[-1].startswith("ok: ")
 
@@ -73,19 +60,19 @@ def _expect_reported(case: Case, out: str) -> None:
 
 
 @pytest.mark.parametrize("case", [_param(c) for c in CASES])
-def test_bad_file_in_process(case: Case, root: Path) -> None:
-    case.install(root)
-    code, out = _validate(root)  # an exception here fails the test: it would be a traceback
+def test_bad_file_in_process(case: Case, valid_root: Path) -> None:
+    case.install(valid_root)
+    code, out = _validate(valid_root)  # an exception here fails the test: it would be a traceback
     assert code == 1, out
     _expect_reported(case, out)
     assert out.splitlines()[-1].endswith("not publishable")
 
 
 @pytest.mark.parametrize("case", [_param(c) for c in CASES if c.name in SUBPROCESS_CASES])
-def test_bad_file_subprocess(case: Case, root: Path) -> None:
-    case.install(root)
+def test_bad_file_subprocess(case: Case, valid_root: Path) -> None:
+    case.install(valid_root)
     env = {**os.environ, "PYTHONPATH": str(REPO)}
-    proc = subprocess.run([sys.executable, "-m", "bot", "validate", "--root", str(root)],
+    proc = subprocess.run([sys.executable, "-m", "bot", "validate", "--root", str(valid_root)],
                           capture_output=True, text=True, timeout=60, env=env)
     assert "Traceback" not in proc.stdout + proc.stderr
     assert proc.returncode == 1, proc.stdout + proc.stderr
@@ -93,8 +80,8 @@ def test_bad_file_subprocess(case: Case, root: Path) -> None:
 
 
 @pytest.mark.parametrize("case", [c for c in CASES if not c.bug][:3], ids=lambda c: c.name)
-def test_uninstall_restores_a_valid_root(case: Case, root: Path) -> None:
-    case.install(root)
-    assert _validate(root)[0] == 1
-    case.uninstall(root)
-    assert _validate(root)[0] == 0
+def test_uninstall_restores_a_valid_root(case: Case, valid_root: Path) -> None:
+    case.install(valid_root)
+    assert _validate(valid_root)[0] == 1
+    case.uninstall(valid_root)
+    assert _validate(valid_root)[0] == 0

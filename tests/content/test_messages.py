@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 from pathlib import Path
 
 import pytest
@@ -14,14 +13,6 @@ from bot.content.problems import Problem
 from tests.support.paths import REPO
 
 TODAY = dt.date(2026, 6, 15)
-
-
-@pytest.fixture
-def root(tmp_path: Path) -> Path:
-    """An empty library with the shipped allowlist."""
-    (tmp_path / "messages/posts").mkdir(parents=True)
-    shutil.copy2(REPO / "messages/allowed_domains.yaml", tmp_path / "messages")
-    return tmp_path
 
 
 def write(root: Path, body: str, name: str = "en.yaml") -> None:
@@ -45,11 +36,11 @@ def warnings_(problems: list[Problem]) -> list[str]:
     return [f"{p.line}: {p.what}" for p in problems if p.warning]
 
 
-def test_valid_post_loads_with_all_fields(root: Path) -> None:
+def test_valid_post_loads_with_all_fields(empty_root: Path) -> None:
     text = "Remember Argun. https://lgbtnet.org #CloseTheCamps"
-    write(root, "# comment\nposts:\n" + post("en-a-1", text, extra="    weight: 3\n"
+    write(empty_root, "# comment\nposts:\n" + post("en-a-1", text, extra="    weight: 3\n"
           "    starts: 2026-01-01\n    expires: 2026-12-31\n"))
-    lib, problems = load_library(root, TODAY)
+    lib, problems = load_library(empty_root, TODAY)
     assert errors(problems) == [] and warnings_(problems) == []
     [p] = lib.posts
     assert (p.id, p.lang, p.category, p.text, p.weight) == ("en-a-1", "en", "awareness", text, 3)
@@ -61,88 +52,89 @@ def test_valid_post_loads_with_all_fields(root: Path) -> None:
     assert lib.live(TODAY) == [p]
 
 
-def test_defaults(root: Path) -> None:
-    write(root, "posts:\n" + post("a", "x #CloseTheCamps"))
-    lib, _ = load_library(root, TODAY)
+def test_defaults(empty_root: Path) -> None:
+    write(empty_root, "posts:\n" + post("a", "x #CloseTheCamps"))
+    lib, _ = load_library(empty_root, TODAY)
     [p] = lib.posts
     assert (p.weight, p.starts, p.expires) == (1, None, None)
 
 
-def test_date_window(root: Path) -> None:
-    write(root, "posts:\n"
+def test_date_window(empty_root: Path) -> None:
+    write(empty_root, "posts:\n"
           + post("later", "later #CloseTheCamps", extra="    starts: 2026-07-01\n")
           + post("gone", "gone #CloseTheCamps", extra="    expires: 2026-06-14\n")
           + post("edge", "edge #CloseTheCamps", extra="    starts: 2026-06-15\n"
                  "    expires: 2026-06-15\n"))
-    lib, problems = load_library(root, TODAY)
+    lib, problems = load_library(empty_root, TODAY)
     assert [p.id for p in lib.live(TODAY)] == ["edge"]
     assert [p.id for p in lib.live(dt.date(2026, 7, 1))] == ["later"]
     assert warnings_(problems) == ["14: post 'gone' expired on 2026-06-14"]
 
 
-def test_draft_is_loaded_but_not_live(root: Path) -> None:
-    write(root, "posts:\n" + post("ok", "ok #CloseTheCamps")
+def test_draft_is_loaded_but_not_live(empty_root: Path) -> None:
+    write(empty_root, "posts:\n" + post("ok", "ok #CloseTheCamps")
           + post("draft", "draft #CloseTheCamps", approved=False))
-    lib, problems = load_library(root, TODAY)
+    lib, problems = load_library(empty_root, TODAY)
     assert [p.id for p in lib.posts] == ["ok", "draft"]
     assert [p.id for p in lib.live(TODAY)] == ["ok"]
     assert errors(problems) == []
     assert warnings_(problems) == ["9: post 'draft' is a draft: it will not be posted"]
 
 
-def test_edited_text_voids_approval(root: Path) -> None:
+def test_edited_text_voids_approval(empty_root: Path) -> None:
     body = "posts:\n" + post("ok", "ok #CloseTheCamps") + post("e", "old #CloseTheCamps")
-    write(root, body.replace('text: "old #CloseTheCamps"', 'text: "new #CloseTheCamps"'))
-    lib, problems = load_library(root, TODAY)
+    write(empty_root, body.replace('text: "old #CloseTheCamps"', 'text: "new #CloseTheCamps"'))
+    lib, problems = load_library(empty_root, TODAY)
     assert not lib.by_id("e").approved  # type: ignore[union-attr]
     assert any("approval of 'e' does not match its text" in e for e in errors(problems))
 
 
-def test_approval_is_nfc_insensitive(root: Path) -> None:
+def test_approval_is_nfc_insensitive(empty_root: Path) -> None:
     nfc_text = "Café #CloseTheCamps"
     body = "posts:\n" + post("c", nfc_text)
-    write(root, body.replace("Café", "Cafe\u0301"))
-    lib, problems = load_library(root, TODAY)
+    write(empty_root, body.replace("Café", "Cafe\u0301"))
+    lib, problems = load_library(empty_root, TODAY)
     assert errors(problems) == []
     assert lib.posts[0].approved
 
 
-def test_approval_hash_case_insensitive(root: Path) -> None:
+def test_approval_hash_case_insensitive(empty_root: Path) -> None:
     text = "x #CloseTheCamps"
-    write(root, "posts:\n" + post("u", text).replace(text_hash(text), text_hash(text).upper()))
-    _, problems = load_library(root, TODAY)
+    write(empty_root,
+          "posts:\n" + post("u", text).replace(text_hash(text), text_hash(text).upper()))
+    _, problems = load_library(empty_root, TODAY)
     assert errors(problems) == []
 
 
-def test_no_live_post_is_an_error(root: Path) -> None:
-    write(root, "posts:\n" + post("d", "d #CloseTheCamps", approved=False))
-    _, problems = load_library(root, TODAY)
+def test_no_live_post_is_an_error(empty_root: Path) -> None:
+    write(empty_root, "posts:\n" + post("d", "d #CloseTheCamps", approved=False))
+    _, problems = load_library(empty_root, TODAY)
     assert "1: no approved, unexpired post: nothing to post" in errors(problems)
 
 
-def test_no_files_is_an_error(root: Path) -> None:
-    _, problems = load_library(root, TODAY)
+def test_no_files_is_an_error(empty_root: Path) -> None:
+    _, problems = load_library(empty_root, TODAY)
     assert [p.render() for p in problems if not p.warning] == [
         "messages/posts:1: no message files found (add YAML files under messages/posts/)"]
 
 
-def test_yml_extension_is_read(root: Path) -> None:
-    write(root, "posts:\n" + post("y", "y #CloseTheCamps"), name="x.yml")
-    lib, _ = load_library(root, TODAY)
+def test_yml_extension_is_read(empty_root: Path) -> None:
+    write(empty_root, "posts:\n" + post("y", "y #CloseTheCamps"), name="x.yml")
+    lib, _ = load_library(empty_root, TODAY)
     assert [p.id for p in lib.posts] == ["y"]
 
 
-def test_bom_is_accepted(root: Path) -> None:
-    (root / "messages/posts/b.yaml").write_bytes(
+def test_bom_is_accepted(empty_root: Path) -> None:
+    (empty_root / "messages/posts/b.yaml").write_bytes(
         b"\xef\xbb\xbf" + ("posts:\n" + post("b", "b #CloseTheCamps")).encode())
-    lib, problems = load_library(root, TODAY)
+    lib, problems = load_library(empty_root, TODAY)
     assert errors(problems) == [] and lib.posts[0].id == "b"
 
 
-def test_duplicate_across_files_names_both(root: Path) -> None:
-    write(root, "posts:\n" + post("same", "one #CloseTheCamps"), name="a.yaml")
-    write(root, "# c\nposts:\n" + post("same", "two #CloseTheCamps"), name="b.yaml")
-    lib, problems = load_library(root, TODAY)
+def test_duplicate_across_files_names_both(empty_root: Path) -> None:
+    write(empty_root, "posts:\n" + post("same", "one #CloseTheCamps"), name="a.yaml")
+    write(empty_root, "# c\nposts:\n" + post("same", "two #CloseTheCamps"), name="b.yaml")
+    lib, problems = load_library(empty_root, TODAY)
     assert [p.text for p in lib.posts] == ["one #CloseTheCamps"]
     assert [p.render() for p in problems if not p.warning] == [
         "messages/posts/b.yaml:3: duplicate id 'same' (also messages/posts/a.yaml:2) "
@@ -165,9 +157,9 @@ def test_duplicate_across_files_names_both(root: Path) -> None:
     ("x" * 270 + " #CloseTheCamps", "text is 285 weighted characters, over X's 280"),
     ("中" * 135 + " #CloseTheCamps", "text is 285 weighted characters, over X's 280"),
 ])
-def test_text_rules(root: Path, text: str, problem: str) -> None:
-    write(root, "posts:\n" + post("ok", "ok #CloseTheCamps") + post("t", text))
-    _, problems = load_library(root, TODAY)
+def test_text_rules(empty_root: Path, text: str, problem: str) -> None:
+    write(empty_root, "posts:\n" + post("ok", "ok #CloseTheCamps") + post("t", text))
+    _, problems = load_library(empty_root, TODAY)
     assert f"12: {problem}" in errors(problems)  # the line of 't's text
 
 
@@ -179,9 +171,9 @@ def test_text_rules(root: Path, text: str, problem: str) -> None:
     "Email-like press@lgbtnet.org is not a mention #CloseTheCamps",
     "x" * 265 + " #CloseTheCamps",  # exactly 280
 ])
-def test_text_rules_accept(root: Path, text: str) -> None:
-    write(root, "posts:\n" + post("t", text))
-    _, problems = load_library(root, TODAY)
+def test_text_rules_accept(empty_root: Path, text: str) -> None:
+    write(empty_root, "posts:\n" + post("t", text))
+    _, problems = load_library(empty_root, TODAY)
     assert errors(problems) == []
 
 
@@ -193,44 +185,44 @@ def test_text_rules_accept(root: Path, text: str) -> None:
     ("id", "has space", "id 'has space' is not a valid id"),
     ("id", "x" * 65, f"id '{'x' * 65}' is not a valid id"),
 ])
-def test_field_rules(root: Path, field: str, value: str, problem: str) -> None:
+def test_field_rules(empty_root: Path, field: str, value: str, problem: str) -> None:
     body = post("ok", "ok #CloseTheCamps") + post("t", "t #CloseTheCamps")
     lines = body.splitlines(keepends=True)
     i = next(i for i, ln in enumerate(lines)
              if ln.strip(" -").startswith(f"{field}:") and i > 5)
     lines[i] = lines[i].split(":")[0] + f": {value}\n"
-    write(root, "posts:\n" + "".join(lines))
-    _, problems = load_library(root, TODAY)
+    write(empty_root, "posts:\n" + "".join(lines))
+    _, problems = load_library(empty_root, TODAY)
     assert any(e.endswith(problem) for e in errors(problems)), errors(problems)
 
 
 @pytest.mark.parametrize("lang", ["en", "pt-BR", "zh-Hant", "zh-Hant-TW", "es-419", "sr-Latn"])
-def test_good_lang_tags(root: Path, lang: str) -> None:
-    write(root, "posts:\n" + post("l", "l #CloseTheCamps", lang=lang))
-    _, problems = load_library(root, TODAY)
+def test_good_lang_tags(empty_root: Path, lang: str) -> None:
+    write(empty_root, "posts:\n" + post("l", "l #CloseTheCamps", lang=lang))
+    _, problems = load_library(empty_root, TODAY)
     assert errors(problems) == []
 
 
 @pytest.mark.parametrize("category", sorted(CATEGORIES))
-def test_every_category_accepted(root: Path, category: str) -> None:
-    write(root, "posts:\n" + post("c", "c #CloseTheCamps", category=category))
-    _, problems = load_library(root, TODAY)
+def test_every_category_accepted(empty_root: Path, category: str) -> None:
+    write(empty_root, "posts:\n" + post("c", "c #CloseTheCamps", category=category))
+    _, problems = load_library(empty_root, TODAY)
     assert errors(problems) == []
 
 
 @pytest.mark.parametrize(("weight", "ok"), [("1", True), ("10", True), ("0", False),
                                             ("11", False), ("2.5", False), ("true", False),
                                             ('"3"', False)])
-def test_weight_range(root: Path, weight: str, ok: bool) -> None:
-    write(root, "posts:\n" + post("w", "w #CloseTheCamps", extra=f"    weight: {weight}\n"))
-    _, problems = load_library(root, TODAY)
+def test_weight_range(empty_root: Path, weight: str, ok: bool) -> None:
+    write(empty_root, "posts:\n" + post("w", "w #CloseTheCamps", extra=f"    weight: {weight}\n"))
+    _, problems = load_library(empty_root, TODAY)
     assert (errors(problems) == []) is ok
 
 
 @pytest.mark.parametrize("value", ["2026-06-01T10:00:00", "'2026-06-01'", "20260601", "soon"])
-def test_dates_must_be_dates(root: Path, value: str) -> None:
-    write(root, "posts:\n" + post("d", "d #CloseTheCamps", extra=f"    starts: {value}\n"))
-    _, problems = load_library(root, TODAY)
+def test_dates_must_be_dates(empty_root: Path, value: str) -> None:
+    write(empty_root, "posts:\n" + post("d", "d #CloseTheCamps", extra=f"    starts: {value}\n"))
+    _, problems = load_library(empty_root, TODAY)
     assert any("'starts' must be a date" in e for e in errors(problems))
 
 

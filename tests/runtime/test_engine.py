@@ -13,12 +13,13 @@ from bot.platforms.x import XPlatform
 from bot.runtime.engine import Engine
 from bot.runtime.store import Store
 from tests.support.fakex import FakeX
-from tests.support.roots import Clock, make_root
+from tests.support.roots import FAST_SCHEDULE, Clock
 
 
-@pytest.fixture
-def root(tmp_path: Path) -> Path:
-    return make_root(tmp_path)
+@pytest.fixture(scope="module")
+def root_schedule() -> str:
+    """`valid_root` gets the 1 s test schedule (see conftest.py)."""
+    return FAST_SCHEDULE
 
 
 def build(root: Path, x_platform: XPlatform, tmp_path: Path,
@@ -29,8 +30,8 @@ def build(root: Path, x_platform: XPlatform, tmp_path: Path,
 
 
 @pytest.fixture
-def engine(root: Path, x_platform: XPlatform, tmp_path: Path) -> Iterator[Engine]:
-    e = build(root, x_platform, tmp_path)
+def engine(valid_root: Path, x_platform: XPlatform, tmp_path: Path) -> Iterator[Engine]:
+    e = build(valid_root, x_platform, tmp_path)
     yield e
     e.store.close()
 
@@ -79,11 +80,11 @@ def test_crash_between_record_and_call_posts_once(engine: Engine, fake_x: FakeX)
     assert texts(fake_x).count("Crashed text #CloseTheCamps") == 1
 
 
-def test_timeout_then_resolution_does_not_double_post(root: Path, fake_x: FakeX,
+def test_timeout_then_resolution_does_not_double_post(valid_root: Path, fake_x: FakeX,
                                                       tmp_path: Path) -> None:
     platform = XPlatform("k", "s", "t", "ts", base_url=fake_x.url, timeout=(0.5, 0.3),
                          deadline=0.5)
-    e = build(root, platform, tmp_path)
+    e = build(valid_root, platform, tmp_path)
     fake_x.fail("post", "timeout", delay=1.0)
     e.run_slot(slot(e))
     assert e.store.unresolved("post")
@@ -103,21 +104,22 @@ def test_429_pauses_posting_until_reset_without_more_requests(
     assert "post" in engine.store.pauses()
 
 
-def test_budget_stops_calls_before_they_exceed_it(root: Path, x_platform: XPlatform,
+def test_budget_stops_calls_before_they_exceed_it(valid_root: Path, x_platform: XPlatform,
                                                    fake_x: FakeX, tmp_path: Path) -> None:
-    sched = (root / "schedule.yaml").read_text() + "  monthly_budget_usd: 0.5\n"
-    (root / "schedule.yaml").write_text(sched)
-    e = build(root, x_platform, tmp_path)
+    sched = (valid_root / "schedule.yaml").read_text() + "  monthly_budget_usd: 0.5\n"
+    (valid_root / "schedule.yaml").write_text(sched)
+    e = build(valid_root, x_platform, tmp_path)
     for _ in range(20):
         e.run_slot(slot(e))
     assert e.store.spent_since(0) <= 0.5
     assert 0 < len(fake_x.timeline()) < 20
 
 
-def test_daily_limit(root: Path, x_platform: XPlatform, fake_x: FakeX, tmp_path: Path) -> None:
-    (root / "schedule.yaml").write_text((root / "schedule.yaml").read_text().replace(
+def test_daily_limit(valid_root: Path, x_platform: XPlatform, fake_x: FakeX,
+                     tmp_path: Path) -> None:
+    (valid_root / "schedule.yaml").write_text((valid_root / "schedule.yaml").read_text().replace(
         "posts_per_day: 1000", "posts_per_day: 3"))
-    e = build(root, x_platform, tmp_path)
+    e = build(valid_root, x_platform, tmp_path)
     for _ in range(6):
         e.run_slot(slot(e))
     assert len(fake_x.timeline()) == 3
@@ -169,12 +171,12 @@ def test_cooldown_and_opt_out(engine: Engine, fake_x: FakeX) -> None:
     assert later not in replies(fake_x)
 
 
-def test_first_start_ignores_old_mentions(root: Path, x_platform: XPlatform, fake_x: FakeX,
+def test_first_start_ignores_old_mentions(valid_root: Path, x_platform: XPlatform, fake_x: FakeX,
                                           tmp_path: Path) -> None:
     fake_x.add_mention("@CloseTheCampsBot I'm in Ireland, how do I help?", "old_one")
     clock = Clock()
     clock.offset = 7200  # the mention is two hours old when the bot first starts
-    e = build(root, x_platform, tmp_path, clock)
+    e = build(valid_root, x_platform, tmp_path, clock)
     e.read_mentions()
     assert replies(fake_x) == {}
     new = fake_x.add_mention("@CloseTheCampsBot I'm in Ireland, how do I help?", "new_one")
@@ -207,14 +209,14 @@ def test_own_posts_are_ignored(engine: Engine, fake_x: FakeX) -> None:
     assert replies(fake_x) == {}
 
 
-def test_an_account_that_keeps_mentioning_the_bot_is_a_loop(root: Path, x_platform: XPlatform,
+def test_an_account_that_keeps_mentioning_the_bot_is_a_loop(valid_root: Path, x_platform: XPlatform,
                                                           fake_x: FakeX,
                                                           tmp_path: Path) -> None:
     # With no cooldown, only the loop rule can stop a bot-to-bot ping-pong.
-    (root / "schedule.yaml").write_text((root / "schedule.yaml").read_text().replace(
+    (valid_root / "schedule.yaml").write_text((valid_root / "schedule.yaml").read_text().replace(
         "  first_start_cutoff: 1h\n", "  first_start_cutoff: 1h\n  author_cooldown: 0s\n"
         "  loop_limit: 3\n"))
-    e = build(root, x_platform, tmp_path)
+    e = build(valid_root, x_platform, tmp_path)
     for i in range(6):
         fake_x.add_mention(f"@CloseTheCampsBot I'm in Boston, who are my reps? ({i})",
                            "chatty_bot", in_reply_to_user_id=fake_x.bot_id)
@@ -224,19 +226,19 @@ def test_an_account_that_keeps_mentioning_the_bot_is_a_loop(root: Path, x_platfo
 
 
 def test_status_reports_when_the_budget_stops_a_kind_of_call(
-        root: Path, x_platform: XPlatform, fake_x: FakeX, tmp_path: Path,
+        valid_root: Path, x_platform: XPlatform, fake_x: FakeX, tmp_path: Path,
         capsys: pytest.CaptureFixture[str]) -> None:
     import json
 
     from bot import commands
 
-    (root / "schedule.yaml").write_text((root / "schedule.yaml").read_text()
+    (valid_root / "schedule.yaml").write_text((valid_root / "schedule.yaml").read_text()
                                         + "  monthly_budget_usd: 0.1\n")
-    e = build(root, x_platform, tmp_path)
+    e = build(valid_root, x_platform, tmp_path)
     for _ in range(5):
         e.run_slot(slot(e))
     e.store.close()
-    assert commands.status(root, str(tmp_path / "state.sqlite3"), as_json=True) == 0
+    assert commands.status(valid_root, str(tmp_path / "state.sqlite3"), as_json=True) == 0
     info = json.loads(capsys.readouterr().out)
     # $0.10 never covers a $0.20 post with a link; plain posts went out meanwhile.
     assert "post_with_url" in info["budget"]["stopped"]
