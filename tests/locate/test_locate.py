@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.locate import Placement, locate
+from tests.support.examples import long_text_examples
 from tests.support.paths import DATA, REPO
 
 # The shared sample beside the checkout (as CI lays it out), else the copy kept here.
@@ -386,7 +387,7 @@ def test_confidence_ordering() -> None:
     assert "hamburg" not in (explicit.reason + profile.reason).casefold()
 
 
-@settings(max_examples=300, deadline=None)
+@settings(deadline=None)  # examples: the hypothesis profile's (tests/conftest.py)
 @given(st.text(), st.one_of(st.none(), st.text(max_size=200)), st.one_of(st.none(), st.text()))
 def test_never_raises(text: str, profile: str | None, lang: str | None) -> None:
     result = locate(text, profile, lang)
@@ -400,7 +401,7 @@ def test_never_raises(text: str, profile: str | None, lang: str | None) -> None:
 _LONG = st.text(min_size=1, max_size=300).map(lambda s: (s * (10_000 // len(s) + 1))[:10_000])
 
 
-@settings(max_examples=30, deadline=None)
+@settings(max_examples=long_text_examples(), deadline=None)
 @given(_LONG, st.one_of(st.none(), _LONG))
 def test_never_raises_on_10k_char_text(text: str, profile: str | None) -> None:
     assert len(text) == 10_000

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from bot.content import config as cfg
 from bot.content.textrules import mentions, weighted_length
 from bot.policy.replies import AuthorState, ReplyLibrary, decide
+from tests.support.examples import long_text_examples
 from tests.support.paths import REPO
 
 BIDI = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f"
@@ -37,8 +38,9 @@ def library() -> ReplyLibrary:
     return config.replies
 
 
-SETTINGS = settings(max_examples=300, deadline=None,
-                    suppress_health_check=[HealthCheck.function_scoped_fixture])
+# Example counts come from the hypothesis profile (see tests/conftest.py).
+SETTINGS = settings(deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+LONG_SETTINGS = settings(SETTINGS, max_examples=long_text_examples())
 
 
 @SETTINGS
@@ -62,7 +64,7 @@ def test_routing_never_raises_and_never_echoes(library: ReplyLibrary, text: str,
     assert mentions(d.reply) == [author]
 
 
-@SETTINGS
+@LONG_SETTINGS
 @given(size=st.integers(min_value=5_000, max_value=10_000), seed=st.text(min_size=1,
                                                                          max_size=20))
 def test_ten_thousand_character_mentions(library: ReplyLibrary, size: int, seed: str) -> None:

@@ -235,7 +235,7 @@ def test_huge_and_strange_texts_do_not_raise(library: ReplyLibrary) -> None:
         assert run(library, text).policy in ("reply", "skip")
 
 
-@settings(max_examples=200, deadline=None)
+@settings(deadline=None)  # examples: the hypothesis profile's (tests/conftest.py)
 @given(text=st.text(max_size=400), handle=st.text(max_size=20),
        lang=st.none() | st.text(max_size=12), mid=st.text(max_size=30),
        country=st.none() | st.sampled_from(["DE", "US", "RU", "ZZ", ""]), russia=st.booleans())
