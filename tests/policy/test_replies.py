@@ -103,13 +103,18 @@ def test_reply_never_echoes_the_mention_or_other_handles(library: ReplyLibrary) 
 
 def test_every_reply_fits_280_with_a_15_char_handle(library: ReplyLibrary) -> None:
     countries = [None, *library.countries]
+    # The 60 mention ids per language and country give only a few distinct replies; X's
+    # own counting (the slow oracle, ~4 ms a call) checks each distinct text once.
+    oracle_checked: set[str] = set()
     for lang in library.templates:
         for country in countries:
             seen = set()
             for i in range(60):
                 d = run(library, lang=lang, country=country, handle=HANDLE15, mention_id=str(i))
                 assert d.reply is not None and weighted_length(d.reply) <= MAX_WEIGHTED, d.reply
-                assert parse_tweet(d.reply).weightedLength <= MAX_WEIGHTED  # X's own counting
+                if d.reply not in oracle_checked:
+                    assert parse_tweet(d.reply).weightedLength <= MAX_WEIGHTED, d.reply
+                    oracle_checked.add(d.reply)
                 seen.add(d.reply)
             assert len(seen) == len(library.templates[lang])
 
