@@ -78,7 +78,7 @@ def main() -> None:
     fake = None
     if args.x:
         sys.path.insert(0, str(REPO))
-        from tests.fakex import FakeX
+        from tests.support.fakex import FakeX
 
         fake = FakeX().start()
     results = []

@@ -2,20 +2,40 @@
 
 from __future__ import annotations
 
+import os
+import shutil
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from bot.platforms.x import XPlatform
-from tests.fakex import FakeX
+from tests.support.badcases import make_valid_root
+from tests.support.fakex import X_CREDENTIALS, FakeX
+from tests.support.paths import REPO
 
-# Fake credentials for the X fixtures. Distinctive so a leak is easy to grep.
-X_CREDENTIALS = {
-    "api_key": "fakeApiKey7Qm2ZK",
-    "api_secret": "fakeApiSecret+Xy9/Lp0=",
-    "access_token": "160000-fakeAccessTokenR4nd",
-    "access_token_secret": "fakeAccessTokenSecret&k3Y",
-}
+# --- hypothesis profiles ---------------------------------------------------------------
+# Property tests take their example counts from the profile; the ones whose every
+# example is a 5,000-10,000-character text take a tenth (tests/support/examples.py).
+#
+#   ci   300 examples, 30 for the long-text tests. 300 is what the suite ran before the
+#        profiles; the short-text properties cost 2-25 ms an example (about 7 s for the
+#        costliest, routing in test_hostile). The long-text tests cost ~0.5 s an example
+#        on average and up to 4 s (bot/locate's word scan is quadratic on long runs of
+#        non-letters), so 30 each is ~15 s, and as many as test_locate always ran.
+#        Used when CI is set (CI sets CI=true): a fresh clone has no example database,
+#        so every run explores anew; print_blob says how to replay a failure.
+#   dev  100 examples (Hypothesis's own default), 10 for the long-text tests: the
+#        property tests then take ~10 s of a local `make test` instead of ~30 s.
+#        The default; the example database in .hypothesis/ replays past failures first.
+#
+# HYPOTHESIS_PROFILE=ci|dev picks one explicitly. No deadline in either: every property
+# test already ran without one, and two xdist workers on two cores make timings noisy.
+settings.register_profile("ci", max_examples=300, deadline=None, print_blob=True)
+settings.register_profile("dev", max_examples=100, deadline=None)
+_CI = os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if _CI else "dev"))
 
 
 @pytest.fixture
@@ -40,3 +60,44 @@ def x_platform(fake_x: FakeX) -> Iterator[XPlatform]:
         yield platform
     finally:
         platform.close()
+
+
+# --- bot roots -------------------------------------------------------------------------
+# A root is a folder `closethecamps --root` reads: messages/ and schedule.yaml.
+
+
+@pytest.fixture
+def empty_root(tmp_path: Path) -> Path:
+    """A root with an empty messages/posts/ and the shipped allowlist, for tests that
+    write their own posts files. No schedule.yaml."""
+    (tmp_path / "messages/posts").mkdir(parents=True)
+    shutil.copy2(REPO / "messages/allowed_domains.yaml", tmp_path / "messages")
+    return tmp_path
+
+
+@pytest.fixture(scope="module")
+def root_schedule() -> str | None:
+    """The schedule.yaml that `valid_root` and `shared_valid_root` put in place; None
+    keeps the shipped one. A module overrides it with a fixture of the same name."""
+    return None
+
+
+@pytest.fixture
+def valid_root(tmp_path: Path, root_schedule: str | None) -> Path:
+    """tmp_path/root: the shipped content, approved so `validate` accepts it (a copy of
+    one template built per session), with `root_schedule`. Each test gets its own copy
+    and may change it."""
+    root = make_valid_root(tmp_path / "root")
+    if root_schedule is not None:
+        (root / "schedule.yaml").write_text(root_schedule, encoding="utf-8")
+    return root
+
+
+@pytest.fixture(scope="module")
+def shared_valid_root(tmp_path_factory: pytest.TempPathFactory,
+                      root_schedule: str | None) -> Path:
+    """Like `valid_root`, but one copy for the whole module: only for tests that read it."""
+    root = make_valid_root(tmp_path_factory.mktemp("shared") / "root")
+    if root_schedule is not None:
+        (root / "schedule.yaml").write_text(root_schedule, encoding="utf-8")
+    return root

@@ -1,0 +1,52 @@
+"""A running daemon keeps its last good configuration when a broken file lands under it.
+
+Every case of the bad-file corpus (tests/badfiles/) is dropped into the running
+daemon's root in turn; each is refused with its file:line in the log, the daemon
+keeps posting approved posts only, and takes the good files back afterwards.
+"""
+
+from __future__ import annotations
+
+import signal
+import time
+from pathlib import Path
+
+from tests.support.badcases import iter_cases
+from tests.support.daemon_proc import DaemonProc
+from tests.support.fakex import FakeX
+from tests.support.roots import make_root
+
+
+def test_every_broken_file_is_refused_and_the_last_good_config_keeps_running(
+        tmp_path: Path, fake_x: FakeX) -> None:
+    root = make_root(tmp_path)
+    good_texts = set()
+    import yaml
+
+    for f in (root / "messages" / "posts").glob("*.yaml"):
+        good_texts |= {p["text"] for p in yaml.safe_load(f.read_text())["posts"]}
+    good_schedule = (root / "schedule.yaml").read_text()
+    d = DaemonProc(root, fake_x.url, tmp_path / "state.sqlite3")
+    cases = list(iter_cases())
+    assert len(cases) >= 25
+    try:
+        d.wait_for(lambda: d.saw("ready"))
+        for case in cases:
+            refused = sum("reload refused" in line for line in d.lines)
+            case.install(root)
+            d.proc.send_signal(signal.SIGHUP)
+            d.wait_for(lambda r=refused: sum("reload refused" in ln for ln in d.lines) > r)
+            assert any(case.target + ":" in ln for ln in d.lines), case.name
+            reloaded = sum(" reloaded" in line for line in d.lines)
+            case.uninstall(root)
+            (root / "schedule.yaml").write_text(good_schedule)  # ours, not the shipped one
+            time.sleep(0.01)
+            d.proc.send_signal(signal.SIGHUP)
+            d.wait_for(lambda r=reloaded: sum(" reloaded" in ln for ln in d.lines) > r)
+        n = len(fake_x.timeline())
+        d.wait_for(lambda: len(fake_x.timeline()) >= n + 2)  # still posting
+    finally:
+        code, _ = d.terminate()
+    assert code == 0
+    assert "Traceback" not in d.output
+    assert {p.text for p in fake_x.timeline()} <= good_texts

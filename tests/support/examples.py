@@ -1,0 +1,15 @@
+"""Example counts for property tests, derived from the loaded hypothesis profile.
+
+tests/conftest.py registers the profiles ("ci", "dev") and loads one before any test
+module is imported, so `settings.default` here is that profile.
+"""
+
+from __future__ import annotations
+
+from hypothesis import settings
+
+
+def long_text_examples() -> int:
+    """For a test whose every example is a 5,000-10,000-character text (~0.5 s each,
+    some up to 4 s): a tenth of the profile's max_examples, at least 5."""
+    return max(5, settings.default.max_examples // 10)
