@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 
-from bot.content.model import text_hash
 from bot.content.problems import Problem
 from bot.content.templates import load_reply_library
 from bot.content.yamlsrc import load

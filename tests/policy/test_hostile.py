@@ -13,7 +13,6 @@ from hypothesis import strategies as st
 from bot.content import config as cfg
 from bot.content.model import ReplyLibrary
 from bot.content.textrules import mentions, weighted_length
-from bot.content.model import ReplyLibrary
 from bot.policy.decide import AuthorState, decide
 from tests.support.examples import long_text_examples
 from tests.support.paths import REPO

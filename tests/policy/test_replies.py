@@ -14,7 +14,6 @@ from twitter_text import parse_tweet
 from bot.content.model import ReplyLibrary
 from bot.content.templates import load_reply_library
 from bot.content.textrules import MAX_WEIGHTED, mentions, weighted_length
-from bot.content.model import ReplyLibrary
 from bot.policy.decide import AuthorState, Decision, decide
 from tests.support.roots import approved_copy
 

@@ -17,7 +17,6 @@ from bot.content import config as cfg
 from tests.support.paths import DATA, REPO
 
 
-
 @pytest.fixture(scope="module")
 def config() -> cfg.Config:
     config, problems = cfg.check(REPO)
