@@ -29,7 +29,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/run_all.py
 
 soak: $(STAMP)
-	SOAK_KILLS=30 $(BIN)/python -m pytest -s tests/runtime/test_soak.py
+	SOAK_KILLS=30 SOAK_MENTIONS=200 $(BIN)/python -m pytest -s tests/runtime/test_soak.py
 
 clean:
 	rm -rf $(VENV) var .mypy_cache .pytest_cache .ruff_cache

@@ -1,14 +1,16 @@
 """Crash consistency: SIGKILL at random instants while X fails, then drain and count.
 
-The daemon runs against the fake X API with a one-second posting slot and 200
-mentions from distinct authors, is killed with SIGKILL at random instants at
-least 8 times and restarted each time, while the fake server stores some posts
-and replies but answers 503, drops the connection or times out. After the queue
-drains: no mention has two replies, no post went out twice, and every mention is
-answered unless its policy says not to.
+The daemon runs against the fake X API with a one-second posting slot and
+SOAK_MENTIONS mentions from distinct authors, is killed with SIGKILL at random
+instants SOAK_KILLS times and restarted each time, while the fake server stores
+some posts and replies but answers 503, drops the connection or times out. After
+the queue drains: no mention has two replies, no post went out twice, and every
+mention is answered unless its policy says not to.
 
-Runs in `make test` (about a minute and a half); `make soak` runs it alone with
-more kills (SOAK_KILLS=30).
+`make test` runs it with 4 kills and 100 mentions (~20 s; every kill lands while
+replies are still going out, and 503s, a dropped connection, a timeout and
+store-then-503 are all injected); `make soak` runs it alone with 30 kills and 200
+mentions (SOAK_KILLS=30 SOAK_MENTIONS=200, a few minutes). SOAK_SEED picks the seed.
 """
 
 from __future__ import annotations
@@ -52,12 +54,13 @@ def mention_text(i: int, rng: random.Random) -> str:
 
 def test_kill_9_at_random_instants_never_double_posts_or_replies(tmp_path: Path) -> None:
     rng = random.Random(int(os.environ.get("SOAK_SEED", "2017")))
-    kills = int(os.environ.get("SOAK_KILLS", "10"))
+    kills = int(os.environ.get("SOAK_KILLS", "4"))
+    n_mentions = int(os.environ.get("SOAK_MENTIONS", "100"))
     root = make_root(tmp_path, SCHEDULE)
     state = tmp_path / "state.sqlite3"
     fake = FakeX(timeout_delay=5.0).start()
     try:
-        ids = [fake.add_mention(mention_text(i, rng), f"reader{i:03d}") for i in range(200)]
+        ids = [fake.add_mention(mention_text(i, rng), f"reader{i:03d}") for i in range(n_mentions)]
         for kind, rate in (("store_503", 0.03), ("reset_after", 0.015), ("timeout", 0.01),
                            ("503", 0.015), ("reset_before", 0.01)):
             fake.chaos("post", kind, rate, seed=rng.randrange(10**6))
