@@ -26,6 +26,7 @@ class Place:
     confidence: float
     reason: str
     may_be_in_russia: bool
+    risk_language: bool = False
 
 
 def at(country: str | None, russia: bool = False) -> Callable[..., Place]:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import yaml
 
-from bot.content.approval import text_hash
+from bot.content.model import text_hash
 from tests.support.badcases import make_valid_root
 from tests.support.paths import REPO
 
