@@ -15,9 +15,12 @@ $(STAMP): pyproject.toml
 run: $(STAMP)
 	$(BIN)/closethecamps run --root .
 
-test: $(STAMP)
+lint: $(STAMP)
 	$(BIN)/ruff check bot tests bench tools
+	$(BIN)/ruff format --check bot tests bench tools
 	$(BIN)/mypy
+
+test: lint
 	$(BIN)/closethecamps validate --root .
 	$(BIN)/python -m pytest
 

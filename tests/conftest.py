@@ -62,6 +62,16 @@ def x_platform(fake_x: FakeX) -> Iterator[XPlatform]:
         platform.close()
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Tests marked slow first; each group keeps its order (a stable sort).
+
+    xdist hands tests out one at a time (--maxschedchunk 1 in pyproject.toml), so the
+    long ones start early, one per free worker, and the many short ones fill in around
+    them instead of one long test ending the run on one core while the other idles.
+    """
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
+
+
 # --- bot roots -------------------------------------------------------------------------
 # A root is a folder `closethecamps --root` reads: messages/ and schedule.yaml.
 

@@ -28,6 +28,7 @@ def _route(root: Path, src: Path, *extra: str) -> subprocess.CompletedProcess[st
                            "--root", str(root)], capture_output=True, text=True, cwd=REPO)
 
 
+@pytest.mark.slow
 def test_workers_give_the_same_lines_in_input_order(shared_valid_root: Path,
                                                     tmp_path: Path) -> None:
     n = route_batch.CHUNK * 3 + 17  # several chunks, the last one short

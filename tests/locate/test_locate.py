@@ -401,6 +401,7 @@ def test_never_raises(text: str, profile: str | None, lang: str | None) -> None:
 _LONG = st.text(min_size=1, max_size=300).map(lambda s: (s * (10_000 // len(s) + 1))[:10_000])
 
 
+@pytest.mark.slow
 @settings(max_examples=long_text_examples(), deadline=None)
 @given(_LONG, st.one_of(st.none(), _LONG))
 def test_never_raises_on_10k_char_text(text: str, profile: str | None) -> None:

@@ -244,12 +244,15 @@ def test_deadline_caps_a_long_read_timeout(fake_x: FakeX) -> None:
 
 
 def test_connection_refused_was_not_sent() -> None:
+    # Bound but never listening, and held for the whole test: connects are refused, and no
+    # other test (another xdist worker) can take the port meanwhile.
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    platform = XPlatform(**X_CREDENTIALS, base_url=f"http://127.0.0.1:{port}", timeout=(0.5, 0.5))
-    with pytest.raises(Unavailable) as caught:
-        platform.post("never sent")
+        platform = XPlatform(**X_CREDENTIALS, base_url=f"http://127.0.0.1:{port}",
+                             timeout=(0.5, 0.5))
+        with pytest.raises(Unavailable) as caught:
+            platform.post("never sent")
     assert (caught.value.endpoint, caught.value.maybe_sent) == ("post", False)
 
 

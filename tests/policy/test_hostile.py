@@ -44,6 +44,7 @@ SETTINGS = settings(deadline=None, suppress_health_check=[HealthCheck.function_s
 LONG_SETTINGS = settings(SETTINGS, max_examples=long_text_examples())
 
 
+@pytest.mark.slow
 @SETTINGS
 @given(text=texts, marker=markers, author=handles, other=handles,
        lang=st.one_of(st.none(), st.sampled_from(["en", "de", "ru", "fr", "xx", "zh-Hant", ""])),
@@ -65,6 +66,7 @@ def test_routing_never_raises_and_never_echoes(library: ReplyLibrary, text: str,
     assert mentions(d.reply) == [author]
 
 
+@pytest.mark.slow
 @LONG_SETTINGS
 @given(size=st.integers(min_value=5_000, max_value=10_000), seed=st.text(min_size=1,
                                                                          max_size=20))
@@ -79,6 +81,7 @@ RUSSIA = ["я живу в Грозном", "I'm in Moscow", "I live in Kazan, Ru
           "мне страшно, помогите", "greetings from St Petersburg", "я из Чечни"]
 
 
+@pytest.mark.slow
 @SETTINGS
 @given(place=st.sampled_from(RUSSIA), noise=texts, author=handles, mid=markers,
        lang=st.sampled_from(["ru", "en", None]))

@@ -103,6 +103,7 @@ def test_reply_never_echoes_the_mention_or_other_handles(library: ReplyLibrary) 
             assert fragment not in d.reply
 
 
+@pytest.mark.slow
 def test_every_reply_fits_280_with_a_15_char_handle(library: ReplyLibrary) -> None:
     countries = [None, *library.countries]
     # The 60 mention ids per language and country give only a few distinct replies; X's

@@ -7,9 +7,13 @@ import sqlite3
 import time
 from pathlib import Path
 
+import pytest
+
 from tests.support.daemon_proc import DaemonProc
 from tests.support.fakex import FakeX
 from tests.support.roots import make_root
+
+pytestmark = pytest.mark.slow  # every test here runs the daemon as a process
 
 
 def test_posts_on_schedule_and_stops_cleanly_on_sigterm(tmp_path: Path, fake_x: FakeX) -> None:

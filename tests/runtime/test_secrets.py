@@ -5,12 +5,15 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
 from bot.runtime.settings import load_settings
 from tests.support.daemon_proc import DaemonProc
 from tests.support.fakex import X_CREDENTIALS, FakeX
 from tests.support.roots import make_root
 
 
+@pytest.mark.slow
 def test_debug_logging_leaks_no_credential_nor_signature(tmp_path: Path, fake_x: FakeX) -> None:
     root = make_root(tmp_path)
     fake_x.add_mention("@CloseTheCampsBot I'm in Leeds, who do I write to?", "leeds_reader")

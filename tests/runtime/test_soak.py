@@ -22,6 +22,8 @@ import time
 from collections import Counter
 from pathlib import Path
 
+import pytest
+
 from tests.support.daemon_proc import DaemonProc
 from tests.support.fakex import FakeX
 from tests.support.roots import make_root
@@ -52,6 +54,8 @@ def mention_text(i: int, rng: random.Random) -> str:
     return f"@CloseTheCampsBot {rng.choice(PLACES)}, {rng.choice(ASKS)}"
 
 
+@pytest.mark.soak
+@pytest.mark.slow
 def test_kill_9_at_random_instants_never_double_posts_or_replies(tmp_path: Path) -> None:
     rng = random.Random(int(os.environ.get("SOAK_SEED", "2017")))
     kills = int(os.environ.get("SOAK_KILLS", "4"))
@@ -114,4 +118,4 @@ def _drained(state: Path, n: int) -> bool:
             db.close()
     except sqlite3.Error:
         return False
-    return decided >= n and pending == 0 and open_ == 0
+    return bool(decided >= n and pending == 0 and open_ == 0)

@@ -46,7 +46,8 @@ BOT_USERNAME = "CloseTheCampsBot"
 BOT_NAME = "#CloseTheCamps bot"
 
 # Fake credentials for the adapter and daemon under test. Distinctive so a leak is easy to grep.
-X_CREDENTIALS = {
+# The four OAuth 1.0a keys, typed so they can be spread into XPlatform(**X_CREDENTIALS).
+X_CREDENTIALS: dict[str, Any] = {
     "api_key": "fakeApiKey7Qm2ZK",
     "api_secret": "fakeApiSecret+Xy9/Lp0=",
     "access_token": "160000-fakeAccessTokenR4nd",
