@@ -38,12 +38,22 @@ def one_run(root: Path, idle: float, x_url: str | None) -> dict[str, float]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("X_")}
     env.update(STATE_DB=str(root / "var" / "state.sqlite3"), PYTHONUNBUFFERED="1")
     if x_url:
-        env.update(X_API_KEY="k", X_API_SECRET="s", X_ACCESS_TOKEN="t",
-                   X_ACCESS_TOKEN_SECRET="ts", X_API_BASE_URL=x_url)
+        env.update(
+            X_API_KEY="k",
+            X_API_SECRET="s",
+            X_ACCESS_TOKEN="t",
+            X_ACCESS_TOKEN_SECRET="ts",
+            X_API_BASE_URL=x_url,
+        )
     t0 = time.monotonic()
-    proc = subprocess.Popen([sys.executable, "-m", "bot", "run", "--root", str(root)],
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-                            env=env, cwd=REPO)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "bot", "run", "--root", str(root)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        env=env,
+        cwd=REPO,
+    )
     assert proc.stdout is not None
     ready = None
     internal = ""
@@ -54,8 +64,13 @@ def one_run(root: Path, idle: float, x_url: str | None) -> dict[str, float]:
             break
     assert ready is not None, "daemon never became ready"
     # One mention answered, so the gazetteer and reply library are loaded as in real use.
-    subprocess.run([sys.executable, "-m", "bot", "sandbox", "mention", "I'm in Berlin",
-                    "--root", str(root)], env=env, cwd=REPO, check=True, capture_output=True)
+    subprocess.run(
+        [sys.executable, "-m", "bot", "sandbox", "mention", "I'm in Berlin", "--root", str(root)],
+        env=env,
+        cwd=REPO,
+        check=True,
+        capture_output=True,
+    )
     time.sleep(25)  # the shipped schedule reads mentions every 20 s
     c0, w0 = cpu_seconds(proc.pid), time.monotonic()
     time.sleep(idle)
@@ -65,8 +80,14 @@ def one_run(root: Path, idle: float, x_url: str | None) -> dict[str, float]:
     t_stop = time.monotonic()
     proc.wait(timeout=15)
     stop = time.monotonic() - t_stop
-    return {"ready_s": ready, "internal_ms": float(internal or 0), "rss_mb": rss / 1024,
-            "peak_mb": hwm / 1024, "cpu_pct": 100 * (c1 - c0) / (w1 - w0), "stop_s": stop}
+    return {
+        "ready_s": ready,
+        "internal_ms": float(internal or 0),
+        "rss_mb": rss / 1024,
+        "peak_mb": hwm / 1024,
+        "cpu_pct": 100 * (c1 - c0) / (w1 - w0),
+        "stop_s": stop,
+    }
 
 
 def main() -> None:
@@ -93,15 +114,19 @@ def main() -> None:
     if fake is not None:
         fake.stop()
     for r in results:
-        print(f"start->ready {r['ready_s']:.3f} s (in-process set-up {r['internal_ms']:.0f} ms)"
-              f"  idle RSS {r['rss_mb']:.1f} MB (peak {r['peak_mb']:.1f} MB)"
-              f"  idle CPU {r['cpu_pct']:.2f}% over {args.idle:.0f} s"
-              f"  SIGTERM->exit {r['stop_s']:.2f} s")
+        print(
+            f"start->ready {r['ready_s']:.3f} s (in-process set-up {r['internal_ms']:.0f} ms)"
+            f"  idle RSS {r['rss_mb']:.1f} MB (peak {r['peak_mb']:.1f} MB)"
+            f"  idle CPU {r['cpu_pct']:.2f}% over {args.idle:.0f} s"
+            f"  SIGTERM->exit {r['stop_s']:.2f} s"
+        )
     best = min(r["ready_s"] for r in results)
     print(f"platform: {'fake X API through tweepy' if args.x else 'sandbox'}")
-    print(f"best start->ready {best:.3f} s; worst idle RSS "
-          f"{max(r['rss_mb'] for r in results):.1f} MB; worst idle CPU "
-          f"{max(r['cpu_pct'] for r in results):.2f}%")
+    print(
+        f"best start->ready {best:.3f} s; worst idle RSS "
+        f"{max(r['rss_mb'] for r in results):.1f} MB; worst idle CPU "
+        f"{max(r['cpu_pct'] for r in results):.2f}%"
+    )
 
 
 if __name__ == "__main__":

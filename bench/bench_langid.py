@@ -302,9 +302,7 @@ def main() -> None:
         f"\n{'library':<29}{'version':>9}{'kind':>9}{'MB+deps':>8}{'acc %':>7}"
         f"{'en@unlab':>9}{'start s':>8}{'us/text':>9}{'RSS MB':>8}"
     )
-    ranked = sorted(
-        results, key=lambda k: -sum(map(str.__eq__, results[k]["preds"], gold))
-    )
+    ranked = sorted(results, key=lambda k: -sum(map(str.__eq__, results[k]["preds"], gold)))
     for name in ranked:
         r = results[name]
         acc = 100 * sum(map(str.__eq__, r["preds"], gold)) / n
@@ -319,21 +317,14 @@ def main() -> None:
         "\nper-language accuracy % for the best: "
         + ", ".join(f"[{i}] {b}" for i, b in enumerate(best, 1))
     )
-    print(
-        f"{'lang':<5}{'n':>4}"
-        + "".join(f"{f'[{i}]':>6}" for i in range(1, len(best) + 1))
-    )
+    print(f"{'lang':<5}{'n':>4}" + "".join(f"{f'[{i}]':>6}" for i in range(1, len(best) + 1)))
     for lang, count in Counter(gold).most_common():
         idx = [i for i, g in enumerate(gold) if g == lang]
-        cells = [
-            100 * sum(results[b]["preds"][i] == lang for i in idx) / count for b in best
-        ]
+        cells = [100 * sum(results[b]["preds"][i] == lang for i in idx) / count for b in best]
         print(f"{lang:<5}{count:>4}" + "".join(f"{c:>6.0f}" for c in cells))
     print()
     for b in best:
-        errs = Counter(
-            (g, p) for g, p in zip(gold, results[b]["preds"][:n], strict=True) if g != p
-        )
+        errs = Counter((g, p) for g, p in zip(gold, results[b]["preds"][:n], strict=True) if g != p)
         top = ", ".join(f"{g}->{p} x{c}" for (g, p), c in errs.most_common(8))
         print(f"{b} top confusions: {top}")
 

@@ -65,10 +65,14 @@ def main() -> int:
         locate(text, profile)
     t_locate = time.perf_counter() - t0
     rss_locate = peak_rss_mb()
-    print(f"bot.locate: import {t_import * 1000:.1f} ms, first call (gazetteer load) "
-          f"{t_first * 1000:.0f} ms")
-    print(f"bot.locate: {len(data) / t_locate:,.0f} mentions/s "
-          f"({t_locate * 1e6 / len(data):.0f} us each), peak RSS {rss_locate:.0f} MB")
+    print(
+        f"bot.locate: import {t_import * 1000:.1f} ms, first call (gazetteer load) "
+        f"{t_first * 1000:.0f} ms"
+    )
+    print(
+        f"bot.locate: {len(data) / t_locate:,.0f} mentions/s "
+        f"({t_locate * 1e6 / len(data):.0f} us each), peak RSS {rss_locate:.0f} MB"
+    )
 
     try:
         from geotext import GeoText
@@ -81,8 +85,10 @@ def main() -> int:
         g = GeoText(text)
         _ = g.country_mentions, g.cities
     t_geo = time.perf_counter() - t0
-    print(f"geotext:    {len(data) / t_geo:,.0f} mentions/s "
-          f"({t_geo * 1e6 / len(data):.0f} us each), peak RSS {peak_rss_mb():.0f} MB (cumulative)")
+    print(
+        f"geotext:    {len(data) / t_geo:,.0f} mentions/s "
+        f"({t_geo * 1e6 / len(data):.0f} us each), peak RSS {peak_rss_mb():.0f} MB (cumulative)"
+    )
     print(f"ratio: bot.locate is {t_geo / t_locate:.1f}x geotext's speed")
     return 0
 

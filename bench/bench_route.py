@@ -54,79 +54,308 @@ BOT = "@CloseTheCampsBot"
 # --- a realistic mix of mentions -----------------------------------------------------
 
 ASKS = [
-    "how can I help?", "what can I do?", "what can we do", "how do I help", "I want to help",
-    "what can I do to help?", "is there a petition?", "who should I write to?",
-    "where can I donate?", "any resources?", "how can I support?", "tell me more please",
-    "what are the next steps?", "thanks for doing this", "thank you 🙏", "how can we act?",
-    "wie kann ich helfen?", "was kann ich tun?", "comment puis-je aider ?", "que puis-je faire",
-    "¿cómo puedo ayudar?", "¿qué puedo hacer?", "come posso aiutare?", "hoe kan ik helpen?",
-    "como posso ajudar?", "jak mogę pomóc?", "hur kan jag hjälpa?", "что я могу сделать?",
-    "чем помочь?", "how can I help from here?", "what should I do?", "can I sign something?",
+    "how can I help?",
+    "what can I do?",
+    "what can we do",
+    "how do I help",
+    "I want to help",
+    "what can I do to help?",
+    "is there a petition?",
+    "who should I write to?",
+    "where can I donate?",
+    "any resources?",
+    "how can I support?",
+    "tell me more please",
+    "what are the next steps?",
+    "thanks for doing this",
+    "thank you 🙏",
+    "how can we act?",
+    "wie kann ich helfen?",
+    "was kann ich tun?",
+    "comment puis-je aider ?",
+    "que puis-je faire",
+    "¿cómo puedo ayudar?",
+    "¿qué puedo hacer?",
+    "come posso aiutare?",
+    "hoe kan ik helpen?",
+    "como posso ajudar?",
+    "jak mogę pomóc?",
+    "hur kan jag hjälpa?",
+    "что я могу сделать?",
+    "чем помочь?",
+    "how can I help from here?",
+    "what should I do?",
+    "can I sign something?",
 ]
 OPENERS = [
-    "", "", "", "Hi!", "Hello,", "Hey", "This is horrifying.", "Just read the news.",
-    "Heartbreaking.", "Thank you for this.", "I had no idea.", "Solidarity ❤️", "🏳️‍🌈",
-    "Wow.", "Please tell me",
+    "",
+    "",
+    "",
+    "Hi!",
+    "Hello,",
+    "Hey",
+    "This is horrifying.",
+    "Just read the news.",
+    "Heartbreaking.",
+    "Thank you for this.",
+    "I had no idea.",
+    "Solidarity ❤️",
+    "🏳️‍🌈",
+    "Wow.",
+    "Please tell me",
 ]
-TAGS = ["", "", "", "#CloseTheCamps", "#Chechnya", "#CloseTheCamps #Chechnya",
-        "#EyesOnChechnya", "#LGBTQ #CloseTheCamps"]
+TAGS = [
+    "",
+    "",
+    "",
+    "#CloseTheCamps",
+    "#Chechnya",
+    "#CloseTheCamps #Chechnya",
+    "#EyesOnChechnya",
+    "#LGBTQ #CloseTheCamps",
+]
 LINKS = ["", "", "", "", "https://t.co/abc123XyZ", "https://example.org/news/chechnya-2024"]
 
 CITIES = [
-    "London", "Berlin", "Paris", "Madrid", "Rome", "Amsterdam", "Dublin", "Toronto",
-    "Vancouver", "Sydney", "Melbourne", "Brisbane", "Auckland", "New York", "Chicago",
-    "Los Angeles", "Seattle", "Austin, TX", "Portland, Oregon", "Boston", "Manchester",
-    "Glasgow", "Edinburgh", "Cardiff", "Leeds", "Hamburg", "Munich", "Cologne", "Vienna",
-    "Zurich", "Geneva", "Brussels", "Antwerp", "Lyon", "Marseille", "Barcelona", "Valencia",
-    "Lisbon", "Porto", "Milan", "Naples", "Stockholm", "Gothenburg", "Oslo", "Copenhagen",
-    "Helsinki", "Warsaw", "Krakow", "Prague", "Athens", "Tokyo", "Osaka", "São Paulo",
-    "Rio de Janeiro", "Buenos Aires", "Mexico City", "Cape Town", "Johannesburg", "Nairobi",
-    "Montreal", "Ottawa", "Calgary", "Perth", "Adelaide", "Wellington", "Tel Aviv",
-    "Istanbul", "Kyiv", "Tbilisi", "Vilnius", "Riga", "Tallinn", "Moscow", "St Petersburg",
-    "Kazan", "Grozny", "Novosibirsk", "Germany", "France", "Canada", "Australia", "the UK",
-    "the US", "Ireland", "Spain", "Italy", "Sweden", "Norway", "the Netherlands", "Brazil",
-    "Japan", "Poland", "Scotland", "Wales", "Texas", "California", "Ontario", "Bavaria",
+    "London",
+    "Berlin",
+    "Paris",
+    "Madrid",
+    "Rome",
+    "Amsterdam",
+    "Dublin",
+    "Toronto",
+    "Vancouver",
+    "Sydney",
+    "Melbourne",
+    "Brisbane",
+    "Auckland",
+    "New York",
+    "Chicago",
+    "Los Angeles",
+    "Seattle",
+    "Austin, TX",
+    "Portland, Oregon",
+    "Boston",
+    "Manchester",
+    "Glasgow",
+    "Edinburgh",
+    "Cardiff",
+    "Leeds",
+    "Hamburg",
+    "Munich",
+    "Cologne",
+    "Vienna",
+    "Zurich",
+    "Geneva",
+    "Brussels",
+    "Antwerp",
+    "Lyon",
+    "Marseille",
+    "Barcelona",
+    "Valencia",
+    "Lisbon",
+    "Porto",
+    "Milan",
+    "Naples",
+    "Stockholm",
+    "Gothenburg",
+    "Oslo",
+    "Copenhagen",
+    "Helsinki",
+    "Warsaw",
+    "Krakow",
+    "Prague",
+    "Athens",
+    "Tokyo",
+    "Osaka",
+    "São Paulo",
+    "Rio de Janeiro",
+    "Buenos Aires",
+    "Mexico City",
+    "Cape Town",
+    "Johannesburg",
+    "Nairobi",
+    "Montreal",
+    "Ottawa",
+    "Calgary",
+    "Perth",
+    "Adelaide",
+    "Wellington",
+    "Tel Aviv",
+    "Istanbul",
+    "Kyiv",
+    "Tbilisi",
+    "Vilnius",
+    "Riga",
+    "Tallinn",
+    "Moscow",
+    "St Petersburg",
+    "Kazan",
+    "Grozny",
+    "Novosibirsk",
+    "Germany",
+    "France",
+    "Canada",
+    "Australia",
+    "the UK",
+    "the US",
+    "Ireland",
+    "Spain",
+    "Italy",
+    "Sweden",
+    "Norway",
+    "the Netherlands",
+    "Brazil",
+    "Japan",
+    "Poland",
+    "Scotland",
+    "Wales",
+    "Texas",
+    "California",
+    "Ontario",
+    "Bavaria",
 ]
 SELF = [
-    "I'm in {p}, {a}", "I live in {p}. {a}", "{p} here, {a}", "greetings from {p}! {a}",
-    "I'm from {p} and {a}", "Based in {p}. {a}", "we are in {p} - {a}", "{a} I'm in {p}",
-    "in {p}, {a}", "{p}. {a}", "Writing from {p}: {a}", "I moved to {p} last year, {a}",
+    "I'm in {p}, {a}",
+    "I live in {p}. {a}",
+    "{p} here, {a}",
+    "greetings from {p}! {a}",
+    "I'm from {p} and {a}",
+    "Based in {p}. {a}",
+    "we are in {p} - {a}",
+    "{a} I'm in {p}",
+    "in {p}, {a}",
+    "{p}. {a}",
+    "Writing from {p}: {a}",
+    "I moved to {p} last year, {a}",
 ]
 SELF_LANG = [
-    ("de", "Ich wohne in {p}. {a}"), ("de", "Liebe Grüße aus {p}! {a}"),
-    ("fr", "Je suis à {p}, {a}"), ("fr", "J'habite en {p}. {a}"), ("es", "Vivo en {p}, {a}"),
-    ("es", "Saludos desde {p}. {a}"), ("it", "Abito a {p}, {a}"), ("nl", "Ik woon in {p}. {a}"),
-    ("pt", "Moro em {p}, {a}"), ("sv", "Jag bor i {p}. {a}"), ("pl", "Mieszkam w {p}. {a}"),
+    ("de", "Ich wohne in {p}. {a}"),
+    ("de", "Liebe Grüße aus {p}! {a}"),
+    ("fr", "Je suis à {p}, {a}"),
+    ("fr", "J'habite en {p}. {a}"),
+    ("es", "Vivo en {p}, {a}"),
+    ("es", "Saludos desde {p}. {a}"),
+    ("it", "Abito a {p}, {a}"),
+    ("nl", "Ik woon in {p}. {a}"),
+    ("pt", "Moro em {p}, {a}"),
+    ("sv", "Jag bor i {p}. {a}"),
+    ("pl", "Mieszkam w {p}. {a}"),
 ]
 RU_SELF = [
-    "я живу в Москве, что делать?", "я из Грозного, помогите", "мы в Казани, чем помочь?",
-    "привет из Петербурга! как помочь?", "живу в Берлине, что я могу сделать?",
-    "я живу в Киеве", "мне страшно, помогите", "что делать?", "как помочь?",
+    "я живу в Москве, что делать?",
+    "я из Грозного, помогите",
+    "мы в Казани, чем помочь?",
+    "привет из Петербурга! как помочь?",
+    "живу в Берлине, что я могу сделать?",
+    "я живу в Киеве",
+    "мне страшно, помогите",
+    "что делать?",
+    "как помочь?",
 ]
-JA = ["東京在住です。どうすれば助けられますか？", "大阪に住んでいます",
-      "日本人です、何ができますか"]
+JA = [
+    "東京在住です。どうすれば助けられますか？",
+    "大阪に住んでいます",
+    "日本人です、何ができますか",
+]
 TOPIC = [
-    "the men detained in {p} must be freed. {a}", "{p} should speak up! {a}",
-    "news from {p} is awful", "Chechnya is a nightmare for gay men. {a}",
-    "the embassy in {p} ignored us", "why is nobody in {p} talking about this? {a}",
-    "{p}'s government must act", "Grozny — {a}", "my friend visited {p} last year",
+    "the men detained in {p} must be freed. {a}",
+    "{p} should speak up! {a}",
+    "news from {p} is awful",
+    "Chechnya is a nightmare for gay men. {a}",
+    "the embassy in {p} ignored us",
+    "why is nobody in {p} talking about this? {a}",
+    "{p}'s government must act",
+    "Grozny — {a}",
+    "my friend visited {p} last year",
 ]
 FLAGS = ["🇩🇪", "🇬🇧", "🇫🇷", "🇺🇸", "🇨🇦", "🇦🇺", "🇮🇪", "🇷🇺", "🇪🇸", "🇮🇹", "🇳🇱", "🇸🇪", "🏴󠁧󠁢󠁳󠁣󠁴󠁿"]
-DEMONYMS = ["Canadian here, {a}", "I'm German. {a}", "As a proud Scot, {a}", "Swedish here! {a}",
-            "I'm a concerned American. {a}", "Australian and furious. {a}", "Soy mexicana, {a}"]
+DEMONYMS = [
+    "Canadian here, {a}",
+    "I'm German. {a}",
+    "As a proud Scot, {a}",
+    "Swedish here! {a}",
+    "I'm a concerned American. {a}",
+    "Australian and furious. {a}",
+    "Soy mexicana, {a}",
+]
 PROFILES = [
-    "London", "London, UK", "Berlin", "Paris, France", "NYC", "New York, NY", "Toronto, ON",
-    "Sydney, Australia", "Melbourne", "Dublin, Ireland", "Amsterdam", "Madrid, España",
-    "Deutschland", "Wien", "Brisbane, QLD", "Austin, TX", "Seattle, WA", "Glasgow, Scotland",
-    "Manchester", "Москва", "Санкт-Петербург", "Kazan", "Earth", "Worldwide", "she/her",
-    "he/him | Berlin", "🌈 London", "Planet Earth 🌍", "somewhere", "in your walls", "Europe",
-    "Cork, Ireland", "Lisbon 🇵🇹", "Stockholm, Sverige", "Oslo", "Wellington, NZ", "Montréal",
-    "Bay Area", "Los Angeles, CA", "Chicago, IL", "Hamburg, Germany", "München",
-    "Vancouver, BC", "Brooklyn, NY", "Leeds", "Cardiff, Wales", "Edinburgh", "Rome, Italy",
-    "Milano", "Zürich", "Bruxelles", "Warszawa", "Kraków, Polska", "Praha", "Tokyo",
-    "São Paulo, Brasil", "Buenos Aires", "CDMX", "Cape Town", "Tbilisi", "Kyiv, Ukraine",
-    "Grozny", "Russia", "🇷🇺", "🇬🇧", "🇩🇪", "Texas", "California", "Ontario, Canada",
-    "they/them 🏳️‍⚧️", "Perth, WA", "Auckland", "Nice, France", "Bath, England", "Georgia",
+    "London",
+    "London, UK",
+    "Berlin",
+    "Paris, France",
+    "NYC",
+    "New York, NY",
+    "Toronto, ON",
+    "Sydney, Australia",
+    "Melbourne",
+    "Dublin, Ireland",
+    "Amsterdam",
+    "Madrid, España",
+    "Deutschland",
+    "Wien",
+    "Brisbane, QLD",
+    "Austin, TX",
+    "Seattle, WA",
+    "Glasgow, Scotland",
+    "Manchester",
+    "Москва",
+    "Санкт-Петербург",
+    "Kazan",
+    "Earth",
+    "Worldwide",
+    "she/her",
+    "he/him | Berlin",
+    "🌈 London",
+    "Planet Earth 🌍",
+    "somewhere",
+    "in your walls",
+    "Europe",
+    "Cork, Ireland",
+    "Lisbon 🇵🇹",
+    "Stockholm, Sverige",
+    "Oslo",
+    "Wellington, NZ",
+    "Montréal",
+    "Bay Area",
+    "Los Angeles, CA",
+    "Chicago, IL",
+    "Hamburg, Germany",
+    "München",
+    "Vancouver, BC",
+    "Brooklyn, NY",
+    "Leeds",
+    "Cardiff, Wales",
+    "Edinburgh",
+    "Rome, Italy",
+    "Milano",
+    "Zürich",
+    "Bruxelles",
+    "Warszawa",
+    "Kraków, Polska",
+    "Praha",
+    "Tokyo",
+    "São Paulo, Brasil",
+    "Buenos Aires",
+    "CDMX",
+    "Cape Town",
+    "Tbilisi",
+    "Kyiv, Ukraine",
+    "Grozny",
+    "Russia",
+    "🇷🇺",
+    "🇬🇧",
+    "🇩🇪",
+    "Texas",
+    "California",
+    "Ontario, Canada",
+    "they/them 🏳️‍⚧️",
+    "Perth, WA",
+    "Auckland",
+    "Nice, France",
+    "Bath, England",
+    "Georgia",
 ]
 
 
@@ -162,8 +391,11 @@ def _generated(rng: random.Random) -> dict[str, str]:
     out = {"text": _wrap(rng, body), "lang": lang}
     if rng.random() < 0.5:
         # Profiles repeat: a few are very common, most are rare.
-        out["author_location"] = PROFILES[min(int(rng.paretovariate(1.2)) - 1, len(PROFILES) - 1)
-                                          if rng.random() < 0.6 else rng.randrange(len(PROFILES))]
+        out["author_location"] = PROFILES[
+            min(int(rng.paretovariate(1.2)) - 1, len(PROFILES) - 1)
+            if rng.random() < 0.6
+            else rng.randrange(len(PROFILES))
+        ]
     return out
 
 
@@ -210,8 +442,13 @@ print(os.waitstatus_to_exitcode(status), wall, usage.ru_maxrss)
 
 def run_child(cmd: list[str], out: Path) -> tuple[float, float]:
     """(wall seconds, peak RSS MB) of one child process, its stdout to `out`."""
-    report = subprocess.run([sys.executable, "-S", "-c", _SPAWNER, str(out), *cmd], cwd=ROOT,
-                            capture_output=True, text=True, check=True).stdout.split()
+    report = subprocess.run(
+        [sys.executable, "-S", "-c", _SPAWNER, str(out), *cmd],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()
     code, wall, maxrss_kib = int(report[0]), float(report[1]), int(report[2])
     if code != 0:
         raise SystemExit(f"{' '.join(cmd)} exited {code}")
@@ -240,8 +477,10 @@ with open(sys.argv[1], encoding="utf-8") as f:
 
 
 def geotext_texts(rows: list[dict[str, str]]) -> list[str]:
-    return [r["text"] + " " + r["author_location"] if r.get("author_location") else r["text"]
-            for r in rows]
+    return [
+        r["text"] + " " + r["author_location"] if r.get("author_location") else r["text"]
+        for r in rows
+    ]
 
 
 def time_geotext(texts: list[str]) -> float:
@@ -314,8 +553,11 @@ def main() -> int:
             rss.append(peak)
             start.append(run_child(route_cmd(one), Path(tmp, "one.out"))[0])
             geo.append(time_geotext(texts))
-            geo_pipe.append(run_child([sys.executable, "-c", GEOTEXT_PIPELINE, str(src)],
-                                      Path(tmp, "geo.out"))[0])
+            geo_pipe.append(
+                run_child([sys.executable, "-c", GEOTEXT_PIPELINE, str(src)], Path(tmp, "geo.out"))[
+                    0
+                ]
+            )
             floors = time_floor(src, out)
             json_floor.append(floors[0])
             scan_floor.append(floors[1])
@@ -338,8 +580,10 @@ def main() -> int:
     warm = max(t_single - t_start, 1e-9)
 
     def show(name: str, seconds: float, what: str) -> None:
-        print(f"{name:<18} {n / seconds:>9,.0f} mentions/s  {seconds * 1e6 / n:>7.1f} us/mention"
-              f"  ({seconds:.3f} s; {what})")
+        print(
+            f"{name:<18} {n / seconds:>9,.0f} mentions/s  {seconds * 1e6 / n:>7.1f} us/mention"
+            f"  ({seconds:.3f} s; {what})"
+        )
 
     print(f"{n} mentions, best of {args.runs}; {placed} placed, policies {policies}")
     show("route --jsonl", t_single, "whole CLI process, start-up included, one process")
@@ -351,12 +595,16 @@ def main() -> int:
     show("  start-up", t_start, "interpreter, imports, config and gazetteer, one line")
     show("  JSON in and out", min(json_floor), "json.loads of each line, encode of its result")
     show("  one regex pass", min(scan_floor), "re.findall of letter runs over each text")
-    print(f"route peak RSS: {max(rss1):.1f} MB (worst run; limit 80 MB); with "
-          f"--workers {WORKERS} {max(rss):.1f} MB for the largest process")
-    print(f"ratio (geotext time / route time, >= 1.0 meets the target): "
-          f"{t_geo / t_single:.2f} whole CLI, {t_geo / warm:.2f} warm, "
-          f"{t_geo / t_route:.2f} with --workers {WORKERS}, "
-          f"{t_pipe / t_single:.2f} against the whole geotext pipeline")
+    print(
+        f"route peak RSS: {max(rss1):.1f} MB (worst run; limit 80 MB); with "
+        f"--workers {WORKERS} {max(rss):.1f} MB for the largest process"
+    )
+    print(
+        f"ratio (geotext time / route time, >= 1.0 meets the target): "
+        f"{t_geo / t_single:.2f} whole CLI, {t_geo / warm:.2f} warm, "
+        f"{t_geo / t_route:.2f} with --workers {WORKERS}, "
+        f"{t_pipe / t_single:.2f} against the whole geotext pipeline"
+    )
     return 0
 
 

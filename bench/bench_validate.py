@@ -43,8 +43,14 @@ PHRASES = {
     "uk": "памʼятайте про чоловіків затриманих у Чечні говоріть про них",
 }
 WORDS = {lang: phrase.split() for lang, phrase in PHRASES.items()}
-LINKS = ["https://lgbtnet.org", "https://www.amnesty.org/en/latest/", "https://un.org/en/",
-         "https://members.parliament.uk/", "https://washington.mid.ru/en/", ""]
+LINKS = [
+    "https://lgbtnet.org",
+    "https://www.amnesty.org/en/latest/",
+    "https://un.org/en/",
+    "https://members.parliament.uk/",
+    "https://washington.mid.ru/en/",
+    "",
+]
 EXTRAS = ["", "🏳️‍🌈", "👍🏽", "🇬🇧", "1️⃣", "…", "“”", "#EyesOnChechnya"]
 
 
@@ -60,8 +66,9 @@ def generate(root: Path, count: int, per_file: int = 500, seed: int = 1) -> None
     """A root with the shipped allowlist, schedule and replies and `count` approved posts."""
     rng = random.Random(seed)
     shutil.copy2(REPO / "schedule.yaml", root / "schedule.yaml")
-    shutil.copytree(REPO / "messages", root / "messages",
-                    ignore=shutil.ignore_patterns("posts", "schema"))
+    shutil.copytree(
+        REPO / "messages", root / "messages", ignore=shutil.ignore_patterns("posts", "schema")
+    )
     posts = root / "messages/posts"
     posts.mkdir()
     cats = sorted(CATEGORIES)
@@ -71,14 +78,18 @@ def generate(root: Path, count: int, per_file: int = 500, seed: int = 1) -> None
         for n in range(f, min(f + per_file, count)):
             lang = LANGS[n % len(LANGS)]
             text = make_text(rng, lang, n)
-            out.append(f"  - id: bench-{n}\n    lang: {lang}\n    category: {rng.choice(cats)}\n"
-                       f"    text: >-\n      {text}\n")
+            out.append(
+                f"  - id: bench-{n}\n    lang: {lang}\n    category: {rng.choice(cats)}\n"
+                f"    text: >-\n      {text}\n"
+            )
             if n % 7 == 0:
                 out.append("    weight: 3\n")
             if n % 11 == 0:
-                out.append(f"    starts: {today - dt.timedelta(days=30)}\n"
-                           f"    expires: {today + dt.timedelta(days=365)}\n")
-            out.append(f"    approval:\n      by: \"bench\"\n      sha256: {text_hash(text)}\n")
+                out.append(
+                    f"    starts: {today - dt.timedelta(days=30)}\n"
+                    f"    expires: {today + dt.timedelta(days=365)}\n"
+                )
+            out.append(f'    approval:\n      by: "bench"\n      sha256: {text_hash(text)}\n')
         (posts / f"bench-{f // per_file:03d}.yaml").write_text("".join(out), encoding="utf-8")
 
 
@@ -103,8 +114,9 @@ def time_cli(root: Path, runs: int) -> list[float]:
     out = []
     for _ in range(runs):
         t0 = time.perf_counter()
-        subprocess.run([*cmd, "validate", "--root", str(root)], capture_output=True, check=False,
-                       cwd=REPO)
+        subprocess.run(
+            [*cmd, "validate", "--root", str(root)], capture_output=True, check=False, cwd=REPO
+        )
         out.append(time.perf_counter() - t0)
     return out
 
@@ -120,8 +132,12 @@ def profile(root: Path, top: int = 25) -> str:
 
 
 def import_time() -> str:
-    proc = subprocess.run([sys.executable, "-X", "importtime", "-c", "import bot.cli, "
-                           "bot.commands.content"], capture_output=True, text=True, cwd=REPO)
+    proc = subprocess.run(
+        [sys.executable, "-X", "importtime", "-c", "import bot.cli, bot.commands.content"],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+    )
     rows = []
     for line in proc.stderr.splitlines()[1:]:
         parts = line.split("|")
@@ -143,18 +159,24 @@ def main() -> None:
         generate(root, args.posts)
         print(f"generated {args.posts} approved posts in {time.perf_counter() - t0:.2f} s")
         lib_t, check_t, posts, errors = time_in_process(root, args.runs)
-        print(f"load_library: {posts} posts, best {min(lib_t):.3f} s, median "
-              f"{statistics.median(lib_t):.3f} s, {posts / min(lib_t):,.0f} posts/s")
-        print(f"config.check (schedule + posts + replies): best {min(check_t):.3f} s, median "
-              f"{statistics.median(check_t):.3f} s, {posts / min(check_t):,.0f} posts/s "
-              f"[target <= 2 s] errors={errors}")
+        print(
+            f"load_library: {posts} posts, best {min(lib_t):.3f} s, median "
+            f"{statistics.median(lib_t):.3f} s, {posts / min(lib_t):,.0f} posts/s"
+        )
+        print(
+            f"config.check (schedule + posts + replies): best {min(check_t):.3f} s, median "
+            f"{statistics.median(check_t):.3f} s, {posts / min(check_t):,.0f} posts/s "
+            f"[target <= 2 s] errors={errors}"
+        )
         cli_big = time_cli(root, max(1, args.runs // 2))
         print(f"closethecamps validate, {posts} posts (subprocess): best {min(cli_big):.3f} s")
         if args.profile:
             print(profile(root))
     cli = time_cli(REPO, args.runs)
-    print(f"closethecamps validate, shipped library (subprocess, wall): best {min(cli):.3f} s, "
-          f"median {statistics.median(cli):.3f} s [target <= 1 s]")
+    print(
+        f"closethecamps validate, shipped library (subprocess, wall): best {min(cli):.3f} s, "
+        f"median {statistics.median(cli):.3f} s [target <= 1 s]"
+    )
     if args.profile:
         print("slowest imports of the CLI (python -X importtime):")
         print(import_time())

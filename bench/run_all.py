@@ -20,8 +20,12 @@ def main() -> int:
     failed = 0
     for args in RUNS:
         print(f"\n== {' '.join(args)}", flush=True)
-        failed += subprocess.run([sys.executable, str(HERE / args[0]), *args[1:]],
-                                 cwd=HERE.parent).returncode != 0
+        failed += (
+            subprocess.run(
+                [sys.executable, str(HERE / args[0]), *args[1:]], cwd=HERE.parent
+            ).returncode
+            != 0
+        )
     return 1 if failed else 0
 
 

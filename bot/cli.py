@@ -26,11 +26,16 @@ def _parser() -> argparse.ArgumentParser:
 
     def cmd(name: str, help_: str, state: bool = False) -> argparse.ArgumentParser:
         c = sub.add_parser(name, help=help_, description=help_)
-        c.add_argument("--root", type=Path, default=Path("."),
-                       help="folder holding schedule.yaml and messages/ (default: .)")
+        c.add_argument(
+            "--root",
+            type=Path,
+            default=Path("."),
+            help="folder holding schedule.yaml and messages/ (default: .)",
+        )
         if state:
-            c.add_argument("--state", help="SQLite state file (default: STATE_DB or "
-                           "var/state.sqlite3)")
+            c.add_argument(
+                "--state", help="SQLite state file (default: STATE_DB or var/state.sqlite3)"
+            )
         return c
 
     cmd("run", "run the daemon (on the sandbox when no X keys are set)", state=True)
@@ -49,8 +54,13 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("--location")
     c.add_argument("--json", action="store_true")
     c.add_argument("--jsonl", metavar="FILE", help="route each JSON line of FILE (- = stdin)")
-    c.add_argument("--workers", type=_positive, metavar="N", default=1,
-                   help="processes for a big --jsonl input (default 1; each takes ~40 MB)")
+    c.add_argument(
+        "--workers",
+        type=_positive,
+        metavar="N",
+        default=1,
+        help="processes for a big --jsonl input (default 1; each takes ~40 MB)",
+    )
     sb = sub.add_parser("sandbox", help="the embedded sandbox platform")
     sbs = sb.add_subparsers(dest="sandbox_cmd", required=True, parser_class=_Parser)
     c = sbs.add_parser("mention", help="inject a mention of the bot")
@@ -72,8 +82,10 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     root: Path = args.root
     if not root.is_dir():
-        print(f"{root}:1: --root is not a folder (pass the folder holding schedule.yaml)",
-              file=sys.stderr)
+        print(
+            f"{root}:1: --root is not a folder (pass the folder holding schedule.yaml)",
+            file=sys.stderr,
+        )
         return 2
     try:
         # Each command's module is imported only when it runs: APScheduler only for the
@@ -100,13 +112,15 @@ def main(argv: list[str] | None = None) -> int:
             if args.text is None and args.jsonl is None:
                 print("closethecamps route: give TEXT or --jsonl FILE", file=sys.stderr)
                 return 2
-            return route(root, args.text, args.lang, args.location, args.json, args.jsonl,
-                         args.workers)
+            return route(
+                root, args.text, args.lang, args.location, args.json, args.jsonl, args.workers
+            )
         from bot.commands import sandbox
 
         if args.sandbox_cmd == "mention":
-            return sandbox.sandbox_mention(root, args.text, args.user, args.location,
-                                           args.lang, args.state)
+            return sandbox.sandbox_mention(
+                root, args.text, args.user, args.location, args.lang, args.state
+            )
         return sandbox.sandbox_timeline(root, args.json, args.limit, args.state)
     except KeyboardInterrupt:
         return 130

@@ -104,8 +104,7 @@ def valid_root(tmp_path: Path, root_schedule: str | None) -> Path:
 
 
 @pytest.fixture(scope="module")
-def shared_valid_root(tmp_path_factory: pytest.TempPathFactory,
-                      root_schedule: str | None) -> Path:
+def shared_valid_root(tmp_path_factory: pytest.TempPathFactory, root_schedule: str | None) -> Path:
     """Like `valid_root`, but one copy for the whole module: only for tests that read it."""
     root = make_valid_root(tmp_path_factory.mktemp("shared") / "root")
     if root_schedule is not None:

@@ -80,11 +80,14 @@ orlando allen ana""")
 # Ordinary words that are also places. They count only after an explicit
 # self-placement ("I live in Split, Croatia") and then only capitalised or
 # qualified; never as a bare message, hashtag or "X here".
-COMMON = _w("""nice reading split mobile bath of hope deal best most bar gap sale march wells
+COMMON = (
+    _w("""nice reading split mobile bath of hope deal best most bar gap sale march wells
 eye born goes mold rock victory union liberty independence concord normal federal angel
 university college temple surprise paradise pleasant orange centre center vista pueblo
 plano natal colon sur van batman essen halle siegen worms mercedes como tours mesa salta
-santa manta kent derby bury hull phoenix""") + GIVEN_NAMES
+santa manta kent derby bury hull phoenix""")
+    + GIVEN_NAMES
+)
 # Country and region names that are also common given names or nouns.
 NAMES = _w("turkey chad jordan china guinea israel")
 # Never a place on their own, whatever the data says (alternate-name noise).
@@ -109,16 +112,38 @@ REGION_NAMES = [
 
 # Chechnya in the languages of the campaign's mentions.
 CHECHNYA = [
-    "Chechnya", "Chechnia", "Chechen Republic", "Ichkeria", "Tschetschenien", "Tchétchénie",
-    "Chechenia", "Chechênia", "Cecenia", "Tsjetsjenië", "Czeczenia", "Tjetjenien", "Tšetšenia",
-    "Tsjetsjenia", "Čečensko", "Čečenija", "チェチェン", "Чечня", "Чечен", "Ичкерия",
-    "Чеченская Республика", "Чечня Республика", "Чечні",
+    "Chechnya",
+    "Chechnia",
+    "Chechen Republic",
+    "Ichkeria",
+    "Tschetschenien",
+    "Tchétchénie",
+    "Chechenia",
+    "Chechênia",
+    "Cecenia",
+    "Tsjetsjenië",
+    "Czeczenia",
+    "Tjetjenien",
+    "Tšetšenia",
+    "Tsjetsjenia",
+    "Čečensko",
+    "Čečenija",
+    "チェチェン",
+    "Чечня",
+    "Чечен",
+    "Ичкерия",
+    "Чеченская Республика",
+    "Чечня Республика",
+    "Чечні",
 ]
 
 # Russian places the campaign itself talks about: naming one is the topic, not a tie.
 # Any other Russian town or region named in a mention is taken as personal (protect).
-CAMPAIGN_PLACES = [*CHECHNYA, *_w("""Russia Grozny Argun Moscow Petersburg Kremlin Sochi
-Россия Грозный Аргун Москва Петербург Кремль""")]
+CAMPAIGN_PLACES = [
+    *CHECHNYA,
+    *_w("""Russia Grozny Argun Moscow Petersburg Kremlin Sochi
+Россия Грозный Аргун Москва Петербург Кремль"""),
+]
 CAMPAIGN_TOWNS = _w("Moscow Grozny Argun Sochi")  # and every other name of these towns
 # Russian towns whose names are also words or given names ("Anna", "Perm").
 RU_WORDLIKE = _w("""anna tara asha marks engels zima sokol orel bor igra osa mias kasa luga perm
@@ -220,8 +245,9 @@ CA_PROVINCES = {
 }  # fmt: skip
 # Subdivision lists from pycountry for countries whose units people name freely.
 PYCOUNTRY_SUBDIVISIONS = {"DE": {"Land"}, "AT": {"State"}, "CH": {"Canton"}, "MX": {"State"}}
-BR_STATE_CODES = _w("AC AL AP AM BA CE DF ES GO MA MT MS MG PA PB PR PE PI RJ RN RS RO RR SC SP "
-                    "SE TO")
+BR_STATE_CODES = _w(
+    "AC AL AP AM BA CE DF ES GO MA MT MS MG PA PB PR PE PI RJ RN RS RO RR SC SP SE TO"
+)
 # Two-letter codes that are also English words; useless as "City, XX" qualifiers.
 WORDY_CODES = {"AM", "AN", "AS", "AT", "BE", "DO", "GO", "IS", "IT", "MY", "NO", "SO", "TO"}
 
@@ -343,8 +369,15 @@ DEMONYMS: dict[str, str] = {
 }
 
 
-def _add(places: dict[str, dict[tuple[str, str], float]], name: str, cc: str, kind: str,
-         score: float, *, short_ok: bool = False) -> None:
+def _add(
+    places: dict[str, dict[tuple[str, str], float]],
+    name: str,
+    cc: str,
+    kind: str,
+    score: float,
+    *,
+    short_ok: bool = False,
+) -> None:
     key = fold(name)
     if not key or key in NEVER:
         return
@@ -475,13 +508,17 @@ def build() -> dict[str, object]:
     for cc, words in LOCAL_DEMONYMS.items():
         for word in words.split():
             demonyms[fold(word)] = cc
-    for multi, cc in (("new zealander", "NZ"), ("new zealanders", "NZ"),
-                      ("new yorker", "US"), ("new yorkers", "US"),
-                      ("south african", "ZA"), ("south africans", "ZA"),
-                      ("northern irish", "GB")):
+    for multi, cc in (
+        ("new zealander", "NZ"),
+        ("new zealanders", "NZ"),
+        ("new yorker", "US"),
+        ("new yorkers", "US"),
+        ("south african", "ZA"),
+        ("south africans", "ZA"),
+        ("northern irish", "GB"),
+    ):
         demonyms[multi] = cc
-    for single in ("new", "zealander", "zealanders", "south", "african", "africans",
-                   "northern"):
+    for single in ("new", "zealander", "zealanders", "south", "african", "africans", "northern"):
         demonyms.pop(single, None)
 
     out_places = {key: _encode(slot) for key, slot in sorted(places.items())}

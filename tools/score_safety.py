@@ -21,10 +21,16 @@ def main(argv: list[str]) -> int:
     with open(set_file, encoding="utf-8") as fh:
         rows = [json.loads(line) for line in fh if line.strip()]
     keys = ("id", "text", "lang", "author_location")
-    lines = "\n".join(json.dumps({k: r[k] for k in keys if k in r}, ensure_ascii=False)
-                      for r in rows)
-    out = subprocess.run([exe, "route", "--jsonl", "-", "--root", root], input=lines,
-                         capture_output=True, text=True, check=True)
+    lines = "\n".join(
+        json.dumps({k: r[k] for k in keys if k in r}, ensure_ascii=False) for r in rows
+    )
+    out = subprocess.run(
+        [exe, "route", "--jsonl", "-", "--root", root],
+        input=lines,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     got = {g["id"]: g for g in map(json.loads, out.stdout.splitlines())}
     counts: Counter[str] = Counter()
     misses = []
@@ -45,8 +51,10 @@ def main(argv: list[str]) -> int:
             miss = ""
         counts[miss or "right"] += 1
         if miss:
-            misses.append(f"{r['id']} exp={want} {r.get('accept')} got={g['policy']}/"
-                          f"{g['country']} lang={g['language']} :: {r['text'][:110]}")
+            misses.append(
+                f"{r['id']} exp={want} {r.get('accept')} got={g['policy']}/"
+                f"{g['country']} lang={g['language']} :: {r['text'][:110]}"
+            )
     print(dict(sorted(counts.items())))
     if "-v" in argv:
         print("\n".join(misses))

@@ -27,8 +27,11 @@ def validate(root: Path, out: TextIO | None = None) -> int:
         today = dt.date.today()
         live = len(config.library.live(today))
         drafts = sum(1 for p in config.library.posts if p.approval is None)
-        print(f"ok: {live} posts ready to go out, {drafts} drafts, "
-              f"{len(config.schedule.slots)} slots", file=out)
+        print(
+            f"ok: {live} posts ready to go out, {drafts} drafts, "
+            f"{len(config.schedule.slots)} slots",
+            file=out,
+        )
     else:
         print(f"{len(errors)} problem(s): not publishable", file=out)
     return 0 if config is not None else 1
@@ -45,41 +48,51 @@ def approve_cmd(root: Path, item_id: str, by: str) -> int:
     return 0
 
 
-def preview_rows(config: cfg.Config, count: int, now: dt.datetime,
-                 store: Store | None = None) -> list[dict[str, Any]]:
+def preview_rows(
+    config: cfg.Config, count: int, now: dt.datetime, store: Store | None = None
+) -> list[dict[str, Any]]:
     """The next `count` slot runs after `now` and the post each sends, as the daemon
     would pick it (rotation.pick), starting from the state in `store` if given."""
     sched = config.schedule
     used: dict[str, dict[str, int]] = {}
     history: list[rotation.Sent] = []
     if store is not None:
-        used = {rotation.pool_key(s): store.rotation_used(rotation.pool_key(s))
-                for s in sched.slots}
+        used = {
+            rotation.pool_key(s): store.rotation_used(rotation.pool_key(s)) for s in sched.slots
+        }
         history = store.post_history(now.timestamp() - rotation.REPEAT_WINDOW)
-    fires = sorted((t, i) for i, s in enumerate(sched.slots)
-                   for t in timing.next_times(s, sched, now, count))[:count]
+    fires = sorted(
+        (t, i) for i, s in enumerate(sched.slots) for t in timing.next_times(s, sched, now, count)
+    )[:count]
     rows: list[dict[str, Any]] = []
     for t, i in fires:
         slot = sched.slots[i]
         pool = rotation.pool_key(slot)
-        choice = rotation.pick(config.library.posts, slot, t.timestamp(), t.date(),
-                               used.get(pool, {}), history)
+        choice = rotation.pick(
+            config.library.posts, slot, t.timestamp(), t.date(), used.get(pool, {}), history
+        )
         used[pool] = choice.used
         post = choice.post
         if post is not None:
             history.append(rotation.Sent(t.timestamp(), post.id, post.text))
-        rows.append({"time": t.isoformat(), "slot": slot.name,
-                     "post_id": post.id if post else None,
-                     "category": post.category if post else None,
-                     "language": post.lang if post else None,
-                     "weighted_length": weighted_length(post.text) if post else None,
-                     "text": post.text if post else None,
-                     **({} if post else {"skipped": choice.reason})})
+        rows.append(
+            {
+                "time": t.isoformat(),
+                "slot": slot.name,
+                "post_id": post.id if post else None,
+                "category": post.category if post else None,
+                "language": post.lang if post else None,
+                "weighted_length": weighted_length(post.text) if post else None,
+                "text": post.text if post else None,
+                **({} if post else {"skipped": choice.reason}),
+            }
+        )
     return rows
 
 
-def preview(root: Path, count: int, as_json: bool, state: str | None = None,
-            now: dt.datetime | None = None) -> int:
+def preview(
+    root: Path, count: int, as_json: bool, state: str | None = None, now: dt.datetime | None = None
+) -> int:
     config = load_config(root)
     if config is None:
         return 1
@@ -94,8 +107,11 @@ def preview(root: Path, count: int, as_json: bool, state: str | None = None,
         print(json.dumps(rows, ensure_ascii=False, indent=2))
         return 0
     for r in rows:
-        what = (f"{r['post_id']} [{r['category']}, {r['language']}, "
-                f"{r['weighted_length']}/280]\n    {r['text']}" if r["post_id"]
-                else f"(nothing: {r['skipped']})")
+        what = (
+            f"{r['post_id']} [{r['category']}, {r['language']}, "
+            f"{r['weighted_length']}/280]\n    {r['text']}"
+            if r["post_id"]
+            else f"(nothing: {r['skipped']})"
+        )
         print(f"{r['time']}  {r['slot']}: {what}")
     return 0

@@ -40,23 +40,40 @@ _encode = json.JSONEncoder(ensure_ascii=False).encode
 _job: tuple[cfg.Config, str] | None = None
 
 
-def route_one(config: cfg.Config, mid: str, text: str, lang: str | None,
-              location: str | None) -> dict[str, Any]:
-    protect_mode: ProtectMode = ("silent" if config.schedule.mentions.protect == "silent"
-                                 else "neutral")
+def route_one(
+    config: cfg.Config, mid: str, text: str, lang: str | None, location: str | None
+) -> dict[str, Any]:
+    protect_mode: ProtectMode = (
+        "silent" if config.schedule.mentions.protect == "silent" else "neutral"
+    )
     place = locate(text, location, lang)
     chosen, detected = language.choose(lang, text)
     # decide() gets the placement it would compute itself: locating twice doubled the cost.
-    d = decide(text, author_handle="someone", mention_id=mid, lang=chosen,
-               author_location=location, state=_NO_STATE, library=config.replies,
-               protect_mode=protect_mode, place=place)
-    return {"id": mid, "country": place.country, "confidence": round(place.confidence, 3),
-            "policy": d.policy, "language": d.language, "reply": d.reply,
-            _DETECTED: chosen if detected else None}
+    d = decide(
+        text,
+        author_handle="someone",
+        mention_id=mid,
+        lang=chosen,
+        author_location=location,
+        state=_NO_STATE,
+        library=config.replies,
+        protect_mode=protect_mode,
+        place=place,
+    )
+    return {
+        "id": mid,
+        "country": place.country,
+        "confidence": round(place.confidence, 3),
+        "policy": d.policy,
+        "language": d.language,
+        "reply": d.reply,
+        _DETECTED: chosen if detected else None,
+    }
 
 
-def route_chunk(config: cfg.Config, shown: str,
-                lines: list[tuple[int, str]]) -> tuple[str, list[str]]:
+def route_chunk(
+    config: cfg.Config, shown: str, lines: list[tuple[int, str]]
+) -> tuple[str, list[str]]:
     """(output lines joined, one error line per unusable input line)."""
     out: list[str] = []
     errors: list[str] = []
@@ -67,13 +84,19 @@ def route_chunk(config: cfg.Config, shown: str,
             if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
                 raise ValueError("needs an object with a 'text' string")
             lang, loc = obj.get("lang"), obj.get("author_location")
-            r = route_one(config, str(obj.get("id", n)), obj["text"],
-                          lang if isinstance(lang, str) else None,
-                          loc if isinstance(loc, str) else None)
+            r = route_one(
+                config,
+                str(obj.get("id", n)),
+                obj["text"],
+                lang if isinstance(lang, str) else None,
+                loc if isinstance(loc, str) else None,
+            )
             del r[_DETECTED]
         except ValueError as e:
-            errors.append(f"{shown}:{n}: not a usable mention line: {e} "
-                          '(write {"id": ..., "text": ...} on each line)')
+            errors.append(
+                f"{shown}:{n}: not a usable mention line: {e} "
+                '(write {"id": ..., "text": ...} on each line)'
+            )
             continue
         out.append(_encode(r))
     return ("\n".join(out) + "\n" if out else ""), errors
@@ -144,8 +167,15 @@ def _emit(out: Any, text: str, errors: list[str]) -> int:
     return len(errors)
 
 
-def route(root: Path, text: str | None, lang: str | None, location: str | None,
-          as_json: bool, jsonl: str | None, workers: int = 1) -> int:
+def route(
+    root: Path,
+    text: str | None,
+    lang: str | None,
+    location: str | None,
+    as_json: bool,
+    jsonl: str | None,
+    workers: int = 1,
+) -> int:
     config = load_config(root)
     if config is None:
         return 1

@@ -10,14 +10,22 @@ from bot.platforms.sandbox import SandboxPlatform
 from bot.runtime.settings import load_settings
 
 
-def sandbox_mention(root: Path, text: str, user: str, location: str | None,
-                    lang: str | None, state: str | None = None) -> int:
+def sandbox_mention(
+    root: Path,
+    text: str,
+    user: str,
+    location: str | None,
+    lang: str | None,
+    state: str | None = None,
+) -> int:
     settings, _ = load_settings(root, state)
     sb = SandboxPlatform(settings.sandbox_db)
     mid = sb.inject_mention(text, user=user, location=location, lang=lang)
     sb.close()
-    print(f"mention {mid} from @{user} added to the sandbox; the bot reads mentions every "
-          "mentions.every (see schedule.yaml)")
+    print(
+        f"mention {mid} from @{user} added to the sandbox; the bot reads mentions every "
+        "mentions.every (see schedule.yaml)"
+    )
     return 0
 
 

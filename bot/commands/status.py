@@ -15,8 +15,9 @@ from bot.runtime.settings import Settings, load_settings
 from bot.runtime.store import Store
 
 
-def status_info(config: cfg.Config, settings: Settings, store: Store,
-                now: dt.datetime) -> dict[str, Any]:
+def status_info(
+    config: cfg.Config, settings: Settings, store: Store, now: dt.datetime
+) -> dict[str, Any]:
     sched = config.schedule
     month = timing.month_start(now.timestamp(), sched.tz)
     spent = store.spent_since(month)
@@ -24,18 +25,37 @@ def status_info(config: cfg.Config, settings: Settings, store: Store,
     return {
         "platform": "x" if settings.has_x else "sandbox",
         "state_db": str(settings.state_db),
-        "latest": [{"key": a.key, "kind": a.kind, "item": a.item_id, "status": a.status,
-                    "remote_id": a.remote_id, "detail": a.detail,
-                    "at": dt.datetime.fromtimestamp(a.created_at, sched.tz).isoformat()}
-                   for a in store.recent_attempts(10)],
-        "next_runs": [{"slot": s.name, "at": t.isoformat()} for s in sched.slots
-                      for t in timing.next_times(s, sched, now, 1)],
-        "budget": {"month": dt.datetime.fromtimestamp(month, sched.tz).strftime("%Y-%m"),
-                   "spent_usd": round(spent, 4), "limit_usd": budget,
-                   "stopped": stopped_kinds(spent, sched.limits.prices, budget)},
-        "pauses": {k: {"until": dt.datetime.fromtimestamp(p.until, sched.tz).isoformat(),
-                       "reason": p.reason} for k, p in store.pauses().items()
-                   if p.until > now.timestamp()},
+        "latest": [
+            {
+                "key": a.key,
+                "kind": a.kind,
+                "item": a.item_id,
+                "status": a.status,
+                "remote_id": a.remote_id,
+                "detail": a.detail,
+                "at": dt.datetime.fromtimestamp(a.created_at, sched.tz).isoformat(),
+            }
+            for a in store.recent_attempts(10)
+        ],
+        "next_runs": [
+            {"slot": s.name, "at": t.isoformat()}
+            for s in sched.slots
+            for t in timing.next_times(s, sched, now, 1)
+        ],
+        "budget": {
+            "month": dt.datetime.fromtimestamp(month, sched.tz).strftime("%Y-%m"),
+            "spent_usd": round(spent, 4),
+            "limit_usd": budget,
+            "stopped": stopped_kinds(spent, sched.limits.prices, budget),
+        },
+        "pauses": {
+            k: {
+                "until": dt.datetime.fromtimestamp(p.until, sched.tz).isoformat(),
+                "reason": p.reason,
+            }
+            for k, p in store.pauses().items()
+            if p.until > now.timestamp()
+        },
         "rate_limits": json.loads(store.get_meta("rate_limits") or "{}"),
         "mentions": store.mention_counts(),
         "unresolved": len(store.unresolved()),
@@ -71,8 +91,10 @@ def status(root: Path, state: str | None = None, as_json: bool = False) -> int:
         print(f"  {r['at']}  {r['slot']}")
     print("latest:")
     for a in info["latest"]:
-        print(f"  {a['at']}  {a['kind']:<5} {a['status']:<10} {a['item'] or ''} "
-              f"{a['remote_id'] or ''} {a['detail'] or ''}".rstrip())
+        print(
+            f"  {a['at']}  {a['kind']:<5} {a['status']:<10} {a['item'] or ''} "
+            f"{a['remote_id'] or ''} {a['detail'] or ''}".rstrip()
+        )
     counts = ", ".join(f"{k}={v}" for k, v in sorted(info["mentions"].items()))
     print(f"mentions: {counts or 'none yet'}")
     return 0

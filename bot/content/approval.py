@@ -101,8 +101,9 @@ def approve(root: Path, item_id: str, by: str) -> Approved:
     """Write the approval for `item_id`; raise ApproveError with one clear problem."""
     by = by.strip()
     if not by:
-        raise ApproveError(Problem("--by", 1, "the approver's name is empty",
-                                   "pass --by YOUR-NAME"))
+        raise ApproveError(
+            Problem("--by", 1, "the approver's name is empty", "pass --by YOUR-NAME")
+        )
     for path in _files(root):
         with open(path, encoding="utf-8", newline="") as f:  # keep CRLF files CRLF
             source = f.read()
@@ -116,25 +117,41 @@ def approve(root: Path, item_id: str, by: str) -> Approved:
         if item is None:
             continue
         return _write(root, path, source, item, item_id, by)
-    raise ApproveError(Problem(APPROVABLE_DIRS[0], 1, f"no post or template with id '{item_id}'",
-                               "check the id with: closethecamps validate"))
+    raise ApproveError(
+        Problem(
+            APPROVABLE_DIRS[0],
+            1,
+            f"no post or template with id '{item_id}'",
+            "check the id with: closethecamps validate",
+        )
+    )
 
 
-def _write(root: Path, path: Path, source: str, item: yaml.MappingNode, item_id: str,
-           by: str) -> Approved:
+def _write(
+    root: Path, path: Path, source: str, item: yaml.MappingNode, item_id: str, by: str
+) -> Approved:
     shown = display_path(path, root)
     pairs = {k.value: (k, v) for k, v in item.value}
     text_node = pairs["text"][1]
     text = yaml.load(yaml.serialize(text_node), Loader=_Loader)
     if not isinstance(text, str) or not text.strip():
-        raise ApproveError(Problem(shown, text_node.start_mark.line + 1,
-                                   f"'{item_id}' has no text to approve", "write its text first"))
+        raise ApproveError(
+            Problem(
+                shown,
+                text_node.start_mark.line + 1,
+                f"'{item_id}' has no text to approve",
+                "write its text first",
+            )
+        )
     digest = text_hash(text)
     lines = source.splitlines(keepends=True)
     nl = "\r\n" if "\r\n" in source else "\n"
     indent = " " * item.value[0][0].start_mark.column
-    block = [f"{indent}approval:{nl}", f"{indent}  by: {json.dumps(by, ensure_ascii=False)}{nl}",
-             f"{indent}  sha256: {digest}{nl}"]
+    block = [
+        f"{indent}approval:{nl}",
+        f"{indent}  by: {json.dumps(by, ensure_ascii=False)}{nl}",
+        f"{indent}  sha256: {digest}{nl}",
+    ]
     if "approval" in pairs:
         knode, vnode = pairs["approval"]
         start, end = knode.start_mark.line, _trim_blank(lines, _end_line(vnode))
@@ -148,9 +165,14 @@ def _write(root: Path, path: Path, source: str, item: yaml.MappingNode, item_id:
         lines[at:at] = block
     new_source = "".join(lines)
     if _ids(new_source) != _ids(source):  # a safety net: never damage a maintainer's file
-        raise ApproveError(Problem(shown, item.start_mark.line + 1,
-                                   f"could not place the approval of '{item_id}' safely",
-                                   "add the approval block by hand, as shown in the README"))
+        raise ApproveError(
+            Problem(
+                shown,
+                item.start_mark.line + 1,
+                f"could not place the approval of '{item_id}' safely",
+                "add the approval block by hand, as shown in the README",
+            )
+        )
     with open(path, "w", encoding="utf-8", newline="") as f:
         f.write(new_source)
     return Approved(item_id, shown, digest, changed=True)

@@ -25,44 +25,71 @@ def load_at_risk(root: Path, today: dt.date) -> tuple[frozenset[str] | None, lis
     path = root / AT_RISK_FILE
     shown = display_path(path, root)
     if not path.exists():
-        return None, [Problem(shown, 1, "the at-risk country list is missing",
-                              "restore it from git: it keeps people in those countries safe")]
+        return None, [
+            Problem(
+                shown,
+                1,
+                "the at-risk country list is missing",
+                "restore it from git: it keeps people in those countries safe",
+            )
+        ]
     doc, problems = load(path, shown)
     if doc is None:
         return None, problems
     c = Checker(doc)
-    if not c.keys((), doc.data, "the at-risk list", {"source", "checked", "verified",
-                  "countries"}, {"source", "checked", "countries"}):
+    if not c.keys(
+        (),
+        doc.data,
+        "the at-risk list",
+        {"source", "checked", "verified", "countries"},
+        {"source", "checked", "countries"},
+    ):
         return None, problems + c.problems
     c.text(("source",), doc.data["source"], "source")
     c.checked_date(("checked",), doc.data["checked"], today)
     if doc.data.get("verified") is False:
-        c.add(("verified",), "the at-risk list is not verified against its source yet",
-              "check each entry against the ILGA World Database, then set verified: true",
-              warning=True)
+        c.add(
+            ("verified",),
+            "the at-risk list is not verified against its source yet",
+            "check each entry against the ILGA World Database, then set verified: true",
+            warning=True,
+        )
     items = doc.data["countries"]
     if not isinstance(items, list) or not items:
-        c.add(("countries",), "'countries' must be a list of countries",
-              "write each as '- {code: IR, name: Iran, basis: law}'")
+        c.add(
+            ("countries",),
+            "'countries' must be a list of countries",
+            "write each as '- {code: IR, name: Iran, basis: law}'",
+        )
         return None, problems + c.problems
     codes: dict[str, int] = {}
     for i, item in enumerate(items):
         key = ("countries", i)
-        if not c.keys(key, item, "a country", {"code", "name", "basis", "note"},
-                      {"code", "name", "basis"}):
+        if not c.keys(
+            key, item, "a country", {"code", "name", "basis", "note"}, {"code", "name", "basis"}
+        ):
             continue
         code = item["code"]
         if not isinstance(code, str) or code not in ISO_3166:
-            c.add((*key, "code"), f"'{code}' is not an ISO 3166-1 alpha-2 code",
-                  "write two capital letters, e.g. IR")
+            c.add(
+                (*key, "code"),
+                f"'{code}' is not an ISO 3166-1 alpha-2 code",
+                "write two capital letters, e.g. IR",
+            )
         elif code in codes:
-            c.add((*key, "code"), f"{code} is listed twice (also line {codes[code]})",
-                  "keep one entry per country")
+            c.add(
+                (*key, "code"),
+                f"{code} is listed twice (also line {codes[code]})",
+                "keep one entry per country",
+            )
         else:
             codes[code] = doc.line(*key)
         if item["basis"] not in BASES:
-            c.add((*key, "basis"), f"unknown basis '{item['basis']}'",
-                  f"use one of: {', '.join(sorted(BASES))}")
+            c.add(
+                (*key, "basis"),
+                f"unknown basis '{item['basis']}'",
+                f"use one of: {', '.join(sorted(BASES))}",
+            )
     problems += c.problems
     if any(not p.warning for p in c.problems):
         return None, problems

@@ -43,8 +43,15 @@ class Checker:
     def add(self, key: Key, what: str, fix: str, warning: bool = False) -> None:
         self.problems.append(self.doc.problem(key, what, fix, warning))
 
-    def keys(self, key: Key, value: Any, what: str, allowed: frozenset[str] | set[str],
-             required: frozenset[str] | set[str] = frozenset(), fix: str = MAPPING_FIX) -> bool:
+    def keys(
+        self,
+        key: Key,
+        value: Any,
+        what: str,
+        allowed: frozenset[str] | set[str],
+        required: frozenset[str] | set[str] = frozenset(),
+        fix: str = MAPPING_FIX,
+    ) -> bool:
         """True when `value` is a mapping with only allowed keys and every required one."""
         if not isinstance(value, dict):
             self.add(key, f"{what} must be a mapping, not {type_name(value)}", fix)
@@ -59,8 +66,9 @@ class Checker:
             ok = False
         return ok
 
-    def mapping(self, key: Key, value: Any, what: str,
-                allowed: frozenset[str] | set[str]) -> dict[str, Any]:
+    def mapping(
+        self, key: Key, value: Any, what: str, allowed: frozenset[str] | set[str]
+    ) -> dict[str, Any]:
         """An optional mapping: {} when absent or not a mapping (reported), else its keys
         checked and the mapping returned, so later values are still read and reported."""
         if value is None:
@@ -82,27 +90,35 @@ class Checker:
             return None
         return url
 
-    def duration(self, key: Key, value: Any, default: float | None,
-                 minimum: float = 0.0) -> float | None:
+    def duration(
+        self, key: Key, value: Any, default: float | None, minimum: float = 0.0
+    ) -> float | None:
         if value is None:
             return default
         secs = parse_duration(value)
         if secs is None or secs < minimum:
-            self.add(key, f"'{value}' is not a valid duration for '{key[-1]}'",
-                     "write a number and a unit, e.g. 90s, 10m, 6h, 1d"
-                     + (f" (at least {minimum:g}s)" if minimum else ""))
+            self.add(
+                key,
+                f"'{value}' is not a valid duration for '{key[-1]}'",
+                "write a number and a unit, e.g. 90s, 10m, 6h, 1d"
+                + (f" (at least {minimum:g}s)" if minimum else ""),
+            )
             return default
         return secs
 
-    def number(self, key: Key, value: Any, default: float | None,
-               integer: bool = False) -> float | None:
+    def number(
+        self, key: Key, value: Any, default: float | None, integer: bool = False
+    ) -> float | None:
         if value is None:
             return default
         ok = isinstance(value, int) if integer else isinstance(value, int | float)
         if not ok or isinstance(value, bool) or value < 0 or not math.isfinite(value):
-            self.add(key, f"'{key[-1]}' must be a non-negative "
-                     f"{'whole number' if integer else 'number'}, not {value!r}",
-                     "write a plain number")
+            self.add(
+                key,
+                f"'{key[-1]}' must be a non-negative "
+                f"{'whole number' if integer else 'number'}, not {value!r}",
+                "write a plain number",
+            )
             return default
         return float(value)
 
@@ -110,11 +126,20 @@ class Checker:
         """A 'checked' date: a year old is stale, one in the future most likely a clock or
         a typo; both are warnings, so a machine with a wrong clock still starts."""
         if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
-            self.add(key, f"'checked' must be a date, not {type_name(value)}",
-                     "write it as YYYY-MM-DD")
+            self.add(
+                key, f"'checked' must be a date, not {type_name(value)}", "write it as YYYY-MM-DD"
+            )
         elif value > today:
-            self.add(key, f"'checked' date {value} is in the future",
-                     "write the date you checked (or fix this machine's clock)", warning=True)
+            self.add(
+                key,
+                f"'checked' date {value} is in the future",
+                "write the date you checked (or fix this machine's clock)",
+                warning=True,
+            )
         elif today - value > STALE_AFTER:
-            self.add(key, f"facts last checked on {value}, over a year ago",
-                     "re-check each link and address, then update 'checked'", warning=True)
+            self.add(
+                key,
+                f"facts last checked on {value}, over a year ago",
+                "re-check each link and address, then update 'checked'",
+                warning=True,
+            )

@@ -37,8 +37,12 @@ def check(root: Path, today: dt.date | None = None) -> tuple[Config | None, list
     at_risk, more = load_at_risk(root, today or dt.date.today())
     # Posts and templates both read the allowlist: report its problems once.
     problems = list(dict.fromkeys(problems + more))
-    if (any(not p.warning for p in problems) or schedule is None or replies is None
-            or at_risk is None):
+    if (
+        any(not p.warning for p in problems)
+        or schedule is None
+        or replies is None
+        or at_risk is None
+    ):
         return None, problems
     override = schedule.mentions.protect_countries
     replies = replace(replies, at_risk=at_risk if override is None else override)

@@ -5,8 +5,13 @@ from __future__ import annotations
 import re
 
 _DOW_NAMES = ("sun", "mon", "tue", "wed", "thu", "fri", "sat", "sun")
-_CRON_FIELDS = (("minute", 0, 59), ("hour", 0, 23), ("day", 1, 31), ("month", 1, 12),
-                ("day of week", 0, 7))
+_CRON_FIELDS = (
+    ("minute", 0, 59),
+    ("hour", 0, 23),
+    ("day", 1, 31),
+    ("month", 1, 12),
+    ("day of week", 0, 7),
+)
 
 
 def _expand(field: str, lo: int, hi: int) -> list[int] | None:

@@ -80,8 +80,8 @@ class Library:
 @dataclass(frozen=True)
 class Slot:
     name: str
-    cron: str | None          # standard 5-field cron, day-of-week 0/7 = Sunday
-    every: float | None       # seconds
+    cron: str | None  # standard 5-field cron, day-of-week 0/7 = Sunday
+    every: float | None  # seconds
     jitter: float
     categories: frozenset[str] | None
     language: str | None
@@ -92,8 +92,8 @@ class MentionSettings:
     every: float
     first_start_cutoff: float
     author_cooldown: float
-    protect: str              # "neutral": one identical safe message; "silent": no reply
-    loop_limit: int           # mentions from one author within an hour that mark a reply loop
+    protect: str  # "neutral": one identical safe message; "silent": no reply
+    loop_limit: int  # mentions from one author within an hour that mark a reply loop
     # Overrides messages/resources/at_risk.yaml when set; frozenset() protects no country.
     protect_countries: frozenset[str] | None = None
 
@@ -130,8 +130,12 @@ class Resources:
     org: str | None = None
 
     def values(self, lang: str) -> dict[str, str]:
-        out = {"embassy": self.embassy, "reps": self.reps, "un": self.un,
-               "how": self.how.get(lang) or self.how["en"]}
+        out = {
+            "embassy": self.embassy,
+            "reps": self.reps,
+            "un": self.un,
+            "how": self.how.get(lang) or self.how["en"],
+        }
         if self.org:
             out["org"] = self.org
         return out

@@ -31,10 +31,19 @@ from bot.content.textrules import (
 from bot.content.yamlsrc import Doc, load, type_name
 
 POSTS_DIR = "messages/posts"
-CATEGORIES = frozenset({
-    "awareness", "petition", "donate", "embassy", "representatives", "un",
-    "safety", "dating-apps", "stay-informed",
-})
+CATEGORIES = frozenset(
+    {
+        "awareness",
+        "petition",
+        "donate",
+        "embassy",
+        "representatives",
+        "un",
+        "safety",
+        "dating-apps",
+        "stay-informed",
+    }
+)
 REQUIRED_HASHTAG = "CloseTheCamps"
 MAX_HASHTAGS = 3
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
@@ -51,11 +60,16 @@ def text_problems(text: str, domains: frozenset[str]) -> list[tuple[str, str]]:
         return [("the text is empty", "write the post's text")]
     n = weighted_length(text)
     if n > MAX_WEIGHTED:
-        out.append((f"text is {n} weighted characters, over X's {MAX_WEIGHTED}",
-                    f"shorten it by {n - MAX_WEIGHTED} (each link counts 23, emoji and CJK 2)"))
+        out.append(
+            (
+                f"text is {n} weighted characters, over X's {MAX_WEIGHTED}",
+                f"shorten it by {n - MAX_WEIGHTED} (each link counts 23, emoji and CJK 2)",
+            )
+        )
     for handle in mentions(text):
-        out.append((f"text mentions @{handle}", "remove it: the bot never mentions anyone "
-                    "unsolicited"))
+        out.append(
+            (f"text mentions @{handle}", "remove it: the bot never mentions anyone unsolicited")
+        )
     bare = bare_domains(text)
     for url in links(text):
         if url in bare:
@@ -67,8 +81,9 @@ def text_problems(text: str, domains: frozenset[str]) -> list[tuple[str, str]]:
     return out
 
 
-def _post_problems(doc: Doc, i: int, item: Any, domains: frozenset[str],
-                   today: dt.date) -> tuple[Post | None, list[Problem]]:
+def _post_problems(
+    doc: Doc, i: int, item: Any, domains: frozenset[str], today: dt.date
+) -> tuple[Post | None, list[Problem]]:
     key = ("posts", i)
     c = Checker(doc)
     if not isinstance(item, dict):
@@ -77,91 +92,153 @@ def _post_problems(doc: Doc, i: int, item: Any, domains: frozenset[str],
     c.keys(key, item, "a post", KEYS, REQUIRED)
     for k in sorted(REQUIRED & item.keys()):
         if not isinstance(item[k], str):
-            c.add((*key, k), f"'{k}' must be text, not {type_name(item[k])}",
-                  f"quote the value of '{k}'")
+            c.add(
+                (*key, k),
+                f"'{k}' must be text, not {type_name(item[k])}",
+                f"quote the value of '{k}'",
+            )
     if c.problems:
         return None, c.problems
     probs: list[Problem] = []
     pid, lang, cat, text = item["id"], item["lang"], item["category"], item["text"]
     if not ID_RE.match(pid):
-        probs.append(doc.problem((*key, "id"), f"id '{pid}' is not a valid id",
-                                 "use lowercase letters, digits and hyphens"))
+        probs.append(
+            doc.problem(
+                (*key, "id"),
+                f"id '{pid}' is not a valid id",
+                "use lowercase letters, digits and hyphens",
+            )
+        )
     if not LANG_RE.match(lang):
-        probs.append(doc.problem((*key, "lang"), f"'{lang}' is not a BCP 47 language tag",
-                                 "write e.g. en, de, pt-BR"))
+        probs.append(
+            doc.problem(
+                (*key, "lang"), f"'{lang}' is not a BCP 47 language tag", "write e.g. en, de, pt-BR"
+            )
+        )
     if cat not in CATEGORIES:
-        probs.append(doc.problem((*key, "category"), f"unknown category '{cat}'",
-                                 f"use one of: {', '.join(sorted(CATEGORIES))}"))
+        probs.append(
+            doc.problem(
+                (*key, "category"),
+                f"unknown category '{cat}'",
+                f"use one of: {', '.join(sorted(CATEGORIES))}",
+            )
+        )
     for what, fix in text_problems(text, domains):
         probs.append(doc.problem((*key, "text"), what, fix))
     tags = hashtags(text)
     if REQUIRED_HASHTAG not in tags:
-        probs.append(doc.problem((*key, "text"), "text lacks #CloseTheCamps",
-                                 "add the hashtag #CloseTheCamps"))
+        probs.append(
+            doc.problem(
+                (*key, "text"), "text lacks #CloseTheCamps", "add the hashtag #CloseTheCamps"
+            )
+        )
     if len(tags) > MAX_HASHTAGS:
-        probs.append(doc.problem((*key, "text"), f"text has {len(tags)} hashtags",
-                                 f"keep at most {MAX_HASHTAGS}"))
+        probs.append(
+            doc.problem(
+                (*key, "text"), f"text has {len(tags)} hashtags", f"keep at most {MAX_HASHTAGS}"
+            )
+        )
     dates: dict[str, dt.date | None] = {}
     for k in ("starts", "expires"):
         v = item.get(k)
         if v is not None and (not isinstance(v, dt.date) or isinstance(v, dt.datetime)):
-            probs.append(doc.problem((*key, k), f"'{k}' must be a date, not {type_name(v)}",
-                                     "write it as YYYY-MM-DD"))
+            probs.append(
+                doc.problem(
+                    (*key, k), f"'{k}' must be a date, not {type_name(v)}", "write it as YYYY-MM-DD"
+                )
+            )
             v = None
         dates[k] = v
     starts, expires = dates["starts"], dates["expires"]
     if starts and expires and expires < starts:
-        probs.append(doc.problem((*key, "expires"), "expires before it starts",
-                                 "correct the dates"))
+        probs.append(
+            doc.problem((*key, "expires"), "expires before it starts", "correct the dates")
+        )
     weight = item.get("weight", 1)
     if not isinstance(weight, int) or isinstance(weight, bool) or not 1 <= weight <= 10:
-        probs.append(doc.problem((*key, "weight"), f"weight must be a whole number 1 to 10, "
-                                 f"not {weight!r}", "write e.g. 'weight: 2'"))
+        probs.append(
+            doc.problem(
+                (*key, "weight"),
+                f"weight must be a whole number 1 to 10, not {weight!r}",
+                "write e.g. 'weight: 2'",
+            )
+        )
         weight = 1
     approval = parse_approval(item.get("approval"))
     if isinstance(approval, str):
-        probs.append(doc.problem((*key, "approval"), approval,
-                                 f"run: closethecamps approve {pid} --by NAME"))
+        probs.append(
+            doc.problem((*key, "approval"), approval, f"run: closethecamps approve {pid} --by NAME")
+        )
         approval = None
-    post = Post(pid, lang, cat, text, starts, expires, weight, approval, doc.shown,
-                doc.line(*key))
+    post = Post(pid, lang, cat, text, starts, expires, weight, approval, doc.shown, doc.line(*key))
     if approval is None:
-        probs.append(doc.problem(key, f"post '{pid}' is a draft: it will not be posted",
-                                 f"review it, then run: closethecamps approve {pid} --by NAME",
-                                 warning=True))
+        probs.append(
+            doc.problem(
+                key,
+                f"post '{pid}' is a draft: it will not be posted",
+                f"review it, then run: closethecamps approve {pid} --by NAME",
+                warning=True,
+            )
+        )
     elif not post.approved:
-        probs.append(doc.problem((*key, "approval"),
-                                 f"approval of '{pid}' does not match its text (edited since)",
-                                 f"review the new text, then run: closethecamps approve {pid} "
-                                 "--by NAME"))
+        probs.append(
+            doc.problem(
+                (*key, "approval"),
+                f"approval of '{pid}' does not match its text (edited since)",
+                f"review the new text, then run: closethecamps approve {pid} --by NAME",
+            )
+        )
     if expires and expires < today:
-        probs.append(doc.problem((*key, "expires"), f"post '{pid}' expired on {expires}",
-                                 "remove it or move its expiry date", warning=True))
+        probs.append(
+            doc.problem(
+                (*key, "expires"),
+                f"post '{pid}' expired on {expires}",
+                "remove it or move its expiry date",
+                warning=True,
+            )
+        )
     return post, probs
 
 
-def _load_file(path: Path, root: Path, domains: frozenset[str],
-               today: dt.date) -> tuple[list[Post], list[Problem]]:
+def _load_file(
+    path: Path, root: Path, domains: frozenset[str], today: dt.date
+) -> tuple[list[Post], list[Problem]]:
     """Every post of one file with its problems; ids across files are checked later."""
     doc, problems = load(path, display_path(path, root))
     if doc is None:
         return [], problems
     data = doc.data
     if data is None:
-        return [], [*problems, doc.problem((), "the file is empty", "add 'posts:' with a "
-                                           "list of posts, or delete the file")]
+        return [], [
+            *problems,
+            doc.problem(
+                (), "the file is empty", "add 'posts:' with a list of posts, or delete the file"
+            ),
+        ]
     if not isinstance(data, dict) or "posts" not in data:
-        return [], [*problems, doc.problem((), "expected a mapping with a 'posts:' list",
-                                           "start the file with 'posts:'")]
+        return [], [
+            *problems,
+            doc.problem(
+                (), "expected a mapping with a 'posts:' list", "start the file with 'posts:'"
+            ),
+        ]
     for k in data:
         if k != "posts":
-            problems.append(doc.problem((k,), f"unknown top-level key '{k}'",
-                                        "only 'posts:' belongs at the top"))
+            problems.append(
+                doc.problem(
+                    (k,), f"unknown top-level key '{k}'", "only 'posts:' belongs at the top"
+                )
+            )
     items = data["posts"]
     if not isinstance(items, list):
-        return [], [*problems, doc.problem(("posts",), f"'posts' must be a list, not "
-                                           f"{type_name(items)}",
-                                           "write each post as '- id: ...'")]
+        return [], [
+            *problems,
+            doc.problem(
+                ("posts",),
+                f"'posts' must be a list, not {type_name(items)}",
+                "write each post as '- id: ...'",
+            ),
+        ]
     posts: list[Post] = []
     for i, item in enumerate(items):
         post, probs = _post_problems(doc, i, item, domains, today)
@@ -171,8 +248,9 @@ def _load_file(path: Path, root: Path, domains: frozenset[str],
     return posts, problems
 
 
-def _load_files(args: tuple[list[Path], Path, frozenset[str], dt.date]
-                ) -> list[tuple[list[Post], list[Problem]]]:
+def _load_files(
+    args: tuple[list[Path], Path, frozenset[str], dt.date],
+) -> list[tuple[list[Post], list[Problem]]]:
     paths, root, domains, today = args
     return [_load_file(p, root, domains, today) for p in paths]
 
@@ -183,23 +261,30 @@ def _load_files(args: tuple[list[Path], Path, frozenset[str], dt.date]
 PARALLEL_BYTES = 1_000_000
 
 
-def _per_file(paths: list[Path], root: Path, domains: frozenset[str],
-              today: dt.date) -> list[tuple[list[Post], list[Problem]]]:
+def _per_file(
+    paths: list[Path], root: Path, domains: frozenset[str], today: dt.date
+) -> list[tuple[list[Post], list[Problem]]]:
     cores = min(os.cpu_count() or 1, len(paths))
     size = sum(p.stat().st_size for p in paths if p.is_file())
-    if cores < 2 or size < PARALLEL_BYTES or threading.active_count() > 1 \
-            or "fork" not in mp.get_all_start_methods():
+    if (
+        cores < 2
+        or size < PARALLEL_BYTES
+        or threading.active_count() > 1
+        or "fork" not in mp.get_all_start_methods()
+    ):
         return _load_files((paths, root, domains, today))
     chunks = [paths[i::cores] for i in range(cores)]
     with mp.get_context("fork").Pool(cores) as pool:
         parts = pool.map(_load_files, [(c, root, domains, today) for c in chunks])
-    by_path = {id(p): r for c, rs in zip(chunks, parts, strict=True)
-               for p, r in zip(c, rs, strict=True)}
+    by_path = {
+        id(p): r for c, rs in zip(chunks, parts, strict=True) for p, r in zip(c, rs, strict=True)
+    }
     return [by_path[id(p)] for p in paths]
 
 
-def load_posts(paths: Iterable[Path], root: Path, domains: frozenset[str],
-               today: dt.date) -> tuple[list[Post], list[Problem]]:
+def load_posts(
+    paths: Iterable[Path], root: Path, domains: frozenset[str], today: dt.date
+) -> tuple[list[Post], list[Problem]]:
     posts: list[Post] = []
     problems: list[Problem] = []
     first: dict[str, Post] = {}
@@ -208,9 +293,14 @@ def load_posts(paths: Iterable[Path], root: Path, domains: frozenset[str],
         for post in file_posts:
             if post.id in first:
                 other = first[post.id]
-                problems.append(Problem(post.file, post.line, f"duplicate id '{post.id}' "
-                                        f"(also {other.file}:{other.line})",
-                                        "give each post its own id"))
+                problems.append(
+                    Problem(
+                        post.file,
+                        post.line,
+                        f"duplicate id '{post.id}' (also {other.file}:{other.line})",
+                        "give each post its own id",
+                    )
+                )
                 continue
             first[post.id] = post
             posts.append(post)
@@ -228,11 +318,18 @@ def load_library(root: Path, today: dt.date | None = None) -> tuple[Library, lis
     domains, problems = load_allowlist(root)
     files = post_files(root)
     if not files:
-        problems.append(Problem(POSTS_DIR, 1, "no message files found",
-                                f"add YAML files under {POSTS_DIR}/"))
+        problems.append(
+            Problem(POSTS_DIR, 1, "no message files found", f"add YAML files under {POSTS_DIR}/")
+        )
     posts, probs = load_posts(files, root, domains, today)
     problems += probs
     if posts and not any(p.live(today) for p in posts):
-        problems.append(Problem(POSTS_DIR, 1, "no approved, unexpired post: nothing to post",
-                                "approve at least one post"))
+        problems.append(
+            Problem(
+                POSTS_DIR,
+                1,
+                "no approved, unexpired post: nothing to post",
+                "approve at least one post",
+            )
+        )
     return Library(tuple(posts)), problems

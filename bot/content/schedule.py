@@ -19,8 +19,9 @@ DEFAULT_PRICES = {"post": 0.015, "post_with_url": 0.20, "reply": 0.01, "mention_
 
 def _slot(r: Checker, i: int, raw: Any) -> Slot | None:
     key: tuple[str | int, ...] = ("posts", i)
-    item = r.mapping(key, raw, "a slot",
-                     {"name", "cron", "every", "jitter", "categories", "language"})
+    item = r.mapping(
+        key, raw, "a slot", {"name", "cron", "every", "jitter", "categories", "language"}
+    )
     if not item:
         if raw is not None and not isinstance(raw, dict):
             return None
@@ -28,15 +29,24 @@ def _slot(r: Checker, i: int, raw: Any) -> Slot | None:
         return None
     cron, every = item.get("cron"), item.get("every")
     if (cron is None) == (every is None):
-        r.add(key, "a slot needs exactly one of 'cron' and 'every'",
-              "write e.g. cron: \"0 9 * * *\" or every: 6h")
+        r.add(
+            key,
+            "a slot needs exactly one of 'cron' and 'every'",
+            'write e.g. cron: "0 9 * * *" or every: 6h',
+        )
         return None
     if cron is not None:
-        err = (cron_problem(cron) if isinstance(cron, str)
-               else f"cron must be text, not {type_name(cron)}")
+        err = (
+            cron_problem(cron)
+            if isinstance(cron, str)
+            else f"cron must be text, not {type_name(cron)}"
+        )
         if err:
-            r.add((*key, "cron"), err, "write 5 fields: minute hour day month weekday, "
-                  "e.g. \"0 9 * * 1-5\"")
+            r.add(
+                (*key, "cron"),
+                err,
+                'write 5 fields: minute hour day month weekday, e.g. "0 9 * * 1-5"',
+            )
             return None
     secs = r.duration((*key, "every"), every, None, minimum=1) if every is not None else None
     if every is not None and secs is None:
@@ -46,13 +56,19 @@ def _slot(r: Checker, i: int, raw: Any) -> Slot | None:
     categories: frozenset[str] | None = None
     if cats is not None:
         if not isinstance(cats, list) or not all(isinstance(c, str) for c in cats):
-            r.add((*key, "categories"), "categories must be a list of names",
-                  "write e.g. categories: [petition, embassy]")
+            r.add(
+                (*key, "categories"),
+                "categories must be a list of names",
+                "write e.g. categories: [petition, embassy]",
+            )
         else:
             for c in cats:
                 if c not in CATEGORIES:
-                    r.add((*key, "categories"), f"unknown category '{c}'",
-                          f"use: {', '.join(sorted(CATEGORIES))}")
+                    r.add(
+                        (*key, "categories"),
+                        f"unknown category '{c}'",
+                        f"use: {', '.join(sorted(CATEGORIES))}",
+                    )
             categories = frozenset(cats)
     lang = item.get("language")
     if lang is not None and (not isinstance(lang, str) or not LANG_RE.match(lang)):
@@ -72,8 +88,9 @@ def _slot(r: Checker, i: int, raw: Any) -> Slot | None:
 
 def parse_schedule(doc: Doc) -> tuple[Schedule | None, list[Problem]]:
     r = Checker(doc)
-    top = r.mapping((), doc.data, "'schedule'",
-                    {"timezone", "posts", "mentions", "limits", "missed_grace"})
+    top = r.mapping(
+        (), doc.data, "'schedule'", {"timezone", "posts", "mentions", "limits", "missed_grace"}
+    )
     if doc.data is None:
         r.add((), "schedule.yaml is empty", "add at least 'timezone:' and 'posts:'")
     tzname = top.get("timezone", "UTC")
@@ -82,53 +99,87 @@ def parse_schedule(doc: Doc) -> tuple[Schedule | None, list[Problem]]:
             raise ZoneInfoNotFoundError
         ZoneInfo(tzname)
     except (ZoneInfoNotFoundError, ValueError):
-        r.add(("timezone",), f"unknown time zone '{tzname}'",
-              "use an IANA name such as Europe/London or America/New_York")
+        r.add(
+            ("timezone",),
+            f"unknown time zone '{tzname}'",
+            "use an IANA name such as Europe/London or America/New_York",
+        )
         tzname = "UTC"
     raw_slots = top.get("posts", [])
     slots: list[Slot] = []
     if not isinstance(raw_slots, list):
-        r.add(("posts",), f"'posts' must be a list of slots, not {type_name(raw_slots)}",
-              "write each slot as '- cron: ...' or '- every: ...'")
+        r.add(
+            ("posts",),
+            f"'posts' must be a list of slots, not {type_name(raw_slots)}",
+            "write each slot as '- cron: ...' or '- every: ...'",
+        )
     else:
         for i, raw in enumerate(raw_slots):
             slot = _slot(r, i, raw)
             if slot is None:
                 continue
             if any(s.name == slot.name for s in slots):
-                r.add(("posts", i), f"two slots are named '{slot.name}'",
-                      "give each slot its own 'name:'")
+                r.add(
+                    ("posts", i),
+                    f"two slots are named '{slot.name}'",
+                    "give each slot its own 'name:'",
+                )
             slots.append(slot)
-    m = r.mapping(("mentions",), top.get("mentions"), "'mentions'",
-                  {"every", "first_start_cutoff", "author_cooldown", "protect", "loop_limit",
-                   "protect_countries"})
+    m = r.mapping(
+        ("mentions",),
+        top.get("mentions"),
+        "'mentions'",
+        {
+            "every",
+            "first_start_cutoff",
+            "author_cooldown",
+            "protect",
+            "loop_limit",
+            "protect_countries",
+        },
+    )
     protect = m.get("protect", "neutral")
     if protect not in ("neutral", "silent"):
-        r.add(("mentions", "protect"), f"protect must be 'neutral' or 'silent', not {protect!r}",
-              "neutral sends one identical safe message; silent sends nothing")
+        r.add(
+            ("mentions", "protect"),
+            f"protect must be 'neutral' or 'silent', not {protect!r}",
+            "neutral sends one identical safe message; silent sends nothing",
+        )
         protect = "neutral"
     mentions = MentionSettings(
         every=r.duration(("mentions", "every"), m.get("every"), 120.0, minimum=1) or 120.0,
-        first_start_cutoff=r.duration(("mentions", "first_start_cutoff"),
-                                      m.get("first_start_cutoff"), 3600.0) or 0.0,
-        author_cooldown=r.duration(("mentions", "author_cooldown"),
-                                   m.get("author_cooldown"), 86400.0) or 0.0,
+        first_start_cutoff=r.duration(
+            ("mentions", "first_start_cutoff"), m.get("first_start_cutoff"), 3600.0
+        )
+        or 0.0,
+        author_cooldown=r.duration(
+            ("mentions", "author_cooldown"), m.get("author_cooldown"), 86400.0
+        )
+        or 0.0,
         protect=protect,
         protect_countries=_protect_countries(r, m.get("protect_countries")),
-        loop_limit=int(r.number(("mentions", "loop_limit"), m.get("loop_limit"), 5,
-                                integer=True) or 5),
+        loop_limit=int(
+            r.number(("mentions", "loop_limit"), m.get("loop_limit"), 5, integer=True) or 5
+        ),
     )
-    lim = r.mapping(("limits",), top.get("limits"), "'limits'",
-                    {"posts_per_day", "monthly_budget_usd", "prices"})
-    prices_raw = r.mapping(("limits", "prices"), lim.get("prices"), "'prices'",
-                           set(DEFAULT_PRICES))
-    prices = {k: r.number(("limits", "prices", k), prices_raw.get(k), v) or 0.0
-              for k, v in DEFAULT_PRICES.items()}
+    lim = r.mapping(
+        ("limits",),
+        top.get("limits"),
+        "'limits'",
+        {"posts_per_day", "monthly_budget_usd", "prices"},
+    )
+    prices_raw = r.mapping(("limits", "prices"), lim.get("prices"), "'prices'", set(DEFAULT_PRICES))
+    prices = {
+        k: r.number(("limits", "prices", k), prices_raw.get(k), v) or 0.0
+        for k, v in DEFAULT_PRICES.items()
+    }
     limits = Limits(
-        posts_per_day=int(r.number(("limits", "posts_per_day"), lim.get("posts_per_day"), 12,
-                                   integer=True) or 0),
-        monthly_budget_usd=r.number(("limits", "monthly_budget_usd"),
-                                    lim.get("monthly_budget_usd"), None),
+        posts_per_day=int(
+            r.number(("limits", "posts_per_day"), lim.get("posts_per_day"), 12, integer=True) or 0
+        ),
+        monthly_budget_usd=r.number(
+            ("limits", "monthly_budget_usd"), lim.get("monthly_budget_usd"), None
+        ),
         prices=prices,
     )
     grace = r.duration(("missed_grace",), top.get("missed_grace"), 1800.0) or 0.0
@@ -141,8 +192,9 @@ def load_schedule(root: Path) -> tuple[Schedule | None, list[Problem]]:
     path = root / SCHEDULE_FILE
     shown = display_path(path, root)
     if not path.exists():
-        return None, [Problem(shown, 1, "schedule.yaml is missing",
-                              "copy the example from the README")]
+        return None, [
+            Problem(shown, 1, "schedule.yaml is missing", "copy the example from the README")
+        ]
     doc, problems = load(path, shown)
     if doc is None:
         return None, problems
@@ -158,9 +210,11 @@ def _protect_countries(r: Checker, value: Any) -> frozenset[str] | None:
         return None
     if value == "none":
         return frozenset()
-    if not isinstance(value, list) or not all(isinstance(v, str) and v in ISO_3166
-                                              for v in value):
-        r.add(key, "protect_countries must be a list of country codes, or none",
-              "write e.g. [IR, SA, NG], or none to protect nobody for their country")
+    if not isinstance(value, list) or not all(isinstance(v, str) and v in ISO_3166 for v in value):
+        r.add(
+            key,
+            "protect_countries must be a list of country codes, or none",
+            "write e.g. [IR, SA, NG], or none to protect nobody for their country",
+        )
         return None
     return frozenset(value)

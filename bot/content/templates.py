@@ -33,7 +33,9 @@ PROTECT_STEM = "protect"
 # in danger), in its text or in its link.
 PROTECT_MARKING = re.compile(
     r"lgbt|gay|lesb|queer|trans\b|homo|bisex|pride|rainbow|🏳|russia|росси|рф\b|chechn|"
-    r"чечн|grozny|грозн|moscow|москв|danger|опасн|persecut|camp|лагер|#", re.IGNORECASE)
+    r"чечн|grozny|грозн|moscow|москв|danger|опасн|persecut|camp|лагер|#",
+    re.IGNORECASE,
+)
 FIELDS = frozenset({"embassy", "reps", "how", "un", "org"})
 LONGEST_HANDLE = "x" * 15
 LANG_KEY_RE = re.compile(r"^[a-z]{2,3}$")
@@ -44,8 +46,9 @@ SECTIONS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "un_mission": (frozenset({"url"}), frozenset({"verified"})),
     "organisation": (frozenset({"name", "url"}), frozenset({"verified"})),
 }
-ENTRY_REQUIRED = frozenset({"code", "name", "embassy", "representatives", "un_mission",
-                            "source", "checked"})
+ENTRY_REQUIRED = frozenset(
+    {"code", "name", "embassy", "representatives", "un_mission", "source", "checked"}
+)
 ENTRY_KEYS = ENTRY_REQUIRED | {"organisation"}
 
 
@@ -54,8 +57,11 @@ def _section(c: Checker, key: Key, name: str, value: Any) -> dict[str, Any] | No
     if not c.keys(key, value, name, required | optional, required):
         return None
     if "verified" in value and not isinstance(value["verified"], bool):
-        c.add((*key, "verified"), "verified must be true or false", "write verified: false "
-              "until a maintainer has opened the link")
+        c.add(
+            (*key, "verified"),
+            "verified must be true or false",
+            "write verified: false until a maintainer has opened the link",
+        )
         return None
     if "address" in value and c.text((*key, "address"), value["address"], "address") is None:
         return None
@@ -65,8 +71,11 @@ def _section(c: Checker, key: Key, name: str, value: Any) -> dict[str, Any] | No
 
 def _how(c: Checker, key: Key, value: Any) -> dict[str, str] | None:
     if not isinstance(value, dict) or "en" not in value:
-        c.add(key, "'how' must map languages to a one-line how-to, with 'en'",
-              "write e.g. 'how:' then 'en: enter your postcode'")
+        c.add(
+            key,
+            "'how' must map languages to a one-line how-to, with 'en'",
+            "write e.g. 'how:' then 'en: enter your postcode'",
+        )
         return None
     out: dict[str, str] = {}
     for lang, line in value.items():
@@ -74,15 +83,17 @@ def _how(c: Checker, key: Key, value: Any) -> dict[str, str] | None:
         if not isinstance(lang, str) or not LANG_KEY_RE.match(lang):
             c.add((*key, lang), f"'{lang}' is not a language code", "use e.g. en, de, pt")
         elif text is not None and ("\n" in text or "@" in text or links(text)):
-            c.add((*key, lang), "a how-to must be one line without @ or links",
-                  "put the link in 'url' and keep 'how' to a short instruction")
+            c.add(
+                (*key, lang),
+                "a how-to must be one line without @ or links",
+                "put the link in 'url' and keep 'how' to a short instruction",
+            )
         elif text is not None:
             out[lang] = text
     return out if len(out) == len(value) else None
 
 
-def _entry(c: Checker, key: Key, item: Any, today: dt.date,
-           generic: bool) -> Resources | None:
+def _entry(c: Checker, key: Key, item: Any, today: dt.date, generic: bool) -> Resources | None:
     required = ENTRY_REQUIRED - {"code"} if generic else ENTRY_REQUIRED
     allowed = ENTRY_KEYS - {"code"} if generic else ENTRY_KEYS
     if not c.keys(key, item, "the generic entry" if generic else "an entry", allowed, required):
@@ -92,23 +103,35 @@ def _entry(c: Checker, key: Key, item: Any, today: dt.date,
     if not generic:
         code = item["code"]
         if isinstance(code, bool):
-            c.add((*key, "code"), f"the code was read as {str(code).lower()}, not text",
-                  'quote it: code: "NO"')
+            c.add(
+                (*key, "code"),
+                f"the code was read as {str(code).lower()}, not text",
+                'quote it: code: "NO"',
+            )
         elif not isinstance(code, str) or code not in ISO_3166:
-            c.add((*key, "code"), f"'{code}' is not an ISO 3166-1 alpha-2 code",
-                  "write two capital letters, e.g. DE")
+            c.add(
+                (*key, "code"),
+                f"'{code}' is not an ISO 3166-1 alpha-2 code",
+                "write two capital letters, e.g. DE",
+            )
         elif code == "RU":
-            c.add((*key, "code"), "no resources for Russia", "remove it: people who may be "
-                  "in Russia only ever get the neutral protect message")
+            c.add(
+                (*key, "code"),
+                "no resources for Russia",
+                "remove it: people who may be in Russia only ever get the neutral protect message",
+            )
     c.text((*key, "name"), item["name"], "name")
     src = item["source"]
     if not (isinstance(src, str) and src.strip()) and not (
-            isinstance(src, list) and src and all(isinstance(s, str) and s for s in src)):
-        c.add((*key, "source"), "'source' must say where the facts came from",
-              "write a line, or a list of lines, naming each source")
+        isinstance(src, list) and src and all(isinstance(s, str) and s for s in src)
+    ):
+        c.add(
+            (*key, "source"),
+            "'source' must say where the facts came from",
+            "write a line, or a list of lines, naming each source",
+        )
     c.checked_date((*key, "checked"), item["checked"], today)
-    parts = {name: _section(c, (*key, name), name, item[name])
-             for name in SECTIONS if name in item}
+    parts = {name: _section(c, (*key, name), name, item[name]) for name in SECTIONS if name in item}
     emb, reps, un = parts["embassy"], parts["representatives"], parts["un_mission"]
     how = _how(c, (*key, "representatives", "how"), reps["how"]) if reps else None
     org = parts.get("organisation")
@@ -119,8 +142,9 @@ def _entry(c: Checker, key: Key, item: Any, today: dt.date,
     return Resources(code, emb["url"], reps["url"], how, un["url"], org["url"] if org else None)
 
 
-def load_resources(root: Path, domains: frozenset[str], today: dt.date
-                   ) -> tuple[dict[str, Resources], Resources | None, list[Problem]]:
+def load_resources(
+    root: Path, domains: frozenset[str], today: dt.date
+) -> tuple[dict[str, Resources], Resources | None, list[Problem]]:
     """(country code -> resources, generic fallback, problems)."""
     path = root / RESOURCES_FILE
     doc, problems = load(path, display_path(path, root))
@@ -136,23 +160,32 @@ def load_resources(root: Path, domains: frozenset[str], today: dt.date
             c.add((k,), f"unknown top-level key '{k}'", "only 'generic:' and 'countries:'")
     generic = None
     if "generic" not in data:
-        c.add((), "the generic fallback is missing", "add a 'generic:' entry for mentions "
-              "from no recognised country")
+        c.add(
+            (),
+            "the generic fallback is missing",
+            "add a 'generic:' entry for mentions from no recognised country",
+        )
     else:
         generic = _entry(c, ("generic",), data["generic"], today, generic=True)
     countries: dict[str, Resources] = {}
     items = data.get("countries")
     if not isinstance(items, list):
-        c.add(("countries",), f"'countries' must be a list, not {type_name(items)}",
-              "write each country as '- code: XX'")
+        c.add(
+            ("countries",),
+            f"'countries' must be a list, not {type_name(items)}",
+            "write each country as '- code: XX'",
+        )
         items = []
     for i, item in enumerate(items):
         res = _entry(c, ("countries", i), item, today, generic=False)
         if res is None or res.code is None:
             continue
         if res.code in countries:
-            c.add(("countries", i, "code"), f"duplicate country '{res.code}'",
-                  "keep one entry per country")
+            c.add(
+                ("countries", i, "code"),
+                f"duplicate country '{res.code}'",
+                "keep one entry per country",
+            )
             continue
         countries[res.code] = res
     return countries, generic, problems + c.problems
@@ -173,8 +206,9 @@ def _placeholders(text: str) -> set[str] | str:
     return names
 
 
-def _template(c: Checker, key: Key, item: Any, lang: str, protect: bool,
-              resources: list[Resources]) -> tuple[str, Template | None]:
+def _template(
+    c: Checker, key: Key, item: Any, lang: str, protect: bool, resources: list[Resources]
+) -> tuple[str, Template | None]:
     """(id or "", the template when approved and error-free)."""
     allowed = {"id", "text", "approval", "verified"} if protect else {"id", "text", "approval"}
     if not c.keys(key, item, "a template", allowed, {"id", "text"}):
@@ -182,8 +216,11 @@ def _template(c: Checker, key: Key, item: Any, lang: str, protect: bool,
     before = len(c.problems)
     tid, text = item["id"], c.text((*key, "text"), item["text"], "text")
     if not isinstance(tid, str) or not ID_RE.match(tid):
-        c.add((*key, "id"), f"id '{tid}' is not a valid id",
-              "use lowercase letters, digits and hyphens, e.g. reply-en-4")
+        c.add(
+            (*key, "id"),
+            f"id '{tid}' is not a valid id",
+            "use lowercase letters, digits and hyphens, e.g. reply-en-4",
+        )
         tid = ""
     if text is None:
         return tid, None
@@ -193,52 +230,86 @@ def _template(c: Checker, key: Key, item: Any, lang: str, protect: bool,
         c.add(tkey, fields, "use only {embassy} {reps} {how} {un} {org}")
         fields = set()
     if "@" in text or "＠" in text:
-        c.add(tkey, "a reply template may not contain @", "the bot adds the author's "
-              "@handle itself; mention no one else")
+        c.add(
+            tkey,
+            "a reply template may not contain @",
+            "the bot adds the author's @handle itself; mention no one else",
+        )
     for url in links(text):
         bad = link_problem(url, c.domains)
         if bad:
             c.add(tkey, *bad)
     if protect:
         if fields:
-            c.add(tkey, "the protect message may not use placeholders",
-                  "it must be the same text for everyone")
+            c.add(
+                tkey,
+                "the protect message may not use placeholders",
+                "it must be the same text for everyone",
+            )
         marked = PROTECT_MARKING.search(text)
         if marked:
-            c.add(tkey, f"the protect message may not say '{marked.group(0)}': it would mark "
-                  "everyone who gets it", "keep it neutral; point to private help")
+            c.add(
+                tkey,
+                f"the protect message may not say '{marked.group(0)}': it would mark "
+                "everyone who gets it",
+                "keep it neutral; point to private help",
+            )
         if len(links(text)) != 1:
-            c.add(tkey, "the protect message must hold exactly one link",
-                  "link one place for private, secure help")
+            c.add(
+                tkey,
+                "the protect message must hold exactly one link",
+                "link one place for private, secure help",
+            )
         if "verified" in item and not isinstance(item["verified"], bool):
-            c.add((*key, "verified"), "verified must be true or false",
-                  "write verified: false until a maintainer has opened the link")
+            c.add(
+                (*key, "verified"),
+                "verified must be true or false",
+                "write verified: false until a maintainer has opened the link",
+            )
         elif item.get("verified") is False:
-            c.add((*key, "verified"), "the protect message's link is not verified yet",
-                  "open it, read the page, then set verified: true", warning=True)
+            c.add(
+                (*key, "verified"),
+                "the protect message's link is not verified yet",
+                "open it, read the page, then set verified: true",
+                warning=True,
+            )
     tpl = Template(tid, lang, text, frozenset(fields))
-    samples = [(LONGEST_HANDLE, f"@{LONGEST_HANDLE} {text}")] if protect else [
-        (r.code or "generic", tpl.render(r, LONGEST_HANDLE)) for r in resources]
+    samples = (
+        [(LONGEST_HANDLE, f"@{LONGEST_HANDLE} {text}")]
+        if protect
+        else [(r.code or "generic", tpl.render(r, LONGEST_HANDLE)) for r in resources]
+    )
     worst = max(((weighted_length(t), w) for w, t in samples if t), default=(0, ""))
     if worst[0] > MAX_WEIGHTED:
-        c.add(tkey, f"with a 15-character handle and {worst[1]}'s links this reply is "
-              f"{worst[0]} weighted characters, over {MAX_WEIGHTED}",
-              f"shorten it by {worst[0] - MAX_WEIGHTED} (each link counts 23)")
+        c.add(
+            tkey,
+            f"with a 15-character handle and {worst[1]}'s links this reply is "
+            f"{worst[0]} weighted characters, over {MAX_WEIGHTED}",
+            f"shorten it by {worst[0] - MAX_WEIGHTED} (each link counts 23)",
+        )
     approval = parse_approval(item.get("approval"))
     if isinstance(approval, str):
         c.add((*key, "approval"), approval, f"run: closethecamps approve {tid} --by NAME")
     elif approval is None:
-        c.add(key, f"template '{tid}' is a draft: it will not be used",
-              f"review it, then run: closethecamps approve {tid} --by NAME", warning=True)
+        c.add(
+            key,
+            f"template '{tid}' is a draft: it will not be used",
+            f"review it, then run: closethecamps approve {tid} --by NAME",
+            warning=True,
+        )
     elif approval.sha256 != text_hash(item["text"]):
-        c.add((*key, "approval"), f"approval of '{tid}' does not match its text (edited since)",
-              f"review the new text, then run: closethecamps approve {tid} --by NAME")
+        c.add(
+            (*key, "approval"),
+            f"approval of '{tid}' does not match its text (edited since)",
+            f"review the new text, then run: closethecamps approve {tid} --by NAME",
+        )
     ok = len(c.problems) == before or all(p.warning for p in c.problems[before:])
     return tid, tpl if ok and not isinstance(approval, str) and approval is not None else None
 
 
-def load_templates(root: Path, domains: frozenset[str], resources: list[Resources]
-                   ) -> tuple[dict[str, tuple[Template, ...]], str | None, list[Problem]]:
+def load_templates(
+    root: Path, domains: frozenset[str], resources: list[Resources]
+) -> tuple[dict[str, tuple[Template, ...]], str | None, list[Problem]]:
     """(language -> approved templates, approved protect body, problems)."""
     folder = root / REPLIES_DIR
     paths = sorted([*folder.glob("*.yaml"), *folder.glob("*.yml")]) if folder.is_dir() else []
@@ -250,8 +321,14 @@ def load_templates(root: Path, domains: frozenset[str], resources: list[Resource
         shown = display_path(path, root)
         lang, is_protect = path.stem, path.stem == PROTECT_STEM
         if not is_protect and not LANG_KEY_RE.match(lang):
-            problems.append(Problem(shown, 1, f"'{path.name}' is not named after a language",
-                                    "name it like en.yaml or de.yaml, or protect.yaml"))
+            problems.append(
+                Problem(
+                    shown,
+                    1,
+                    f"'{path.name}' is not named after a language",
+                    "name it like en.yaml or de.yaml, or protect.yaml",
+                )
+            )
             continue
         doc, probs = load(path, shown)
         problems += probs
@@ -261,19 +338,29 @@ def load_templates(root: Path, domains: frozenset[str], resources: list[Resource
         top = PROTECT_STEM if is_protect else "replies"
         data = doc.data
         if not isinstance(data, dict) or set(data) != {top} or not isinstance(data[top], list):
-            c.add((), f"expected exactly one key '{top}' holding a list",
-                  f"start the file with '{top}:' then '- id: ...'")
+            c.add(
+                (),
+                f"expected exactly one key '{top}' holding a list",
+                f"start the file with '{top}:' then '- id: ...'",
+            )
             problems += c.problems
             continue
         if is_protect and len(data[top]) != 1:
-            c.add((top,), "there must be exactly one protect message",
-                  "keep a single item: the text must be identical for everyone")
+            c.add(
+                (top,),
+                "there must be exactly one protect message",
+                "keep a single item: the text must be identical for everyone",
+            )
         for i, item in enumerate(data[top]):
-            tid, tpl = _template(c, (top, i), item, "en" if is_protect else lang, is_protect,
-                                 resources)
+            tid, tpl = _template(
+                c, (top, i), item, "en" if is_protect else lang, is_protect, resources
+            )
             if tid in seen:
-                c.add((top, i, "id"), f"duplicate id '{tid}' (also in {seen[tid]})",
-                      "give each template its own id")
+                c.add(
+                    (top, i, "id"),
+                    f"duplicate id '{tid}' (also in {seen[tid]})",
+                    "give each template its own id",
+                )
                 continue
             if tid:
                 seen[tid] = shown
@@ -281,18 +368,31 @@ def load_templates(root: Path, domains: frozenset[str], resources: list[Resource
                 (protect if is_protect else approved.setdefault(lang, [])).append(tpl)
         problems += c.problems
     if not (folder / "en.yaml").exists():
-        problems.append(Problem(REPLIES_DIR, 1, "no English reply templates (en.yaml)",
-                                "add en.yaml: English is the fallback for every language"))
+        problems.append(
+            Problem(
+                REPLIES_DIR,
+                1,
+                "no English reply templates (en.yaml)",
+                "add en.yaml: English is the fallback for every language",
+            )
+        )
     elif not approved.get("en"):
-        problems.append(Problem(f"{REPLIES_DIR}/en.yaml", 1, "no approved English reply "
-                                "template: the bot will not reply", "approve at least one "
-                                "with: closethecamps approve ID --by NAME", warning=True))
+        problems.append(
+            Problem(
+                f"{REPLIES_DIR}/en.yaml",
+                1,
+                "no approved English reply template: the bot will not reply",
+                "approve at least one with: closethecamps approve ID --by NAME",
+                warning=True,
+            )
+        )
     templates = {k: tuple(sorted(v, key=lambda t: t.id)) for k, v in approved.items()}
     return templates, (protect[0].text if len(protect) == 1 else None), problems
 
 
-def load_reply_library(root: Path, today: dt.date | None = None
-                       ) -> tuple[ReplyLibrary | None, list[Problem]]:
+def load_reply_library(
+    root: Path, today: dt.date | None = None
+) -> tuple[ReplyLibrary | None, list[Problem]]:
     """The approved reply library and every problem; callers decide what is fatal."""
     domains, problems = load_allowlist(root)
     countries, generic, probs = load_resources(root, domains, today or dt.date.today())

@@ -32,8 +32,11 @@ def _tlds() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _known_emoji() -> frozenset[str]:
     lines = (DATA / "emoji_known.txt").read_text(encoding="utf-8").splitlines()
-    return frozenset("".join(chr(int(c, 16)) for c in line.split())
-                     for line in lines if line and not line.startswith("#"))
+    return frozenset(
+        "".join(chr(int(c, 16)) for c in line.split())
+        for line in lines
+        if line and not line.startswith("#")
+    )
 
 
 def _trim(url: str) -> str:
@@ -69,12 +72,12 @@ def nfc(text: str) -> str:
 URL_WEIGHT = 23
 # One emoji "unit" (a ZWJ family, flag, keycap or tag sequence) weighs 2 in total.
 _EMOJI_RE = re.compile(
-    "(?:[\U0001F1E6-\U0001F1FF]{2})"  # regional-indicator flag
-    "|(?:\U0001F3F4[\U000E0020-\U000E007E]+\U000E007F)"  # tag flag (England, Scotland, Wales)
-    "|(?:[0-9#*]\uFE0F?\u20E3)"  # keycap
-    "|(?:[\u00A9\u00AE\u203C-\u3299\U0001F000-\U0001FAFF]"
-    "[\uFE0F\U0001F3FB-\U0001F3FF]*"
-    "(?:\u200D[\u2600-\u27BF\U0001F000-\U0001FAFF][\uFE0F\U0001F3FB-\U0001F3FF]*)*)"
+    "(?:[\U0001f1e6-\U0001f1ff]{2})"  # regional-indicator flag
+    "|(?:\U0001f3f4[\U000e0020-\U000e007e]+\U000e007f)"  # tag flag (England, Scotland, Wales)
+    "|(?:[0-9#*]\ufe0f?\u20e3)"  # keycap
+    "|(?:[\u00a9\u00ae\u203c-\u3299\U0001f000-\U0001faff]"
+    "[\ufe0f\U0001f3fb-\U0001f3ff]*"
+    "(?:\u200d[\u2600-\u27bf\U0001f000-\U0001faff][\ufe0f\U0001f3fb-\U0001f3ff]*)*)"
 )
 
 
@@ -98,7 +101,7 @@ def weighted_length(text: str) -> int:
 
 
 # X's counting config v3: code points in these ranges weigh 1, all others 2.
-_HEAVY_RE = re.compile("[^\u0000-\u10FF\u2000-\u200D\u2010-\u201F\u2032-\u2037]")
+_HEAVY_RE = re.compile("[^\u0000-\u10ff\u2000-\u200d\u2010-\u201f\u2032-\u2037]")
 
 
 def _naive_weight(chunk: str) -> int:
@@ -108,7 +111,7 @@ def _naive_weight(chunk: str) -> int:
 
 # Characters an emoji unit can start with (or a keycap's mark): without one, skip the
 # emoji scan, as nearly all non-ASCII text (accents, Cyrillic, CJK) does.
-_EMOJI_HINT_RE = re.compile("[\u00a9\u00ae\u203c-\u3299\u20e3\U0001F000-\U0001FAFF]")
+_EMOJI_HINT_RE = re.compile("[\u00a9\u00ae\u203c-\u3299\u20e3\U0001f000-\U0001faff]")
 
 
 def _plain_weight(chunk: str) -> int:

@@ -25,7 +25,8 @@ def _timestamp(loader: Any, node: yaml.ScalarNode) -> Any:
         return yaml.constructor.SafeConstructor.construct_yaml_timestamp(loader, node)
     except ValueError as e:
         raise yaml.constructor.ConstructorError(
-            None, None, f"'{node.value}' is not a real date ({e})", node.start_mark) from None
+            None, None, f"'{node.value}' is not a real date ({e})", node.start_mark
+        ) from None
 
 
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
@@ -54,8 +55,9 @@ class Doc:
         return Problem(self.shown, self.line(*key), what, fix, warning)
 
 
-def _walk(node: yaml.Node, data: Any, key: Key, lines: dict[Key, int],
-          dups: list[tuple[Key, int]]) -> None:
+def _walk(
+    node: yaml.Node, data: Any, key: Key, lines: dict[Key, int], dups: list[tuple[Key, int]]
+) -> None:
     lines[key] = node.start_mark.line + 1
     if isinstance(node, yaml.MappingNode) and isinstance(data, dict):
         seen: set[Any] = set()
@@ -78,14 +80,21 @@ def load(path: Path, shown: str) -> tuple[Doc | None, list[Problem]]:
     try:
         raw = path.read_bytes()
     except OSError as e:
-        return None, [Problem(shown, 1, f"cannot read file: {e.strerror}",
-                              "check the path and permissions")]
+        return None, [
+            Problem(shown, 1, f"cannot read file: {e.strerror}", "check the path and permissions")
+        ]
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as e:
         line = raw[: e.start].count(b"\n") + 1
-        return None, [Problem(shown, line, f"not valid UTF-8 (byte 0x{raw[e.start]:02x})",
-                              "save the file as UTF-8")]
+        return None, [
+            Problem(
+                shown,
+                line,
+                f"not valid UTF-8 (byte 0x{raw[e.start]:02x})",
+                "save the file as UTF-8",
+            )
+        ]
     if text.startswith("\ufeff"):
         text = text[1:]
     try:
@@ -103,21 +112,35 @@ def load(path: Path, shown: str) -> tuple[Doc | None, list[Problem]]:
             mark = e.context_mark
         line = mark.line + 1 if mark else 1
         what = (e.problem or e.context or "invalid YAML").strip()
-        return None, [Problem(shown, line, f"YAML syntax error: {what}",
-                              "fix the indentation, quoting or punctuation on that line")]
+        return None, [
+            Problem(
+                shown,
+                line,
+                f"YAML syntax error: {what}",
+                "fix the indentation, quoting or punctuation on that line",
+            )
+        ]
     except yaml.YAMLError as e:
         return None, [Problem(shown, 1, f"YAML error: {e}", "fix the YAML syntax")]
     doc = Doc(path, shown, data)
     dups: list[tuple[Key, int]] = []
     if node is not None:
         _walk(node, data, (), doc.lines, dups)
-    problems = [Problem(shown, line, f"duplicate key '{k[-1]}'", "keep only one of them")
-                for k, line in dups]
+    problems = [
+        Problem(shown, line, f"duplicate key '{k[-1]}'", "keep only one of them")
+        for k, line in dups
+    ]
     return doc, problems
 
 
 def type_name(value: Any) -> str:
     if value is None:
         return "nothing"
-    return {str: "text", int: "a number", float: "a number", bool: "true/false",
-            list: "a list", dict: "a mapping"}.get(type(value), type(value).__name__)
+    return {
+        str: "text",
+        int: "a number",
+        float: "a number",
+        bool: "true/false",
+        list: "a list",
+        dict: "a mapping",
+    }.get(type(value), type(value).__name__)

@@ -101,6 +101,7 @@ _LATIN_FINALS = frozenset(
 _SELF_PLACED = frozenset({"self-in", "self-from", "dateline", "flag", "demonym", "place-only"})
 _SPECIAL = re.compile("[\U0001f1e6-\U0001f1ff\U0001f3f4\u0400-\u04ff\u3040-\u9fff]")
 
+
 def locate(text: str, author_location: str | None = None, lang: str | None = None) -> Placement:
     """Country of the person who wrote `text`; `lang` is accepted and ignored."""
     del lang  # picking a country by language is exactly the mistake to avoid
@@ -140,10 +141,20 @@ def _locate(text: str, profile: str | None) -> Placement:
     # outside Russia and names no Russian place is not writing from there. Anyone else
     # writing in Russian, or behind a censor, may be.
     lives_outside = reason in _SELF_PLACED and country not in (None, "RU")
-    russia = russia or in_distress(t) or mentions_russian_place(t) or names_caucasus_place(t) or (
-        not lives_outside
-        and (russian_first_person(t) or writes_russian(t) or censored(t)
-             or campaign_place_in_turkish(body))
+    russia = (
+        russia
+        or in_distress(t)
+        or mentions_russian_place(t)
+        or names_caucasus_place(t)
+        or (
+            not lives_outside
+            and (
+                russian_first_person(t)
+                or writes_russian(t)
+                or censored(t)
+                or campaign_place_in_turkish(body)
+            )
+        )
     )
     risk_language = reason not in _SELF_PLACED and writes_risk_language(body, t.keys)
     return Placement(country, confidence, reason, russia or country == "RU", risk_language)
@@ -260,14 +271,21 @@ def _listed(t: Text, chain: Chain | None) -> Chain | None:
     other = read_place(t, chain.end + 1, context="explicit")
     if other is None or other.res.cc in (None, chain.res.cc):
         return chain
-    return Chain(Resolution(None, 0.0, chain.res.senses + other.res.senses), chain.start,
-                 other.end, chain.head_key, chain.qualified, chain.occupied or other.occupied)
+    return Chain(
+        Resolution(None, 0.0, chain.res.senses + other.res.senses),
+        chain.start,
+        other.end,
+        chain.head_key,
+        chain.qualified,
+        chain.occupied or other.occupied,
+    )
 
 
 def _visiting(keys: list[str], end: int) -> bool:
     # "in Riga right now for a conference": the stay may come a word or two later.
-    return any(tuple(keys[s : s + n]) in VISITING for s in range(end, end + 3)
-               for n in (1, 2, 3, 4))
+    return any(
+        tuple(keys[s : s + n]) in VISITING for s in range(end, end + 3) for n in (1, 2, 3, 4)
+    )
 
 
 def _followed_by_self(t: Text, chain: Chain) -> bool:
@@ -297,9 +315,13 @@ def _scan_clauses(t: Text, scan: Scan) -> None:
         e = chain.end
         if e + 1 < len(t.keys) and t.keys[e] in RESIDENT_NOUNS and t.gaps[e + 1] == "space":
             e += 1  # "Tokyo resident here", "Brum lad here"
-        if e < len(t.keys) and t.gaps[e] != "hard" and (
-            t.keys[e] in HERE_WORDS
-            or (t.keys[e] in CHECKING_IN and e + 1 < len(t.keys) and t.keys[e + 1] == "in")
+        if (
+            e < len(t.keys)
+            and t.gaps[e] != "hard"
+            and (
+                t.keys[e] in HERE_WORDS
+                or (t.keys[e] in CHECKING_IN and e + 1 < len(t.keys) and t.keys[e + 1] == "in")
+            )
         ):
             scan.add("here", chain)
         elif e < len(t.keys) and t.gaps[e] == "space" and t.keys[e] in BORN_WORDS:
@@ -357,5 +379,3 @@ def _scan_profile(profile: str, scan: Scan) -> bool:
     cyr = bool(CYRILLIC.search(profile))
     ukr = set(profile) & UKR_ONLY
     return sub.russia or "RU" in flags or country == "RU" or (cyr and not country and not ukr)
-
-

@@ -34,8 +34,6 @@ class Scan:
             self.cands.append(Cand(how, chain.res.cc, chain.res.certainty))
 
 
-
-
 def decide(cands: list[Cand]) -> tuple[str | None, float, str]:
     if not cands:
         return None, 0.0, "none"

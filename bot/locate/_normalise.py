@@ -12,8 +12,15 @@ import unicodedata
 # Zero-width, word joiners, bidi controls, BOM and soft hyphen: invisible, but they split words
 # ("Ire\u200bland") and are a cheap way to dodge keyword filters.
 _INVISIBLE = dict.fromkeys(
-    [*range(0x200B, 0x2010), *range(0x202A, 0x202F), *range(0x2060, 0x2065),
-     *range(0x2066, 0x206A), 0x180E, 0xFEFF, 0x00AD]
+    [
+        *range(0x200B, 0x2010),
+        *range(0x202A, 0x202F),
+        *range(0x2060, 0x2065),
+        *range(0x2066, 0x206A),
+        0x180E,
+        0xFEFF,
+        0x00AD,
+    ]
 )
 
 _ANY_INVISIBLE = re.compile(

@@ -294,8 +294,9 @@ NEGATION = frozenset(_W("not never nicht kein nie pas no не ні ei inte ikke 
 ARTICLES = frozenset(_W("the la le les el los las der die das den dem het"))
 HERE_WORDS = frozenset(_W("here based hier"))
 # Between a place and "here": "Tokyo resident here", "Arkhangelsk guy here".
-RESIDENT_NOUNS = frozenset(_W("resident local guy gal girl boy lad lass person man woman mum mom "
-                              "dad native"))
+RESIDENT_NOUNS = frozenset(
+    _W("resident local guy gal girl boy lad lass person man woman mum mom dad native")
+)
 # Before a demonym opening a clause: "proud Scot here".
 DEMONYM_ADJ = frozenset(_W("proud fellow concerned angry furious queer gay trans lesbian bi"))
 # "Sochi born, Brooklyn based": a place then one of these says where the writer is from.

@@ -71,8 +71,9 @@ def flags_of(raw: str) -> list[str]:
     # standing for the country as the topic.
     subjects = {_flag_code(m.group(1)) for m in _FLAG_SUBJECT.finditer(raw)}
     countries = gazetteer().countries
-    found = [cc for p in _FLAG.findall(raw) if (cc := _flag_code(p)) in countries
-             and cc not in subjects]
+    found = [
+        cc for p in _FLAG.findall(raw) if (cc := _flag_code(p)) in countries and cc not in subjects
+    ]
     found += ["GB" for tag in _TAG_FLAG.findall(raw) if tag.startswith("\U000e0067\U000e0062")]
     return list(dict.fromkeys(found))
 

@@ -16,22 +16,26 @@ from bot.locate._normalise import fold
 # Myanmar and Ethiopic (Amharic, Tigrinya).
 _SCRIPTS = re.compile(
     "[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff"
-    "\u0780-\u07bf\u0980-\u09ff\u0d80-\u0dff\u1000-\u109f\u1200-\u137f]{2,}")
-_WORDS = frozenset(fold(w) for w in str.split(
-    # Swahili
-    "ninaishi naishi tunaishi habari asante ninawezaje nawezaje tunawezaje kusaidia "
-    "tafadhali jambo sana "
-    # Hausa
-    "zaune sannu taimaka taimakawa nagode "
-    # Malay
-    "tinggal boleh macam bagaimana terima kasih saya "
-    # Uzbek and Turkmen
-    "yashayman yashaymiz qanday yordam rahmat salom ýaşaýaryn kömek "
-    "яшайман яшаймиз қандай ёрдам раҳмат салом "
-    # Somali, Wolof, Luganda, Nigerian and Ghanaian Pidgin
-    "waxaan nool sidee caawin mahadsanid nanga jërëjëf jerejef webale nsobola "
-    "abeg wetin chale"
-))
+    "\u0780-\u07bf\u0980-\u09ff\u0d80-\u0dff\u1000-\u109f\u1200-\u137f]{2,}"
+)
+_WORDS = frozenset(
+    fold(w)
+    for w in str.split(
+        # Swahili
+        "ninaishi naishi tunaishi habari asante ninawezaje nawezaje tunawezaje kusaidia "
+        "tafadhali jambo sana "
+        # Hausa
+        "zaune sannu taimaka taimakawa nagode "
+        # Malay
+        "tinggal boleh macam bagaimana terima kasih saya "
+        # Uzbek and Turkmen
+        "yashayman yashaymiz qanday yordam rahmat salom ýaşaýaryn kömek "
+        "яшайман яшаймиз қандай ёрдам раҳмат салом "
+        # Somali, Wolof, Luganda, Nigerian and Ghanaian Pidgin
+        "waxaan nool sidee caawin mahadsanid nanga jërëjëf jerejef webale nsobola "
+        "abeg wetin chale"
+    )
+)
 
 
 def writes_risk_language(body: str, keys: list[str]) -> bool:

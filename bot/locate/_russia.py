@@ -35,8 +35,10 @@ _OTHER_CYRILLIC = frozenset("јљњћђџѓќѕұқғӣӯҷҳңөүЈЉЊЋЂЏ�
 _OF_RUSSIA = frozenset("җҙҫҡәҖҘҪҠӘ")
 # The palochka (Ӏ) of Chechen, Ingush, Avar and the other North Caucasus languages,
 # typed as a capital I, a 1 or a small l between Cyrillic letters ("хIун", "Г1ала").
-_PALOCHKA = re.compile("[Ӏӏ]|(?<=[\u0400-\u04ff])[I1l](?=[\u0400-\u04ff])|"
-                       "(?<=[\u0400-\u04ff])[I1]\b|(?<![\\w])[I1](?=[а-яё])")
+_PALOCHKA = re.compile(
+    "[Ӏӏ]|(?<=[\u0400-\u04ff])[I1l](?=[\u0400-\u04ff])|"
+    "(?<=[\u0400-\u04ff])[I1]\b|(?<![\\w])[I1](?=[а-яё])"
+)
 _CYRILLIC_WORD = re.compile("[\u0400-\u04ff]{2,}")
 _RUSSIAN_ONLY = frozenset("ыэёЫЭЁ")  # none of Bulgarian, Serbian, Macedonian has these
 _CENSORED = re.compile(
@@ -51,15 +53,19 @@ _CENSORED = re.compile(
     "(?:hier|ici|aquí|aqui|qui|tutaj|här) (?:ist |est |está |esta |è |jest |är )?"
     "(?:alles )?(?:gesperrt|bloqu[ée]|bloqueado|bloccato|zablokowan|blockerat|tá bloqueado)|"
     "gesperrt|bloqu[ée]e? ici|(?:tá|ta|está) bloqueado|"
-    "(?:can'?t|cannot) (?:even )?(?:talk|speak) (?:about|of) (?:this|it) (?:here|openly)")
+    "(?:can'?t|cannot) (?:even )?(?:talk|speak) (?:about|of) (?:this|it) (?:here|openly)"
+)
 # Words of Cyrillic languages other than Russian that carry no letter of their own:
 # Bulgarian, Serbian, Macedonian, Kyrgyz, Kazakh, Uzbek and Mongolian.
-_NOT_RUSSIAN_WORDS = frozenset(fold(w) for w in _split(
-    "съм сме сте живея живеем мога можем къде какво ще тук сега благодаря искам "
-    "трябва има няма хора днес помогна помогнем нещо какъв како живим живимо шта овде "
-    "хвала помогнем живеам можам каде благодарам мен биз сиз кантип жардам берсем "
-    "болот жашайм калай рахмат яшайман ёрдам би байна баярлалаа"
-))
+_NOT_RUSSIAN_WORDS = frozenset(
+    fold(w)
+    for w in _split(
+        "съм сме сте живея живеем мога можем къде какво ще тук сега благодаря искам "
+        "трябва има няма хора днес помогна помогнем нещо какъв како живим живимо шта овде "
+        "хвала помогнем живеам можам каде благодарам мен биз сиз кантип жардам берсем "
+        "болот жашайм калай рахмат яшайман ёрдам би байна баярлалаа"
+    )
+)
 _DANGER_FIRST = frozenset(p[0] for p in DANGER)
 
 
@@ -99,7 +105,9 @@ _TR_CAMPAIGN = re.compile(
     "(?:moskova|moskva|grozni|groznı|groznıy|soçi|sochi|çeçenistan|cecenistan|çeçenya|"
     "argun|petersburg|petersburg'|st\\.? ?petersburg)[’']?(?:da|de|ta|te|dayım|deyim|dan|den)\\b"
     ".{0,60}?(?:yaşıyorum|yasiyorum|oturuyorum|kalıyorum|kaliyorum|çalışıyorum|okuyorum|"
-    "bulunuyorum|yaşıyoruz|oturuyoruz)", re.IGNORECASE)
+    "bulunuyorum|yaşıyoruz|oturuyoruz)",
+    re.IGNORECASE,
+)
 
 
 def campaign_place_in_turkish(body: str) -> bool:
@@ -145,10 +153,12 @@ _NC_PATH = Path(__file__).resolve().parent / "data" / "north_caucasus.tsv"
 _CAMPAIGN_LINES = ("CE*", "Grozny|", "Argun|")
 # Endings a name takes in the languages people write it in: Russian cases ("в Шали",
 # "из Назрани"), Polish locatives ("w Majkopie"), Turkish suffixes ("Baksan'da").
-_ENDINGS = frozenset(_split(
-    "a e i y u o ie ye om em oj oy ej iu yu ja ya 'da 'de 'ta 'te da de ta te dan den "
-    "'dan 'den 'dayim 'deyim а е у и ы о ой ей ом ем ю я ью ого ому"
-)) | {""}
+_ENDINGS = frozenset(
+    _split(
+        "a e i y u o ie ye om em oj oy ej iu yu ja ya 'da 'de 'ta 'te da de ta te dan den "
+        "'dan 'den 'dayim 'deyim а е у и ы о ой ей ом ем ю я ью ого ому"
+    )
+) | {""}
 _VOWELS = frozenset("aeiouyаеиоуыэюяьй")
 
 
@@ -160,8 +170,11 @@ def _caucasus() -> tuple[dict[str, list[tuple[str, ...]]], frozenset[tuple[str, 
     for line in _NC_PATH.read_text(encoding="utf-8").splitlines()[1:]:
         ambiguous = line.startswith("#AMBIG ")
         fields = line.removeprefix("#AMBIG ").split("\t")
-        if len(fields) != 4 or fields[0].startswith(_CAMPAIGN_LINES) or fields[1].startswith(
-                _CAMPAIGN_LINES[1:]):
+        if (
+            len(fields) != 4
+            or fields[0].startswith(_CAMPAIGN_LINES)
+            or fields[1].startswith(_CAMPAIGN_LINES[1:])
+        ):
             continue
         for name in "|".join(fields[1:]).split("|"):
             words = tuple(fold(name.replace("-", " ")).split())
@@ -199,8 +212,9 @@ def _bases(word: str) -> set[str]:
     return out
 
 
-def _nc_match(keys: list[str], raws: list[str], i: int, name: tuple[str, ...],
-              exact: bool, inflected: bool) -> bool:
+def _nc_match(
+    keys: list[str], raws: list[str], i: int, name: tuple[str, ...], exact: bool, inflected: bool
+) -> bool:
     n = len(name)
     if n == 1:
         if exact:
@@ -240,6 +254,8 @@ def _qualified_abroad(t: Text, i: int) -> bool:
 def _in_danger(keys: list[str]) -> bool:
     return any(
         tuple(keys[i : i + len(p)]) == p
-        for i, k in enumerate(keys) if k in _DANGER_FIRST
-        for p in DANGER if p[0] == k
+        for i, k in enumerate(keys)
+        if k in _DANGER_FIRST
+        for p in DANGER
+        if p[0] == k
     )

@@ -72,8 +72,8 @@ class Text:
             gaps[0] = _gap_kind(pairs[0][0], first=True)
         self.gaps = gaps  # "start", "space", "comma" or "hard"
         # Capitalisation says nothing in a shouted message ("I'M IN NICE").
-        self.all_caps = body == body.upper() and len(body.lower().strip()) > 4 and (
-            body != body.lower()
+        self.all_caps = (
+            body == body.upper() and len(body.lower().strip()) > 4 and (body != body.lower())
         )
 
     @property
@@ -181,8 +181,10 @@ def read_place(t: Text, i: int, *, context: str, stem_latin: bool = False) -> Ch
     explicit = context == "explicit"
     stem = ("all" if stem_latin else "cyr") if explicit else ""
     n, key, senses = longest(t, i, stem=stem)
-    if not n and (t.keys[i] in ARTICLES or (explicit and t.keys[i] in WEATHER)) and i + 1 < len(
-        t.keys
+    if (
+        not n
+        and (t.keys[i] in ARTICLES or (explicit and t.keys[i] in WEATHER))
+        and i + 1 < len(t.keys)
     ):
         i += 1
         n, key, senses = longest(t, i, stem=stem)

@@ -46,15 +46,17 @@ class SandboxPlatform:
     def __init__(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         self._lock = threading.Lock()
-        self._db = sqlite3.connect(str(path), check_same_thread=False, isolation_level=None,
-                                   timeout=10)
+        self._db = sqlite3.connect(
+            str(path), check_same_thread=False, isolation_level=None, timeout=10
+        )
         self._db.execute("PRAGMA journal_mode=WAL")
         with self._lock:
             for stmt in _SCHEMA.split(";"):
                 if stmt.strip():
                     self._db.execute(stmt)
-            self._db.execute("INSERT OR IGNORE INTO users VALUES (?, ?, NULL)",
-                             (BOT_ID, BOT_USERNAME))
+            self._db.execute(
+                "INSERT OR IGNORE INTO users VALUES (?, ?, NULL)", (BOT_ID, BOT_USERNAME)
+            )
 
     def close(self) -> None:
         self._db.close()
@@ -69,20 +71,27 @@ class SandboxPlatform:
             try:
                 dup = self._db.execute(
                     "SELECT 1 FROM posts WHERE author_id = ? AND text = ? AND created_at >= ?",
-                    (BOT_ID, text, now - DUPLICATE_WINDOW)).fetchone()
+                    (BOT_ID, text, now - DUPLICATE_WINDOW),
+                ).fetchone()
                 if dup:
-                    raise Duplicate("You are not allowed to create a Tweet with duplicate "
-                                    "content.", "post")
+                    raise Duplicate(
+                        "You are not allowed to create a Tweet with duplicate content.", "post"
+                    )
                 if reply_to is not None:
-                    row = self._db.execute("SELECT text, author_id FROM posts WHERE id = ?",
-                                           (int(reply_to),)).fetchone()
+                    row = self._db.execute(
+                        "SELECT text, author_id FROM posts WHERE id = ?", (int(reply_to),)
+                    ).fetchone()
                     if row is None or f"@{BOT_USERNAME.lower()}" not in row[0].lower():
-                        raise NotAllowed("Reply to this conversation is not allowed because "
-                                         "you have not been mentioned by the author.", "post")
+                        raise NotAllowed(
+                            "Reply to this conversation is not allowed because "
+                            "you have not been mentioned by the author.",
+                            "post",
+                        )
                 cur = self._db.execute(
                     "INSERT INTO posts (author_id, text, in_reply_to, created_at) "
                     "VALUES (?, ?, ?, ?)",
-                    (BOT_ID, text, int(reply_to) if reply_to else None, now))
+                    (BOT_ID, text, int(reply_to) if reply_to else None, now),
+                )
                 self._db.execute("COMMIT")
             except BaseException:
                 self._db.execute("ROLLBACK")
@@ -96,14 +105,29 @@ class SandboxPlatform:
                 "FROM posts p JOIN users u ON u.id = p.author_id "
                 "WHERE p.author_id != ? AND p.id > ? AND instr(lower(p.text), ?) > 0 "
                 "ORDER BY p.id",
-                (BOT_ID, int(since or 0), f"@{BOT_USERNAME.lower()}")).fetchall()
-        return [Mention(id=str(r[0]), author_id=r[1], author_username=r[2], text=r[3],
-                        created_at=dt.datetime.fromtimestamp(r[4], dt.UTC), lang=r[5],
-                        author_location=r[6]) for r in rows]
+                (BOT_ID, int(since or 0), f"@{BOT_USERNAME.lower()}"),
+            ).fetchall()
+        return [
+            Mention(
+                id=str(r[0]),
+                author_id=r[1],
+                author_username=r[2],
+                text=r[3],
+                created_at=dt.datetime.fromtimestamp(r[4], dt.UTC),
+                lang=r[5],
+                author_location=r[6],
+            )
+            for r in rows
+        ]
 
     # -- for `closethecamps sandbox ...` and the tests
-    def inject_mention(self, text: str, user: str = "newcomer", location: str | None = None,
-                       lang: str | None = None) -> str:
+    def inject_mention(
+        self,
+        text: str,
+        user: str = "newcomer",
+        location: str | None = None,
+        lang: str | None = None,
+    ) -> str:
         if f"@{BOT_USERNAME.lower()}" not in text.lower():
             text = f"@{BOT_USERNAME} {text}"
         with self._lock:
@@ -116,8 +140,10 @@ class SandboxPlatform:
             else:
                 uid = str(1000 + self._db.execute("SELECT COUNT(*) FROM users").fetchone()[0])
                 self._db.execute("INSERT INTO users VALUES (?, ?, ?)", (uid, user, location))
-            cur = self._db.execute("INSERT INTO posts (author_id, text, lang, created_at) "
-                                   "VALUES (?, ?, ?, ?)", (uid, text, lang, time.time()))
+            cur = self._db.execute(
+                "INSERT INTO posts (author_id, text, lang, created_at) VALUES (?, ?, ?, ?)",
+                (uid, text, lang, time.time()),
+            )
             self._db.execute("COMMIT")
         return str(cur.lastrowid)
 
@@ -126,6 +152,10 @@ class SandboxPlatform:
             rows = self._db.execute(
                 "SELECT p.id, u.username, p.text, p.in_reply_to, p.created_at FROM posts p "
                 "JOIN users u ON u.id = p.author_id WHERE p.author_id = ? "
-                "ORDER BY p.id DESC LIMIT ?", (BOT_ID, limit)).fetchall()
-        return [TimelineEntry(str(r[0]), r[1], r[2], str(r[3]) if r[3] else None, r[4])
-                for r in reversed(rows)]
+                "ORDER BY p.id DESC LIMIT ?",
+                (BOT_ID, limit),
+            ).fetchall()
+        return [
+            TimelineEntry(str(r[0]), r[1], r[2], str(r[3]) if r[3] else None, r[4])
+            for r in reversed(rows)
+        ]

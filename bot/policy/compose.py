@@ -16,12 +16,15 @@ from bot.content.textrules import MAX_WEIGHTED, weighted_length
 def pick(mention_id: str, n: int) -> int:
     # sha256 rather than hash(): Python salts str hashes per process, and a resend after
     # a crash must produce the identical text.
-    return int.from_bytes(hashlib.sha256(mention_id.encode("utf-8", "replace")).digest()[:8],
-                          "big") % n
+    return (
+        int.from_bytes(hashlib.sha256(mention_id.encode("utf-8", "replace")).digest()[:8], "big")
+        % n
+    )
 
 
-def compose(library: ReplyLibrary, res: Resources, lang: str, handle: str,
-            mention_id: str) -> tuple[str, str | None]:
+def compose(
+    library: ReplyLibrary, res: Resources, lang: str, handle: str, mention_id: str
+) -> tuple[str, str | None]:
     """(language used, reply text or None)."""
     use = lang if library.templates.get(lang) else "en"
     texts = _eligible(library, res, use, handle)
@@ -35,15 +38,17 @@ _ELIGIBLE: dict[tuple[int, int, str, str], tuple[ReplyLibrary, Resources, tuple[
 _ELIGIBLE_MAX = 4096
 
 
-def _eligible(library: ReplyLibrary, res: Resources, use: str,
-              handle: str) -> tuple[str, ...]:
+def _eligible(library: ReplyLibrary, res: Resources, use: str, handle: str) -> tuple[str, ...]:
     key = (id(library), id(res), use, handle)
     hit = _ELIGIBLE.get(key)
     # Identity check: an id can be reused once its object is gone.
     if hit is not None and hit[0] is library and hit[1] is res:
         return hit[2]
-    texts = tuple(t for t in (tpl.render(res, handle) for tpl in library.templates.get(use, ()))
-                  if t is not None and weighted_length(t) <= MAX_WEIGHTED)
+    texts = tuple(
+        t
+        for t in (tpl.render(res, handle) for tpl in library.templates.get(use, ()))
+        if t is not None and weighted_length(t) <= MAX_WEIGHTED
+    )
     if len(_ELIGIBLE) >= _ELIGIBLE_MAX:
         _ELIGIBLE.clear()
     _ELIGIBLE[key] = (library, res, texts)

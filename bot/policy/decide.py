@@ -121,10 +121,19 @@ def _place(locator: Locator | None, text: str, where: str | None, lang: str | No
         return _Unknown()
 
 
-def decide(text: str, *, author_handle: str, mention_id: str, lang: str | None,
-           author_location: str | None, state: AuthorState, library: ReplyLibrary,
-           protect_mode: ProtectMode = "neutral", locator: Locator | None = None,
-           place: Place | None = None) -> Decision:
+def decide(
+    text: str,
+    *,
+    author_handle: str,
+    mention_id: str,
+    lang: str | None,
+    author_location: str | None,
+    state: AuthorState,
+    library: ReplyLibrary,
+    protect_mode: ProtectMode = "neutral",
+    locator: Locator | None = None,
+    place: Place | None = None,
+) -> Decision:
     """The policy for one mention and, when replying, the full text to post.
 
     locator defaults to bot.locate.locate; tests pass their own. A caller that has
@@ -156,13 +165,25 @@ def decide(text: str, *, author_handle: str, mention_id: str, lang: str | None,
     at_risk = place.country in library.at_risk or (bool(library.at_risk) and place.risk_language)
     if place.may_be_in_russia or at_risk:
         body = library.protect if protect_mode == "neutral" else None
-        return Decision("protect", "protect", None, place.confidence, "en",
-                        f"@{handle} {body}" if body else None)
+        return Decision(
+            "protect",
+            "protect",
+            None,
+            place.confidence,
+            "en",
+            f"@{handle} {body}" if body else None,
+        )
     if asks_nothing_words(cleaned, words):
         return skip("asks-nothing")
     res = library.countries.get(place.country or "")
     used, reply = compose(library, res or library.generic, language, handle, mention_id)
     if reply is None:
         return skip("no-template")
-    return Decision("reply", "country" if res else "generic", res.code if res else None,
-                    place.confidence, used, reply)
+    return Decision(
+        "reply",
+        "country" if res else "generic",
+        res.code if res else None,
+        place.confidence,
+        used,
+        reply,
+    )

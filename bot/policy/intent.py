@@ -24,77 +24,143 @@ _FILLERS = _vocab("""
 please pls plz plese bitte svp stp merci porfa favor por prego proszę prosze por-favor
 alsjeblieft aub snälla пожалуйста плз bot бот the it now just ok okay
 """) | {"s'il", "vous", "plaît", "plait"}
-_STOP_PHRASES = frozenset({
-    "stop", "stop it", "stop replying", "stop replying to me", "stop messaging me",
-    "stop tagging me", "stop spamming", "stop spamming me", "unsubscribe", "opt out",
-    "optout", "opt-out", "leave me alone", "go away", "no more", "no more replies",
-    "don't reply", "dont reply", "do not reply", "stfu",
-    "стоп", "хватит", "отписаться", "отписка", "отстань", "не пиши", "не пишите",
-    "hör auf", "hoer auf", "hör auf damit", "stopp", "lass mich in ruhe", "abmelden",
-    "arrête", "arrete", "arrêtez", "arretez", "laisse moi tranquille", "désabonner",
-    "para", "pare", "basta", "déjame en paz", "dejame en paz", "detente", "detén",
-    "smettila", "lasciami in pace", "hou op", "laat me met rust", "afmelden",
-    "pára", "chega", "me deixa em paz", "przestań", "przestan", "wypisz mnie",
-    "sluta", "lämna mig ifred", "avsluta",
-})
+_STOP_PHRASES = frozenset(
+    {
+        "stop",
+        "stop it",
+        "stop replying",
+        "stop replying to me",
+        "stop messaging me",
+        "stop tagging me",
+        "stop spamming",
+        "stop spamming me",
+        "unsubscribe",
+        "opt out",
+        "optout",
+        "opt-out",
+        "leave me alone",
+        "go away",
+        "no more",
+        "no more replies",
+        "don't reply",
+        "dont reply",
+        "do not reply",
+        "stfu",
+        "стоп",
+        "хватит",
+        "отписаться",
+        "отписка",
+        "отстань",
+        "не пиши",
+        "не пишите",
+        "hör auf",
+        "hoer auf",
+        "hör auf damit",
+        "stopp",
+        "lass mich in ruhe",
+        "abmelden",
+        "arrête",
+        "arrete",
+        "arrêtez",
+        "arretez",
+        "laisse moi tranquille",
+        "désabonner",
+        "para",
+        "pare",
+        "basta",
+        "déjame en paz",
+        "dejame en paz",
+        "detente",
+        "detén",
+        "smettila",
+        "lasciami in pace",
+        "hou op",
+        "laat me met rust",
+        "afmelden",
+        "pára",
+        "chega",
+        "me deixa em paz",
+        "przestań",
+        "przestan",
+        "wypisz mnie",
+        "sluta",
+        "lämna mig ifred",
+        "avsluta",
+    }
+)
 # Refusals: a person asking not to be tagged, mentioned or included, found anywhere in
 # the mention (after handles and links are dropped), in every language with templates.
 # Each names the writer ("me", "mich", "moi"...) or is a refusal that opens the message
 # ("no thanks, ..."), so "stop the camps" or "how do I stop this?" never match.
-_REFUSAL = re.compile("|".join([
-    # English
-    r"\b(?:don'?t|do not|dont|stop|quit|never|pls don'?t) (?:tag|tagging|mention|mentioning|"
-    r"add|adding|include|including|cc|ccing|ping|pinging|message|messaging|dm|dming|@|"
-    r"reply|replying|spam|spamming|involve|involving)(?: to)? (?:me|us)\b",
-    r"\b(?:remove|take|leave|keep|count|get|drop) (?:me|us) (?:out|off|from)\b",
-    r"\b(?:unsubscribe|opt me out|not interested|leave me alone|unfollow me|"
-    r"i didn'?t ask to be tagged|why (?:am i|was i) tagged)\b",
-    # German
-    r"\b(?:markier|tagg|erwähn|verlink)\w* (?:mich|uns) (?:nicht|nie|bitte nicht)",
-    r"\b(?:mich|uns) (?:nicht mehr|nie mehr|nicht) (?:markieren|taggen|erwähnen|verlinken)",
-    r"\b(?:lass|lasst|lassen sie) (?:mich|uns) (?:da |hier |damit )?(?:raus|in ruhe)\b",
-    r"\b(?:entfern|streich)\w* (?:mich|uns)\b", r"\bkein interesse\b",
-    # French
-    r"\bne (?:me|nous) (?:tague|taguez|taggue|tagguez|tag|mentionne|mentionnez|cite|citez|"
-    r"identifie|identifiez|ajoute|ajoutez)\w* (?:plus|pas)\b",
-    r"\b(?:retire|retirez|enlève|enlevez|enleve|sortez|sors)[- ](?:moi|nous)\b",
-    r"\blaisse[sz]?[- ]moi (?:tranquille|en dehors)", r"\barr[êe]te[sz]? de (?:me|nous) ",
-    r"\bne (?:plus|pas) (?:me|nous) (?:tagu|taggu|mentionn|identifi|cit)\w*",
-    r"\bpas intéressée?\b",
-    # Spanish
-    r"\bno (?:me|nos) (?:etiquetes|etiquetéis|etiqueten|etiquete|menciones|mencionen|"
-    r"mencione|tagees|taguees|nombres|incluyas|metas)\b",
-    r"\b(?:s[áa]came|s[áa]quenme|b[óo]rrame|qu[íi]tame|quitadme|sacadme)\b",
-    r"\bdej(?:a|en|ad) de (?:etiquetarme|mencionarme|nombrarme)\b",
-    # Italian
-    r"\bnon (?:mi )?(?:taggare|taggarmi|taggatemi|menzionare|menzionarmi|citarmi|"
-    r"nominarmi)\b", r"\b(?:toglimi|toglietemi|lasciatemi fuori|lasciami fuori)\b",
-    r"\bsmett\w* di (?:taggarmi|menzionarmi|citarmi)\b",
-    # Dutch
-    r"\btag (?:me|mij|ons)(?: \w+)? niet\b", r"\b(?:me|mij|ons) niet (?:meer )?(?:taggen|noemen)\b",
-    r"\b(?:haal|laat|houd|hou) (?:me|mij|ons) (?:eruit|erbuiten|hierbuiten|weg)\b",
-    r"\bstop met (?:me|mij|ons) (?:te )?(?:taggen|noemen)\b",
-    # Polish
-    r"\bnie (?:oznaczaj|oznaczajcie|taguj|tagujcie|wspominaj|wspominajcie) (?:mnie|nas)\b",
-    r"\b(?:usu[ńn]|wypisz|wyklucz)(?:cie)? (?:mnie|nas)\b",
-    r"\bprzesta[ńn]\w* (?:mnie|nas) (?:oznacza[ćc]|tagowa[ćc])\b",
-    # Portuguese
-    r"\bn[ãa]o (?:me|nos) (?:marque|marca|marquem|mencione|mencionem|tague|taguem)\b",
-    r"\bpar[ae]m? de (?:me|nos) (?:marcar|mencionar)\b",
-    r"\b(?:me )?(?:tira|tirem|remova|removam)(?:-me)? (?:daqui|disso|dessa|desta)\b",
-    # Swedish
-    r"\b(?:sluta|slutа) (?:tagga|nämna|omnämna) (?:mig|oss)\b", r"\btagga inte (?:mig|oss)\b",
-    r"\bta bort (?:mig|oss)\b", r"\blämna (?:mig|oss) utanför\b",
-    # Russian and Ukrainian
-    r"не (?:отмечай|отмечайте|тегай|тегайте|упоминай|упоминайте|пиши|пишите) (?:мне|меня|нас)",
-    r"\bуберите меня\b", r"не позначайте мене", r"приберіть мене",
-]))
+_REFUSAL = re.compile(
+    "|".join(
+        [
+            # English
+            r"\b(?:don'?t|do not|dont|stop|quit|never|pls don'?t) "
+            r"(?:tag|tagging|mention|mentioning|"
+            r"add|adding|include|including|cc|ccing|ping|pinging|message|messaging|dm|dming|@|"
+            r"reply|replying|spam|spamming|involve|involving)(?: to)? (?:me|us)\b",
+            r"\b(?:remove|take|leave|keep|count|get|drop) (?:me|us) (?:out|off|from)\b",
+            r"\b(?:unsubscribe|opt me out|not interested|leave me alone|unfollow me|"
+            r"i didn'?t ask to be tagged|why (?:am i|was i) tagged)\b",
+            # German
+            r"\b(?:markier|tagg|erwähn|verlink)\w* (?:mich|uns) (?:nicht|nie|bitte nicht)",
+            r"\b(?:mich|uns) (?:nicht mehr|nie mehr|nicht) (?:markieren|taggen|erwähnen|verlinken)",
+            r"\b(?:lass|lasst|lassen sie) (?:mich|uns) (?:da |hier |damit )?(?:raus|in ruhe)\b",
+            r"\b(?:entfern|streich)\w* (?:mich|uns)\b",
+            r"\bkein interesse\b",
+            # French
+            r"\bne (?:me|nous) (?:tague|taguez|taggue|tagguez|tag|mentionne|mentionnez|cite|citez|"
+            r"identifie|identifiez|ajoute|ajoutez)\w* (?:plus|pas)\b",
+            r"\b(?:retire|retirez|enlève|enlevez|enleve|sortez|sors)[- ](?:moi|nous)\b",
+            r"\blaisse[sz]?[- ]moi (?:tranquille|en dehors)",
+            r"\barr[êe]te[sz]? de (?:me|nous) ",
+            r"\bne (?:plus|pas) (?:me|nous) (?:tagu|taggu|mentionn|identifi|cit)\w*",
+            r"\bpas intéressée?\b",
+            # Spanish
+            r"\bno (?:me|nos) (?:etiquetes|etiquetéis|etiqueten|etiquete|menciones|mencionen|"
+            r"mencione|tagees|taguees|nombres|incluyas|metas)\b",
+            r"\b(?:s[áa]came|s[áa]quenme|b[óo]rrame|qu[íi]tame|quitadme|sacadme)\b",
+            r"\bdej(?:a|en|ad) de (?:etiquetarme|mencionarme|nombrarme)\b",
+            # Italian
+            r"\bnon (?:mi )?(?:taggare|taggarmi|taggatemi|menzionare|menzionarmi|citarmi|"
+            r"nominarmi)\b",
+            r"\b(?:toglimi|toglietemi|lasciatemi fuori|lasciami fuori)\b",
+            r"\bsmett\w* di (?:taggarmi|menzionarmi|citarmi)\b",
+            # Dutch
+            r"\btag (?:me|mij|ons)(?: \w+)? niet\b",
+            r"\b(?:me|mij|ons) niet (?:meer )?(?:taggen|noemen)\b",
+            r"\b(?:haal|laat|houd|hou) (?:me|mij|ons) (?:eruit|erbuiten|hierbuiten|weg)\b",
+            r"\bstop met (?:me|mij|ons) (?:te )?(?:taggen|noemen)\b",
+            # Polish
+            r"\bnie (?:oznaczaj|oznaczajcie|taguj|tagujcie|wspominaj|wspominajcie) (?:mnie|nas)\b",
+            r"\b(?:usu[ńn]|wypisz|wyklucz)(?:cie)? (?:mnie|nas)\b",
+            r"\bprzesta[ńn]\w* (?:mnie|nas) (?:oznacza[ćc]|tagowa[ćc])\b",
+            # Portuguese
+            r"\bn[ãa]o (?:me|nos) (?:marque|marca|marquem|mencione|mencionem|tague|taguem)\b",
+            r"\bpar[ae]m? de (?:me|nos) (?:marcar|mencionar)\b",
+            r"\b(?:me )?(?:tira|tirem|remova|removam)(?:-me)? (?:daqui|disso|dessa|desta)\b",
+            # Swedish
+            r"\b(?:sluta|slutа) (?:tagga|nämna|omnämna) (?:mig|oss)\b",
+            r"\btagga inte (?:mig|oss)\b",
+            r"\bta bort (?:mig|oss)\b",
+            r"\blämna (?:mig|oss) utanför\b",
+            # Russian and Ukrainian
+            r"не (?:отмечай|отмечайте|тегай|тегайте|упоминай|упоминайте|пиши|пишите) "
+            r"(?:мне|меня|нас)",
+            r"\bуберите меня\b",
+            r"не позначайте мене",
+            r"приберіть мене",
+        ]
+    )
+)
 # "no thanks" refuses only when it opens a mention that asks nothing: "no thanks to
 # Moscow's silence, what can I do?" is not a refusal.
 _REFUSAL_OPENING = re.compile(
     r"^\W*(?:(?:no|nope|nah|nein|non|nee|nie|não|nao|nej|нет),? )+"
     r"(?:thanks?|thank you|thx|danke|merci|gracias|grazie|bedankt|dank je|dank u|"
-    r"dziękuję|dziekuje|dzięki|obrigad[oa]|tack|спасибо)\b")
+    r"dziękuję|dziekuje|dzięki|obrigad[oa]|tack|спасибо)\b"
+)
 # Thanks and praise, with the glue words they come with ("thank you for doing this",
 # "obrigada por esse trabalho", "tack för att ni finns"). A mention made only of these
 # asks nothing; any other word ("Oslo", "petition") keeps it a request.
@@ -161,8 +227,9 @@ def clean(text: str) -> str:
     # isprintable() is False for every Cc, Cf and Cs character, so a printable text has
     # nothing to drop and skips the per-character loop (most mentions).
     if not text.isprintable():
-        text = "".join(c for c in text if unicodedata.category(c) not in ("Cf", "Cc", "Cs")
-                       or c in "\n\t")
+        text = "".join(
+            c for c in text if unicodedata.category(c) not in ("Cf", "Cc", "Cs") or c in "\n\t"
+        )
     # Every link URL_RE matches holds "://" or "www." (in any case); scanning for it
     # costs more than the rest of this function, and most mentions have neither.
     if "://" in text or ("." in text and "www." in text.lower()):

@@ -32,8 +32,8 @@ class Sent:
 @dataclass(frozen=True)
 class Choice:
     post: Post | None
-    used: dict[str, int]     # the pool's cycle state after this choice
-    reason: str              # why nothing was chosen, when post is None
+    used: dict[str, int]  # the pool's cycle state after this choice
+    reason: str  # why nothing was chosen, when post is None
 
 
 def pool_key(slot: Slot) -> str:
@@ -44,16 +44,21 @@ def pool_key(slot: Slot) -> str:
 
 def eligible(posts: Iterable[Post], slot: Slot, today: dt.date) -> list[Post]:
     return [
-        p for p in posts
+        p
+        for p in posts
         if p.live(today)
         and (slot.categories is None or p.category in slot.categories)
-        and (slot.language is None or p.lang == slot.language
-             or p.lang.split("-")[0] == slot.language)
+        and (
+            slot.language is None
+            or p.lang == slot.language
+            or p.lang.split("-")[0] == slot.language
+        )
     ]
 
 
-def choose(candidates: list[Post], used: dict[str, int], recent_texts: set[str],
-           seed: str) -> Choice:
+def choose(
+    candidates: list[Post], used: dict[str, int], recent_texts: set[str], seed: str
+) -> Choice:
     if not candidates:
         return Choice(None, used, "no approved, unexpired post matches this slot")
     ids = {p.id for p in candidates}
@@ -72,8 +77,14 @@ def choose(candidates: list[Post], used: dict[str, int], recent_texts: set[str],
     return Choice(post, new_used, "")
 
 
-def pick(posts: Iterable[Post], slot: Slot, at: float, today: dt.date,
-         used: dict[str, int], history: Iterable[Sent]) -> Choice:
+def pick(
+    posts: Iterable[Post],
+    slot: Slot,
+    at: float,
+    today: dt.date,
+    used: dict[str, int],
+    history: Iterable[Sent],
+) -> Choice:
     """The post `slot` sends at time `at`, given the pool's cycle state and what went out.
 
     `today` is the local date of `at` in the schedule's time zone (posts' date windows).

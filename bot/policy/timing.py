@@ -29,8 +29,9 @@ def month_start(ts: float, tz: ZoneInfo) -> float:
     return now.replace(day=1, hour=0, minute=0, second=0, microsecond=0).timestamp()
 
 
-def slot_trigger(slot: Slot, sched: Schedule, jitter: bool = True,
-                 start: dt.datetime | None = None) -> BaseTrigger:
+def slot_trigger(
+    slot: Slot, sched: Schedule, jitter: bool = True, start: dt.datetime | None = None
+) -> BaseTrigger:
     j = int(slot.jitter) if jitter and slot.jitter else None
     if slot.cron:
         return CronTrigger(**cron_kwargs(slot.cron), timezone=sched.tz, jitter=j)
@@ -54,8 +55,9 @@ def next_times(slot: Slot, sched: Schedule, after: dt.datetime, n: int) -> list[
     return out
 
 
-def missed_since(slot: Slot, sched: Schedule, last: float, now: dt.datetime
-               ) -> tuple[dt.datetime | None, dt.datetime | None]:
+def missed_since(
+    slot: Slot, sched: Schedule, last: float, now: dt.datetime
+) -> tuple[dt.datetime | None, dt.datetime | None]:
     """(first due time missed since `last`, the latest one inside the grace period).
 
     After a long outage it is the latest due time that counts: it posts if it is

@@ -35,8 +35,13 @@ def make_platform(settings: Settings) -> Platform:
     if settings.has_x:
         from bot.platforms.x import XPlatform
 
-        return XPlatform(settings.x_api_key, settings.x_api_secret, settings.x_access_token,
-                         settings.x_access_token_secret, base_url=settings.x_api_base_url)
+        return XPlatform(
+            settings.x_api_key,
+            settings.x_api_secret,
+            settings.x_access_token,
+            settings.x_access_token_secret,
+            base_url=settings.x_api_base_url,
+        )
     return SandboxPlatform(settings.sandbox_db)
 
 
@@ -73,11 +78,17 @@ class Daemon:
             if not job.id.startswith(("catch-up:", "first-post")):
                 job.remove()
         for slot, trigger in jobs:
-            self.scheduler.add_job(self._slot_job, trigger, args=[slot.name],
-                                   id=f"slot:{slot.name}", name=slot.name)
-        self.scheduler.add_job(self._mentions_job, mentions, id="mentions", name="mentions",
-                               # Read at once on start; a reload keeps the usual rhythm.
-                               **({"next_run_time": dt.datetime.now(sched.tz)} if first else {}))
+            self.scheduler.add_job(
+                self._slot_job, trigger, args=[slot.name], id=f"slot:{slot.name}", name=slot.name
+            )
+        self.scheduler.add_job(
+            self._mentions_job,
+            mentions,
+            id="mentions",
+            name="mentions",
+            # Read at once on start; a reload keeps the usual rhythm.
+            **({"next_run_time": dt.datetime.now(sched.tz)} if first else {}),
+        )
 
     def _slot_job(self, name: str) -> None:
         slot = next((s for s in self.engine.config.schedule.slots if s.name == name), None)
@@ -105,14 +116,22 @@ class Daemon:
             if missed is None:
                 continue
             if recent is not None:
-                event(logging.INFO, "missed slot: posting it now", slot=slot.name,
-                      due=recent.isoformat(), late_s=round((now - recent).total_seconds()))
-                self.scheduler.add_job(self._slot_job, args=[slot.name],
-                                       id=f"catch-up:{slot.name}")
+                event(
+                    logging.INFO,
+                    "missed slot: posting it now",
+                    slot=slot.name,
+                    due=recent.isoformat(),
+                    late_s=round((now - recent).total_seconds()),
+                )
+                self.scheduler.add_job(self._slot_job, args=[slot.name], id=f"catch-up:{slot.name}")
             else:
-                event(logging.INFO, "missed slot skipped: beyond the grace period",
-                      slot=slot.name, due=missed.isoformat(),
-                      grace_s=round(sched.missed_grace))
+                event(
+                    logging.INFO,
+                    "missed slot skipped: beyond the grace period",
+                    slot=slot.name,
+                    due=missed.isoformat(),
+                    grace_s=round(sched.missed_grace),
+                )
                 self.store.set_last_fire(slot.name, now.timestamp())
 
     # -- reload
@@ -131,8 +150,12 @@ class Daemon:
             return
         self.engine.config = new
         self._schedule_jobs()
-        event(logging.INFO, "reloaded", slots=len(new.schedule.slots),
-              live_posts=len(new.library.live(dt.date.today())))
+        event(
+            logging.INFO,
+            "reloaded",
+            slots=len(new.schedule.slots),
+            live_posts=len(new.library.live(dt.date.today())),
+        )
 
     # -- lifecycle
     def run(self) -> int:
@@ -146,9 +169,13 @@ class Daemon:
         self._schedule_jobs(first=True)
         self._catch_up()
         self.scheduler.start()
-        event(logging.INFO, "ready", platform=self.platform.name,
-              slots=len(self.engine.config.schedule.slots),
-              startup_ms=round((time.monotonic() - started) * 1000))
+        event(
+            logging.INFO,
+            "ready",
+            platform=self.platform.name,
+            slots=len(self.engine.config.schedule.slots),
+            startup_ms=round((time.monotonic() - started) * 1000),
+        )
         while not self.stop.is_set():
             self.wake.wait(WATCH_EVERY)
             self.wake.clear()
@@ -187,8 +214,13 @@ def _guarded(job: str, fn: Callable[[], None]) -> None:
         while tb is not None and tb.tb_next is not None:
             tb = tb.tb_next
         where = f"{Path(tb.tb_frame.f_code.co_filename).name}:{tb.tb_lineno}" if tb else "?"
-        event(logging.ERROR, "job failed; will run again on schedule", job=job,
-              error=type(e).__name__, at=where)
+        event(
+            logging.ERROR,
+            "job failed; will run again on schedule",
+            job=job,
+            error=type(e).__name__,
+            at=where,
+        )
 
 
 def _single_instance(state_db: Path) -> IO[str] | None:
@@ -218,13 +250,19 @@ def run(root: Path, state: str | None = None) -> int:
         for p in problems:
             if not p.warning:
                 print(p.render(), file=sys.stderr)
-        print("closethecamps: not starting: fix the problems above "
-              "(closethecamps validate lists them)", file=sys.stderr)
+        print(
+            "closethecamps: not starting: fix the problems above "
+            "(closethecamps validate lists them)",
+            file=sys.stderr,
+        )
         return 1
     lock = _single_instance(settings.state_db)
     if lock is None:
-        print(f"{settings.state_db}:1: another closethecamps daemon is running on this state "
-              "(stop it first, or give this one its own STATE_DB)", file=sys.stderr)
+        print(
+            f"{settings.state_db}:1: another closethecamps daemon is running on this state "
+            "(stop it first, or give this one its own STATE_DB)",
+            file=sys.stderr,
+        )
         return 1
     try:
         return Daemon(root, settings, config).run()

@@ -26,8 +26,13 @@ from bot.runtime.store import Store
 
 
 class Engine:
-    def __init__(self, platform: Platform, store: Store, config: Config,
-                 clock: Callable[[], float] = time.time) -> None:
+    def __init__(
+        self,
+        platform: Platform,
+        store: Store,
+        config: Config,
+        clock: Callable[[], float] = time.time,
+    ) -> None:
         self.platform, self.store, self.config, self.clock = platform, store, config, clock
         self.stopping = threading.Event()
         self.guard = CallGuard(platform, store, clock)

@@ -46,29 +46,45 @@ class CallGuard:
             backoff = min(900.0, 60.0 * 2 ** (strikes.strikes if strikes else 0))
             until = e.reset_at if e.reset_at and e.reset_at > now else now + backoff
             self.store.pause(endpoint, until, "rate limited")
-            event(logging.WARNING, "rate limited: waiting", endpoint=endpoint,
-                  until=iso(until), reset_header=e.reset_at is not None)
+            event(
+                logging.WARNING,
+                "rate limited: waiting",
+                endpoint=endpoint,
+                until=iso(until),
+                reset_header=e.reset_at is not None,
+            )
             raise
         except AuthFailed:
             self.store.pause(EVERY_CALL, self.clock() + 1800, "credentials rejected")
-            event(logging.ERROR, f"{self.platform.name} rejected the credentials: check its keys "
-                  "in .env and the app's read+write permission; pausing all calls for 30 min",
-                  endpoint=endpoint)
+            event(
+                logging.ERROR,
+                f"{self.platform.name} rejected the credentials: check its keys "
+                "in .env and the app's read+write permission; pausing all calls for 30 min",
+                endpoint=endpoint,
+            )
             raise
         except OutOfCredits:
             for key in {"post", endpoint}:  # reading mentions is paid for too
                 self.store.pause(key, self.clock() + 3600, "out of credits")
-            event(logging.ERROR, f"{self.platform.name} says the account is out of credits "
-                  "(402): posting paused for 1 h; add credits in the developer console",
-                  endpoint=endpoint)
+            event(
+                logging.ERROR,
+                f"{self.platform.name} says the account is out of credits "
+                "(402): posting paused for 1 h; add credits in the developer console",
+                endpoint=endpoint,
+            )
             raise
         except Unavailable as e:
             p = self.store.pauses().get(endpoint)
             backoff = min(300.0, 2.0 * 2 ** (p.strikes if p else 0))
             self.store.pause(endpoint, self.clock() + backoff, "unavailable")
-            event(logging.WARNING, "platform unavailable: backing off", endpoint=endpoint,
-                  seconds=round(backoff), outcome="unknown" if e.maybe_sent else "not sent",
-                  error=str(e)[:120])
+            event(
+                logging.WARNING,
+                "platform unavailable: backing off",
+                endpoint=endpoint,
+                seconds=round(backoff),
+                outcome="unknown" if e.maybe_sent else "not sent",
+                error=str(e)[:120],
+            )
             raise
         if endpoint in self.store.pauses():
             self.store.clear_pause(endpoint)

@@ -44,8 +44,9 @@ class _FieldRedactor(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
         fields = getattr(record, "fields", None)
         if fields:
-            record.fields = {k: self.redacting.redact(v) if isinstance(v, str) else v
-                             for k, v in fields.items()}
+            record.fields = {
+                k: self.redacting.redact(v) if isinstance(v, str) else v for k, v in fields.items()
+            }
         return True
 
 

@@ -44,8 +44,12 @@ def read_mentions(e: Engine) -> None:
             e.store.record_mention(m.id, m.author_id, "skip", "error", None, None, now=now)
             event(logging.ERROR, "mention not handled", mention=m.id, error=type(exc).__name__)
     if batch:
-        e.store.set_meta("mentions_since", max(batch, key=lambda m: int(m.id)).id
-                         if all(m.id.isdigit() for m in batch) else batch[-1].id)
+        e.store.set_meta(
+            "mentions_since",
+            max(batch, key=lambda m: int(m.id)).id
+            if all(m.id.isdigit() for m in batch)
+            else batch[-1].id,
+        )
     if first:
         e.store.set_meta("mentions_started", str(now))
 
@@ -56,18 +60,25 @@ def _decide(e: Engine, m: Mention, me: Account, first: bool, now: float) -> None
         e.store.record_mention(m.id, m.author_id, "skip", "own-post", None, None, now=now)
         return
     if first and m.created_at.timestamp() < now - ms.first_start_cutoff:
-        e.store.record_mention(m.id, m.author_id, "skip", "before-first-start", None, None,
-                               now=now)
+        e.store.record_mention(m.id, m.author_id, "skip", "before-first-start", None, None, now=now)
         return
-    opted, cooling, looping = e.store.author_state(m.author_id, now, ms.author_cooldown,
-                                                   ms.loop_limit)
+    opted, cooling, looping = e.store.author_state(
+        m.author_id, now, ms.author_cooldown, ms.loop_limit
+    )
     lang, _ = language.choose(m.lang, m.text)
-    d = decide(m.text, author_handle=m.author_username, mention_id=m.id, lang=lang,
-               author_location=m.author_location, state=AuthorState(opted, cooling, looping),
-               library=e.config.replies,
-               protect_mode="silent" if ms.protect == "silent" else "neutral")
-    e.store.record_mention(m.id, m.author_id, d.policy, d.reason, d.country, d.reply,
-                           d.opt_out, now=now)
+    d = decide(
+        m.text,
+        author_handle=m.author_username,
+        mention_id=m.id,
+        lang=lang,
+        author_location=m.author_location,
+        state=AuthorState(opted, cooling, looping),
+        library=e.config.replies,
+        protect_mode="silent" if ms.protect == "silent" else "neutral",
+    )
+    e.store.record_mention(
+        m.id, m.author_id, d.policy, d.reason, d.country, d.reply, d.opt_out, now=now
+    )
     fields: dict[str, Any] = {"mention": m.id, "policy": d.policy, "reason": d.reason}
     if d.policy == "reply":  # a protected person's location is never logged
         fields.update(country=d.country or "", language=d.language)
@@ -87,8 +98,13 @@ def send_pending(e: Engine) -> None:
             continue
         if not e.spending.afford(sched, "reply"):
             return
-        attempt = e.store.begin_reply(f"reply:{row.mention_id}", row.reply_text, row.mention_id,
-                                      sched.limits.prices["reply"], now=e.clock())
+        attempt = e.store.begin_reply(
+            f"reply:{row.mention_id}",
+            row.reply_text,
+            row.mention_id,
+            sched.limits.prices["reply"],
+            now=e.clock(),
+        )
         if attempt is None:
             # Attempted before: a settled one only needs its mention brought in line;
             # an open one belongs to settle().

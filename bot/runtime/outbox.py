@@ -35,8 +35,14 @@ Outcome = Literal["done", "duplicate", "not-allowed", "unknown", "not-sent", "fa
 
 
 class Outbox:
-    def __init__(self, platform: Platform, store: Store, guard: CallGuard,
-                 clock: Callable[[], float], stopping: threading.Event) -> None:
+    def __init__(
+        self,
+        platform: Platform,
+        store: Store,
+        guard: CallGuard,
+        clock: Callable[[], float],
+        stopping: threading.Event,
+    ) -> None:
         self.platform, self.store, self.guard = platform, store, guard
         self.clock, self.stopping = clock, stopping
 
@@ -92,8 +98,13 @@ class Outbox:
             outcome = "failed"
         else:
             self._end(a, "done", rid, None)
-            event(logging.INFO, "posted" if a.kind == "post" else "replied", item=a.item_id or "",
-                  remote_id=rid, **({"in_reply_to": a.reply_to} if a.reply_to else {}))
+            event(
+                logging.INFO,
+                "posted" if a.kind == "post" else "replied",
+                item=a.item_id or "",
+                remote_id=rid,
+                **({"in_reply_to": a.reply_to} if a.reply_to else {}),
+            )
             return "done"
         event(logging.INFO, f"{a.kind} {outcome}", key=a.key, item=a.item_id or "")
         return outcome
@@ -103,8 +114,14 @@ class Outbox:
 
     def _finish(self, a: Attempt, status: str, remote_id: str | None, detail: str) -> None:
         self._end(a, status, remote_id, detail)
-        event(logging.INFO, f"{a.kind} {status}", key=a.key, item=a.item_id,
-              remote_id=remote_id or "", detail=detail)
+        event(
+            logging.INFO,
+            f"{a.kind} {status}",
+            key=a.key,
+            item=a.item_id,
+            remote_id=remote_id or "",
+            detail=detail,
+        )
 
     def _not_sent(self, a: Attempt, detail: str) -> Outcome:
         if a.kind == "reply":

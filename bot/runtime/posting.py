@@ -23,22 +23,28 @@ def run_slot(e: Engine, slot: Slot) -> None:
     sched = e.config.schedule
     e.store.set_last_fire(slot.name, now)
     if not e.outbox.settle("post"):
-        event(logging.WARNING, "slot skipped: an earlier post's outcome is still unknown",
-              slot=slot.name)
+        event(
+            logging.WARNING,
+            "slot skipped: an earlier post's outcome is still unknown",
+            slot=slot.name,
+        )
         return
     if e.guard.paused("post"):
         event(logging.INFO, "slot skipped: posting is paused", slot=slot.name)
         return
     limit = sched.limits.posts_per_day
     if limit and e.store.count_not_failed("post", day_start(now, sched.tz)) >= limit:
-        event(logging.INFO, "slot skipped: daily post limit reached", slot=slot.name,
-              limit=limit)
+        event(logging.INFO, "slot skipped: daily post limit reached", slot=slot.name, limit=limit)
         return
     pool = rotation.pool_key(slot)
-    choice = rotation.pick(e.config.library.posts, slot, now,
-                           dt.datetime.fromtimestamp(now, sched.tz).date(),
-                           e.store.rotation_used(pool),
-                           e.store.post_history(now - rotation.REPEAT_WINDOW))
+    choice = rotation.pick(
+        e.config.library.posts,
+        slot,
+        now,
+        dt.datetime.fromtimestamp(now, sched.tz).date(),
+        e.store.rotation_used(pool),
+        e.store.post_history(now - rotation.REPEAT_WINDOW),
+    )
     post = choice.post
     if post is None:
         event(logging.INFO, "slot skipped: " + choice.reason, slot=slot.name)
@@ -49,6 +55,14 @@ def run_slot(e: Engine, slot: Slot) -> None:
     if not e.spending.afford(sched, kind):
         return
     # The attempt, the rotation's new state and the spend are one decision: one transaction.
-    attempt = e.store.begin_post(f"post:{slot.name}:{now:.6f}", post.id, post.text, pool,
-                                 choice.used, kind, sched.limits.prices[kind], now=now)
+    attempt = e.store.begin_post(
+        f"post:{slot.name}:{now:.6f}",
+        post.id,
+        post.text,
+        pool,
+        choice.used,
+        kind,
+        sched.limits.prices[kind],
+        now=now,
+    )
     e.outbox.send(attempt)

@@ -37,8 +37,7 @@ class Settings:
         return all(self.secrets())
 
     def secrets(self) -> list[str]:
-        return [self.x_api_key, self.x_api_secret, self.x_access_token,
-                self.x_access_token_secret]
+        return [self.x_api_key, self.x_api_secret, self.x_access_token, self.x_access_token_secret]
 
 
 def _env_file_warning(path: Path) -> str | None:
@@ -47,8 +46,10 @@ def _env_file_warning(path: Path) -> str | None:
     except OSError:
         return None
     if mode & (stat.S_IRWXG | stat.S_IRWXO):
-        return (f"{path}: readable by group or others (mode {stat.filemode(mode)}); "
-                f"run: chmod 600 {path}")
+        return (
+            f"{path}: readable by group or others (mode {stat.filemode(mode)}); "
+            f"run: chmod 600 {path}"
+        )
     return None
 
 
@@ -63,17 +64,35 @@ def load_settings(root: Path, state: str | None = None) -> tuple[Settings, list[
     present = [k for k in X_KEYS if values.get(k)]
     if present and len(present) != len(X_KEYS):
         missing = ", ".join(k for k in X_KEYS if not values.get(k))
-        problems.append(Problem(".env", 1, f"X credentials incomplete: {missing} not set",
-                                "set all four X keys, or none to run on the sandbox"))
+        problems.append(
+            Problem(
+                ".env",
+                1,
+                f"X credentials incomplete: {missing} not set",
+                "set all four X keys, or none to run on the sandbox",
+            )
+        )
     level = values.get("LOG_LEVEL", "INFO").upper()
     if level not in LOG_LEVELS:
-        problems.append(Problem(".env", 1, f"LOG_LEVEL '{level}' is not a level",
-                                f"use one of {', '.join(LOG_LEVELS)}"))
+        problems.append(
+            Problem(
+                ".env",
+                1,
+                f"LOG_LEVEL '{level}' is not a level",
+                f"use one of {', '.join(LOG_LEVELS)}",
+            )
+        )
         level = "INFO"
     fmt = values.get("LOG_FORMAT", "text").lower()
     if fmt not in ("text", "json"):
-        problems.append(Problem(".env", 1, f"LOG_FORMAT '{fmt}' is not text or json",
-                                "set LOG_FORMAT=text or LOG_FORMAT=json"))
+        problems.append(
+            Problem(
+                ".env",
+                1,
+                f"LOG_FORMAT '{fmt}' is not text or json",
+                "set LOG_FORMAT=text or LOG_FORMAT=json",
+            )
+        )
         fmt = "text"
     db = Path(state or values.get("STATE_DB") or "var/state.sqlite3")
     if not db.is_absolute():

@@ -28,6 +28,11 @@ class Spending:
             return True
         if kind not in self._said:  # say it once, not on every tick
             self._said.add(kind)
-            event(logging.WARNING, "monthly budget reached: not making this kind of call",
-                  kind=kind, spent_usd=round(spent, 3), budget_usd=budget)
+            event(
+                logging.WARNING,
+                "monthly budget reached: not making this kind of call",
+                kind=kind,
+                spent_usd=round(spent, 3),
+                budget_usd=budget,
+            )
         return False

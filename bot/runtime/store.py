@@ -105,8 +105,9 @@ class Store:
         path.parent.mkdir(parents=True, exist_ok=True)
         self.path = path
         self._lock = threading.RLock()
-        self._db = sqlite3.connect(str(path), check_same_thread=False, isolation_level=None,
-                                   timeout=10)
+        self._db = sqlite3.connect(
+            str(path), check_same_thread=False, isolation_level=None, timeout=10
+        )
         self._db.row_factory = sqlite3.Row
         self._db.execute("PRAGMA journal_mode=WAL")
         # FULL: the 'attempting' row must be on disk before the network call.
@@ -148,30 +149,55 @@ class Store:
 
     def set_meta(self, key: str, value: str) -> None:
         with self.tx() as db:
-            db.execute("INSERT INTO meta VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET "
-                       "value = excluded.value", (key, value))
+            db.execute(
+                "INSERT INTO meta VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET "
+                "value = excluded.value",
+                (key, value),
+            )
 
     # -- attempts
-    def begin_attempt(self, key: str, kind: str, item_id: str | None, text: str,
-                      reply_to: str | None = None, *, now: float) -> bool:
+    def begin_attempt(
+        self,
+        key: str,
+        kind: str,
+        item_id: str | None,
+        text: str,
+        reply_to: str | None = None,
+        *,
+        now: float,
+    ) -> bool:
         """Record the intent before the call; False if this key was ever attempted."""
         with self.tx() as db:
             return self._insert_attempt(db, key, kind, item_id, text, reply_to, now)
 
-    def begin_post(self, key: str, item_id: str, text: str, pool: str, used: dict[str, int],
-                   spend_kind: str, price: float, *, now: float) -> Attempt:
+    def begin_post(
+        self,
+        key: str,
+        item_id: str,
+        text: str,
+        pool: str,
+        used: dict[str, int],
+        spend_kind: str,
+        price: float,
+        *,
+        now: float,
+    ) -> Attempt:
         """A slot's decision in one transaction: the attempt, the rotation's state after
         this pick and the spend, so a crash leaves all three or none."""
         with self.tx() as db:
             self._insert_attempt(db, key, "post", item_id, text, None, now)
-            db.execute("INSERT INTO rotation VALUES (?, ?) ON CONFLICT(pool) DO UPDATE SET "
-                       "used = excluded.used", (pool, json.dumps(used, sort_keys=True)))
+            db.execute(
+                "INSERT INTO rotation VALUES (?, ?) ON CONFLICT(pool) DO UPDATE SET "
+                "used = excluded.used",
+                (pool, json.dumps(used, sort_keys=True)),
+            )
             if price:
                 db.execute("INSERT INTO spend VALUES (?, ?, ?)", (now, spend_kind, price))
         return Attempt(key, "post", item_id, text, None, "attempting", None, None, now, now)
 
-    def begin_reply(self, key: str, text: str, reply_to: str, price: float, *,
-                    now: float) -> Attempt | None:
+    def begin_reply(
+        self, key: str, text: str, reply_to: str, price: float, *, now: float
+    ) -> Attempt | None:
         """The attempt and its spend in one transaction; None if `key` was ever attempted."""
         with self.tx() as db:
             if not self._insert_attempt(db, key, "reply", None, text, reply_to, now):
@@ -181,33 +207,56 @@ class Store:
         return Attempt(key, "reply", None, text, reply_to, "attempting", None, None, now, now)
 
     @staticmethod
-    def _insert_attempt(db: sqlite3.Connection, key: str, kind: str, item_id: str | None,
-                        text: str, reply_to: str | None, now: float) -> bool:
-        cur = db.execute("INSERT OR IGNORE INTO attempts VALUES "
-                         "(?, ?, ?, ?, ?, 'attempting', NULL, NULL, ?, ?)",
-                         (key, kind, item_id, text, reply_to, now, now))
+    def _insert_attempt(
+        db: sqlite3.Connection,
+        key: str,
+        kind: str,
+        item_id: str | None,
+        text: str,
+        reply_to: str | None,
+        now: float,
+    ) -> bool:
+        cur = db.execute(
+            "INSERT OR IGNORE INTO attempts VALUES (?, ?, ?, ?, ?, 'attempting', NULL, NULL, ?, ?)",
+            (key, kind, item_id, text, reply_to, now, now),
+        )
         return cur.rowcount == 1
 
-    def finish_attempt(self, key: str, status: str, remote_id: str | None = None,
-                       detail: str | None = None, *, now: float) -> None:
+    def finish_attempt(
+        self,
+        key: str,
+        status: str,
+        remote_id: str | None = None,
+        detail: str | None = None,
+        *,
+        now: float,
+    ) -> None:
         """Record the outcome; a reply's mention follows in the same transaction, so a
         crash can never leave a sent reply's mention looking unanswered."""
         with self.tx() as db:
-            db.execute("UPDATE attempts SET status = ?, remote_id = COALESCE(?, remote_id), "
-                       "detail = ?, updated_at = ? WHERE key = ?",
-                       (status, remote_id, detail, now, key))
+            db.execute(
+                "UPDATE attempts SET status = ?, remote_id = COALESCE(?, remote_id), "
+                "detail = ?, updated_at = ? WHERE key = ?",
+                (status, remote_id, detail, now, key),
+            )
             mention_status = {"done": "sent", "failed": "failed"}.get(status)
             if mention_status:
-                db.execute("UPDATE mentions SET status = ? WHERE id = (SELECT reply_to FROM "
-                           "attempts WHERE key = ? AND kind = 'reply')", (mention_status, key))
+                db.execute(
+                    "UPDATE mentions SET status = ? WHERE id = (SELECT reply_to FROM "
+                    "attempts WHERE key = ? AND kind = 'reply')",
+                    (mention_status, key),
+                )
 
     def align_mention(self, key: str) -> None:
         """Bring a reply's mention in line with its settled attempt (after a crash between
         the two writes of an older version)."""
         with self.tx() as db:
-            db.execute("UPDATE mentions SET status = CASE a.status WHEN 'done' THEN 'sent' "
-                       "ELSE 'failed' END FROM attempts a WHERE a.key = ? AND a.kind = 'reply' "
-                       "AND a.status IN ('done', 'failed') AND mentions.id = a.reply_to", (key,))
+            db.execute(
+                "UPDATE mentions SET status = CASE a.status WHEN 'done' THEN 'sent' "
+                "ELSE 'failed' END FROM attempts a WHERE a.key = ? AND a.kind = 'reply' "
+                "AND a.status IN ('done', 'failed') AND mentions.id = a.reply_to",
+                (key,),
+            )
 
     def release_attempt(self, key: str) -> None:
         """Only for a call the platform provably refused before acting (nothing went
@@ -239,83 +288,130 @@ class Store:
 
     def post_history(self, since: float) -> list[Sent]:
         """Posts that went out (or may have) since `since`, oldest first."""
-        rows = self._q("SELECT created_at, item_id, text FROM attempts WHERE kind = 'post' AND "
-                       "created_at >= ? AND status != 'failed' ORDER BY created_at", (since,))
+        rows = self._q(
+            "SELECT created_at, item_id, text FROM attempts WHERE kind = 'post' AND "
+            "created_at >= ? AND status != 'failed' ORDER BY created_at",
+            (since,),
+        )
         return [Sent(r["created_at"], r["item_id"], r["text"]) for r in rows]
 
     def count_not_failed(self, kind: str, since: float) -> int:
         """Attempts since `since` that went out or may have: what a daily limit counts."""
-        rows = self._q("SELECT COUNT(*) AS n FROM attempts WHERE kind = ? AND created_at >= ? "
-                       "AND status != 'failed'", (kind, since))
+        rows = self._q(
+            "SELECT COUNT(*) AS n FROM attempts WHERE kind = ? AND created_at >= ? "
+            "AND status != 'failed'",
+            (kind, since),
+        )
         return int(rows[0]["n"])
 
     # -- mentions and authors
     def mention_known(self, mention_id: str) -> bool:
         return bool(self._q("SELECT 1 FROM mentions WHERE id = ?", (mention_id,)))
 
-    def record_mention(self, mention_id: str, author_id: str, policy: str, reason: str,
-                       country: str | None, reply_text: str | None, opt_out: bool = False,
-                       *, now: float) -> bool:
+    def record_mention(
+        self,
+        mention_id: str,
+        author_id: str,
+        policy: str,
+        reason: str,
+        country: str | None,
+        reply_text: str | None,
+        opt_out: bool = False,
+        *,
+        now: float,
+    ) -> bool:
         """Record the decision once; False if this mention was already handled."""
         status = "pending" if reply_text else "none"
         with self.tx() as db:
-            cur = db.execute("INSERT OR IGNORE INTO mentions VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                             (mention_id, author_id, now, policy, reason,
-                              None if policy == "protect" else country, reply_text, status))
+            cur = db.execute(
+                "INSERT OR IGNORE INTO mentions VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    mention_id,
+                    author_id,
+                    now,
+                    policy,
+                    reason,
+                    None if policy == "protect" else country,
+                    reply_text,
+                    status,
+                ),
+            )
             if cur.rowcount and opt_out:
-                db.execute("INSERT INTO authors (author_id, opted_out_at) VALUES (?, ?) "
-                           "ON CONFLICT(author_id) DO UPDATE SET opted_out_at = "
-                           "COALESCE(opted_out_at, excluded.opted_out_at)", (author_id, now))
+                db.execute(
+                    "INSERT INTO authors (author_id, opted_out_at) VALUES (?, ?) "
+                    "ON CONFLICT(author_id) DO UPDATE SET opted_out_at = "
+                    "COALESCE(opted_out_at, excluded.opted_out_at)",
+                    (author_id, now),
+                )
             if cur.rowcount and reply_text:
                 # The cooldown starts at the decision, so a burst of mentions gets one reply.
-                db.execute("INSERT INTO authors (author_id, last_reply_at) VALUES (?, ?) "
-                           "ON CONFLICT(author_id) DO UPDATE SET last_reply_at = "
-                           "excluded.last_reply_at", (author_id, now))
+                db.execute(
+                    "INSERT INTO authors (author_id, last_reply_at) VALUES (?, ?) "
+                    "ON CONFLICT(author_id) DO UPDATE SET last_reply_at = "
+                    "excluded.last_reply_at",
+                    (author_id, now),
+                )
             return cur.rowcount == 1
 
     def pending_replies(self) -> list[PendingReply]:
         rows = self._q(
             "SELECT m.id, m.author_id, m.reply_text, a.opted_out_at IS NOT NULL AS opted_out "
             "FROM mentions m LEFT JOIN authors a ON a.author_id = m.author_id "
-            "WHERE m.status = 'pending' ORDER BY m.seen_at, m.id")
-        return [PendingReply(r["id"], r["author_id"], r["reply_text"], bool(r["opted_out"]))
-                for r in rows]
+            "WHERE m.status = 'pending' ORDER BY m.seen_at, m.id"
+        )
+        return [
+            PendingReply(r["id"], r["author_id"], r["reply_text"], bool(r["opted_out"]))
+            for r in rows
+        ]
 
     def drop_pending(self, mention_id: str) -> None:
         """A queued reply that must not go out (the author opted out meanwhile)."""
         with self.tx() as db:
-            db.execute("UPDATE mentions SET status = 'none', reason = 'opted-out' "
-                       "WHERE id = ? AND status = 'pending'", (mention_id,))
+            db.execute(
+                "UPDATE mentions SET status = 'none', reason = 'opted-out' "
+                "WHERE id = ? AND status = 'pending'",
+                (mention_id,),
+            )
 
     def reply_opted_out(self, mention_id: str) -> bool:
-        return bool(self._q("SELECT 1 FROM mentions m JOIN authors a ON a.author_id = "
-                            "m.author_id WHERE m.id = ? AND a.opted_out_at IS NOT NULL",
-                            (mention_id,)))
+        return bool(
+            self._q(
+                "SELECT 1 FROM mentions m JOIN authors a ON a.author_id = "
+                "m.author_id WHERE m.id = ? AND a.opted_out_at IS NOT NULL",
+                (mention_id,),
+            )
+        )
 
     def clear_pauses(self, reasons: tuple[str, ...]) -> list[str]:
         """Drop pauses a person fixes outside the bot (keys, credits): a restart retries."""
         marks = ",".join("?" * len(reasons))
         with self.tx() as db:
-            rows = db.execute(f"SELECT endpoint FROM pauses WHERE reason IN ({marks})",
-                              reasons).fetchall()
+            rows = db.execute(
+                f"SELECT endpoint FROM pauses WHERE reason IN ({marks})", reasons
+            ).fetchall()
             db.execute(f"DELETE FROM pauses WHERE reason IN ({marks})", reasons)
         return [r[0] for r in rows]
 
-    def author_state(self, author_id: str, now: float, cooldown: float,
-                     loop_limit: int) -> tuple[bool, bool, bool]:
+    def author_state(
+        self, author_id: str, now: float, cooldown: float, loop_limit: int
+    ) -> tuple[bool, bool, bool]:
         """(opted_out, in_cooldown, looping) for one author."""
-        rows = self._q("SELECT opted_out_at, last_reply_at FROM authors WHERE author_id = ?",
-                       (author_id,))
+        rows = self._q(
+            "SELECT opted_out_at, last_reply_at FROM authors WHERE author_id = ?", (author_id,)
+        )
         opted = bool(rows and rows[0]["opted_out_at"] is not None)
         last = rows[0]["last_reply_at"] if rows else None
         cooling = last is not None and now - last < cooldown
-        n = self._q("SELECT COUNT(*) AS n FROM mentions WHERE author_id = ? AND seen_at >= ?",
-                    (author_id, now - 3600))[0]["n"]
+        n = self._q(
+            "SELECT COUNT(*) AS n FROM mentions WHERE author_id = ? AND seen_at >= ?",
+            (author_id, now - 3600),
+        )[0]["n"]
         return opted, cooling, loop_limit > 0 and n >= loop_limit
 
     def mention_counts(self) -> dict[str, int]:
-        rows = self._q("SELECT policy || ':' || status AS k, COUNT(*) AS n FROM mentions "
-                       "GROUP BY k")
+        rows = self._q(
+            "SELECT policy || ':' || status AS k, COUNT(*) AS n FROM mentions GROUP BY k"
+        )
         return {r["k"]: int(r["n"]) for r in rows}
 
     # -- rotation and slots
@@ -325,8 +421,11 @@ class Store:
 
     def set_rotation_used(self, pool: str, used: dict[str, int]) -> None:
         with self.tx() as db:
-            db.execute("INSERT INTO rotation VALUES (?, ?) ON CONFLICT(pool) DO UPDATE SET "
-                       "used = excluded.used", (pool, json.dumps(used, sort_keys=True)))
+            db.execute(
+                "INSERT INTO rotation VALUES (?, ?) ON CONFLICT(pool) DO UPDATE SET "
+                "used = excluded.used",
+                (pool, json.dumps(used, sort_keys=True)),
+            )
 
     def last_fire(self, slot: str) -> float | None:
         rows = self._q("SELECT last_fire FROM slots WHERE name = ?", (slot,))
@@ -334,8 +433,11 @@ class Store:
 
     def set_last_fire(self, slot: str, at: float) -> None:
         with self.tx() as db:
-            db.execute("INSERT INTO slots VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET "
-                       "last_fire = excluded.last_fire", (slot, at))
+            db.execute(
+                "INSERT INTO slots VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET "
+                "last_fire = excluded.last_fire",
+                (slot, at),
+            )
 
     # -- money and pauses
     def spend(self, kind: str, amount: float, *, now: float) -> None:
@@ -344,14 +446,20 @@ class Store:
                 db.execute("INSERT INTO spend VALUES (?, ?, ?)", (now, kind, amount))
 
     def spent_since(self, since: float) -> float:
-        return float(self._q("SELECT COALESCE(SUM(amount), 0) AS s FROM spend WHERE at >= ?",
-                             (since,))[0]["s"])
+        return float(
+            self._q("SELECT COALESCE(SUM(amount), 0) AS s FROM spend WHERE at >= ?", (since,))[0][
+                "s"
+            ]
+        )
 
     def pause(self, endpoint: str, until: float, reason: str) -> Pause:
         with self.tx() as db:
-            db.execute("INSERT INTO pauses VALUES (?, ?, ?, 1) ON CONFLICT(endpoint) DO UPDATE "
-                       "SET until = excluded.until, reason = excluded.reason, "
-                       "strikes = strikes + 1", (endpoint, until, reason))
+            db.execute(
+                "INSERT INTO pauses VALUES (?, ?, ?, 1) ON CONFLICT(endpoint) DO UPDATE "
+                "SET until = excluded.until, reason = excluded.reason, "
+                "strikes = strikes + 1",
+                (endpoint, until, reason),
+            )
         return self.pauses()[endpoint]
 
     def clear_pause(self, endpoint: str) -> None:

@@ -37,16 +37,18 @@ def root_schedule() -> str:
 
 
 def test_preview_json_lists_the_next_posts_in_the_schedule_time_zone(
-        valid_root: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    valid_root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     # Friday 2026-11-20 08:00 in Berlin: next come Fri 09:00, Sun 11:30, Mon 09:00.
     now = dt.datetime(2026, 11, 20, 8, 0, tzinfo=dt.timezone(dt.timedelta(hours=1)))
     assert content.preview(valid_root, 3, True, str(valid_root / "none.sqlite3"), now=now) == 0
     rows = json.loads(capsys.readouterr().out)
-    assert [r["time"] for r in rows] == ["2026-11-20T09:00:00+01:00",
-                                         "2026-11-22T11:30:00+01:00",
-                                         "2026-11-23T09:00:00+01:00"]
-    assert set(rows[0]) >= {"time", "post_id", "category", "language", "weighted_length",
-                            "text"}
+    assert [r["time"] for r in rows] == [
+        "2026-11-20T09:00:00+01:00",
+        "2026-11-22T11:30:00+01:00",
+        "2026-11-23T09:00:00+01:00",
+    ]
+    assert set(rows[0]) >= {"time", "post_id", "category", "language", "weighted_length", "text"}
     assert rows[0]["language"] == "en" and rows[1]["category"] == "awareness"
     assert all(r["weighted_length"] <= 280 and "#CloseTheCamps" in r["text"] for r in rows)
     assert len({r["post_id"] for r in rows}) == 3
@@ -61,15 +63,42 @@ def test_preview_text_and_dst(valid_root: Path, capsys: pytest.CaptureFixture[st
 
 
 def test_preview_json_prints_only_json(valid_root: Path) -> None:
-    out = subprocess.run([sys.executable, "-m", "bot", "preview", "--count", "4", "--json",
-                          "--root", str(valid_root), "--state", str(valid_root / "s.sqlite3")],
-                         capture_output=True, text=True, cwd=REPO, check=True)
+    out = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "bot",
+            "preview",
+            "--count",
+            "4",
+            "--json",
+            "--root",
+            str(valid_root),
+            "--state",
+            str(valid_root / "s.sqlite3"),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        check=True,
+    )
     assert len(json.loads(out.stdout)) == 4
 
 
 def test_status_json_on_a_fresh_state(valid_root: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["status", "--json", "--root", str(valid_root), "--state",
-                 str(valid_root / "s.sqlite3")]) == 0
+    assert (
+        main(
+            [
+                "status",
+                "--json",
+                "--root",
+                str(valid_root),
+                "--state",
+                str(valid_root / "s.sqlite3"),
+            ]
+        )
+        == 0
+    )
     info = json.loads(capsys.readouterr().out)
     assert info["platform"] == "sandbox"
     assert info["budget"]["limit_usd"] == 10 and info["budget"]["spent_usd"] == 0
@@ -78,29 +107,37 @@ def test_status_json_on_a_fresh_state(valid_root: Path, capsys: pytest.CaptureFi
 
 
 def test_route_one_mention(valid_root: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["route", "I'm in Hamburg, how can I help?", "--json", "--root",
-                 str(valid_root)]) == 0
+    assert (
+        main(["route", "I'm in Hamburg, how can I help?", "--json", "--root", str(valid_root)]) == 0
+    )
     r = json.loads(capsys.readouterr().out)
     assert r["country"] == "DE" and r["policy"] == "reply" and r["language"] == "en"
     assert "germany.mid.ru" in r["reply"] or "bundestag.de" in r["reply"]
 
 
 def test_route_jsonl_from_a_file_and_stdin(valid_root: Path, tmp_path: Path) -> None:
-    lines = [{"id": "a", "text": "ich bin aus Köln, was kann ich tun?", "lang": "de",
-              "extra": 1},
-             {"id": "b", "text": "я живу в Грозном", "lang": "ru"},
-             {"id": "c", "text": "what can I do", "author_location": "Brisbane, QLD"},
-             {"id": "d", "text": "stop"}]
+    lines = [
+        {"id": "a", "text": "ich bin aus Köln, was kann ich tun?", "lang": "de", "extra": 1},
+        {"id": "b", "text": "я живу в Грозном", "lang": "ru"},
+        {"id": "c", "text": "what can I do", "author_location": "Brisbane, QLD"},
+        {"id": "d", "text": "stop"},
+    ]
     src = tmp_path / "in.jsonl"
     src.write_text("\n".join(json.dumps(x, ensure_ascii=False) for x in lines) + "\n")
     for args, stdin in ((["--jsonl", str(src)], None), (["--jsonl", "-"], src.read_text())):
-        p = subprocess.run([sys.executable, "-m", "bot", "route", *args, "--root", str(valid_root)],
-                           input=stdin, capture_output=True, text=True, cwd=REPO)
+        p = subprocess.run(
+            [sys.executable, "-m", "bot", "route", *args, "--root", str(valid_root)],
+            input=stdin,
+            capture_output=True,
+            text=True,
+            cwd=REPO,
+        )
         assert p.returncode == 0, p.stderr
         out = [json.loads(x) for x in p.stdout.splitlines()]
         assert [o["id"] for o in out] == ["a", "b", "c", "d"]
-        assert all(set(o) == {"id", "country", "confidence", "policy", "language", "reply"}
-                   for o in out)
+        assert all(
+            set(o) == {"id", "country", "confidence", "policy", "language", "reply"} for o in out
+        )
         a, b, c, d = out
         assert (a["country"], a["policy"], a["language"]) == ("DE", "reply", "de")
         assert b["policy"] == "protect" and "Грозн" not in (b["reply"] or "")
@@ -112,8 +149,12 @@ def test_route_jsonl_from_a_file_and_stdin(valid_root: Path, tmp_path: Path) -> 
 def test_route_jsonl_bad_line_is_one_clear_line(valid_root: Path, tmp_path: Path) -> None:
     src = tmp_path / "in.jsonl"
     src.write_text('{"id": "ok", "text": "hi, how can I help?"}\nnot json\n')
-    p = subprocess.run([sys.executable, "-m", "bot", "route", "--jsonl", str(src), "--root",
-                        str(valid_root)], capture_output=True, text=True, cwd=REPO)
+    p = subprocess.run(
+        [sys.executable, "-m", "bot", "route", "--jsonl", str(src), "--root", str(valid_root)],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+    )
     assert p.returncode == 1
     assert p.stderr.strip().startswith(f"{src}:2: ")
     assert "Traceback" not in p.stderr and len(p.stdout.splitlines()) == 1
@@ -121,11 +162,25 @@ def test_route_jsonl_bad_line_is_one_clear_line(valid_root: Path, tmp_path: Path
 
 def test_sandbox_mention_and_timeline(valid_root: Path, capsys: pytest.CaptureFixture[str]) -> None:
     state = str(valid_root / "var" / "state.sqlite3")
-    assert main(["sandbox", "mention", "hello", "--user", "ann", "--root", str(valid_root),
-                 "--state", state]) == 0
+    assert (
+        main(
+            [
+                "sandbox",
+                "mention",
+                "hello",
+                "--user",
+                "ann",
+                "--root",
+                str(valid_root),
+                "--state",
+                state,
+            ]
+        )
+        == 0
+    )
     assert main(["sandbox", "timeline", "--json", "--root", str(valid_root), "--state", state]) == 0
     out = capsys.readouterr().out
-    assert json.loads(out[out.index("["):]) == []  # the bot has posted nothing yet
+    assert json.loads(out[out.index("[") :]) == []  # the bot has posted nothing yet
 
 
 def test_root_that_is_not_a_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

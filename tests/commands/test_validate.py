@@ -24,8 +24,13 @@ PROBLEM_LINE = re.compile(r"^[^\s:][^:]*:\d+: .+ \(.+\)$")
 
 def run_validate(root: Path, *extra: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PYTHONPATH": str(REPO)}
-    return subprocess.run([sys.executable, "-m", "bot", "validate", "--root", str(root), *extra],
-                          capture_output=True, text=True, timeout=60, env=env)
+    return subprocess.run(
+        [sys.executable, "-m", "bot", "validate", "--root", str(root), *extra],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=env,
+    )
 
 
 def _assert_clean_output(proc: subprocess.CompletedProcess[str]) -> None:
@@ -40,56 +45,67 @@ def test_valid_root_exits_0_with_summary(valid_root: Path) -> None:
     proc = run_validate(valid_root)
     _assert_clean_output(proc)
     assert proc.returncode == 0, proc.stdout
-    assert re.fullmatch(r"ok: \d+ posts ready to go out, \d+ drafts, 7 slots",
-                        proc.stdout.splitlines()[-1])
+    assert re.fullmatch(
+        r"ok: \d+ posts ready to go out, \d+ drafts, 7 slots", proc.stdout.splitlines()[-1]
+    )
 
 
 def test_draft_is_a_warning_not_an_error(valid_root: Path) -> None:
     (valid_root / "messages/posts/zz-draft.yaml").write_text(
         "posts:\n  - id: a-new-draft\n    lang: en\n    category: awareness\n"
-        "    text: \"A new draft. #CloseTheCamps\"\n", encoding="utf-8")
+        '    text: "A new draft. #CloseTheCamps"\n',
+        encoding="utf-8",
+    )
     proc = run_validate(valid_root)
     _assert_clean_output(proc)
     assert proc.returncode == 0
-    assert ("messages/posts/zz-draft.yaml:2: warning: post 'a-new-draft' is a draft"
-            in proc.stdout)
+    assert "messages/posts/zz-draft.yaml:2: warning: post 'a-new-draft' is a draft" in proc.stdout
     assert ", 1 drafts," in proc.stdout.splitlines()[-1]
 
 
 def test_expired_post_is_a_warning(valid_root: Path) -> None:
     (valid_root / "messages/posts/zz-old.yaml").write_text(
         "posts:\n  - id: an-old-post\n    lang: en\n    category: awareness\n"
-        "    text: \"Old news. #CloseTheCamps\"\n    expires: 2020-01-01\n", encoding="utf-8")
+        '    text: "Old news. #CloseTheCamps"\n    expires: 2020-01-01\n',
+        encoding="utf-8",
+    )
     proc = run_validate(valid_root)
     assert proc.returncode == 0
-    assert "messages/posts/zz-old.yaml:6: warning: post 'an-old-post' expired on 2020-01-01" \
+    assert (
+        "messages/posts/zz-old.yaml:6: warning: post 'an-old-post' expired on 2020-01-01"
         in proc.stdout
+    )
 
 
 def test_every_problem_is_one_line_and_counted(valid_root: Path) -> None:
     (valid_root / "messages/posts/zz-bad.yaml").write_text(
         "posts:\n  - id: two-problems\n    lang: english\n    category: nope\n"
-        "    text: \"No tag here\"\n", encoding="utf-8")
+        '    text: "No tag here"\n',
+        encoding="utf-8",
+    )
     proc = run_validate(valid_root)
     _assert_clean_output(proc)
     assert proc.returncode == 1
     errors = [ln for ln in proc.stdout.splitlines()[:-1] if ": warning: " not in ln]
     assert [ln.split(": ", 1)[0] for ln in errors] == [
-        "messages/posts/zz-bad.yaml:3", "messages/posts/zz-bad.yaml:4",
-        "messages/posts/zz-bad.yaml:5"]
+        "messages/posts/zz-bad.yaml:3",
+        "messages/posts/zz-bad.yaml:4",
+        "messages/posts/zz-bad.yaml:5",
+    ]
     assert proc.stdout.splitlines()[-1] == "3 problem(s): not publishable"
 
 
 def test_problems_in_several_files_are_all_reported(valid_root: Path) -> None:
-    (valid_root / "schedule.yaml").write_text("timezone: Mars/Base\nposts: []\nfoo: 1\n",
-                                        encoding="utf-8")
+    (valid_root / "schedule.yaml").write_text(
+        "timezone: Mars/Base\nposts: []\nfoo: 1\n", encoding="utf-8"
+    )
     (valid_root / "messages/posts/aa-bad.yaml").write_text("posts: 5\n", encoding="utf-8")
     proc = run_validate(valid_root)
     assert proc.returncode == 1
-    heads = [ln.split(": ", 1)[0] for ln in proc.stdout.splitlines()[:-1]
-             if ": warning: " not in ln]
-    assert sorted(heads) == ["messages/posts/aa-bad.yaml:1", "schedule.yaml:1",
-                             "schedule.yaml:3"]
+    heads = [
+        ln.split(": ", 1)[0] for ln in proc.stdout.splitlines()[:-1] if ": warning: " not in ln
+    ]
+    assert sorted(heads) == ["messages/posts/aa-bad.yaml:1", "schedule.yaml:1", "schedule.yaml:3"]
 
 
 def test_missing_schedule(valid_root: Path) -> None:
@@ -123,7 +139,9 @@ def test_only_drafts_is_not_publishable(tmp_path: Path) -> None:
         f.unlink()
     (root / "messages/posts/only.yaml").write_text(
         "posts:\n  - id: only-draft\n    lang: en\n    category: awareness\n"
-        "    text: \"Draft. #CloseTheCamps\"\n", encoding="utf-8")
+        '    text: "Draft. #CloseTheCamps"\n',
+        encoding="utf-8",
+    )
     proc = run_validate(root)
     assert proc.returncode == 1
     assert "messages/posts:1: no approved, unexpired post: nothing to post" in proc.stdout
@@ -152,8 +170,12 @@ def test_console_script_works(valid_root: Path) -> None:
     exe = Path(sys.executable).with_name("closethecamps")
     if not exe.exists():
         pytest.skip("closethecamps console script not installed in this interpreter's venv")
-    proc = subprocess.run([str(exe), "validate", "--root", str(valid_root)], capture_output=True,
-                          text=True, timeout=60)
+    proc = subprocess.run(
+        [str(exe), "validate", "--root", str(valid_root)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert proc.returncode == 0, proc.stdout
 
 

@@ -90,8 +90,9 @@ def test_approve_is_idempotent(source_root: Path) -> None:
 def test_reapprove_after_edit_replaces_the_block(source_root: Path) -> None:
     approve(source_root, "second", "Alex")
     p = posts_file(source_root)
-    p.write_text(p.read_text(encoding="utf-8").replace("Quoted text.", "Edited text."),
-                 encoding="utf-8")
+    p.write_text(
+        p.read_text(encoding="utf-8").replace("Quoted text.", "Edited text."), encoding="utf-8"
+    )
     lib, problems = load_library(source_root, TODAY)
     assert any("does not match its text" in x.what for x in problems)
     res = approve(source_root, "second", "Sam")
@@ -104,13 +105,18 @@ def test_reapprove_after_edit_replaces_the_block(source_root: Path) -> None:
 
 def test_replaces_a_flow_style_approval(source_root: Path) -> None:
     p = posts_file(source_root)
-    p.write_text(p.read_text(encoding="utf-8").replace(
-        '    text: "Quoted text. #CloseTheCamps"\n',
-        '    text: "Quoted text. #CloseTheCamps"\n    approval: {by: old, sha256: "00"}\n'),
-        encoding="utf-8")
+    p.write_text(
+        p.read_text(encoding="utf-8").replace(
+            '    text: "Quoted text. #CloseTheCamps"\n',
+            '    text: "Quoted text. #CloseTheCamps"\n    approval: {by: old, sha256: "00"}\n',
+        ),
+        encoding="utf-8",
+    )
     approve(source_root, "second", "Alex")
     assert loaded(source_root)["second"]["approval"] == {
-        "by": "Alex", "sha256": text_hash("Quoted text. #CloseTheCamps")}
+        "by": "Alex",
+        "sha256": text_hash("Quoted text. #CloseTheCamps"),
+    }
     assert loaded(source_root)["third"].get("approval") is None
 
 
@@ -118,7 +124,9 @@ def test_names_are_quoted_safely(source_root: Path) -> None:
     by = 'Ann "the reviewer": #1, O\'Brien'
     approve(source_root, "second", by)
     assert loaded(source_root)["second"]["approval"] == {
-        "by": by, "sha256": text_hash("Quoted text. #CloseTheCamps")}
+        "by": by,
+        "sha256": text_hash("Quoted text. #CloseTheCamps"),
+    }
 
 
 def test_unknown_id(source_root: Path) -> None:
@@ -126,7 +134,8 @@ def test_unknown_id(source_root: Path) -> None:
         approve(source_root, "nope", "Alex")
     assert e.value.problem.render() == (
         "messages/posts:1: no post or template with id 'nope' "
-        "(check the id with: closethecamps validate)")
+        "(check the id with: closethecamps validate)"
+    )
 
 
 def test_prefix_of_an_id_is_not_a_match(source_root: Path) -> None:
@@ -144,8 +153,10 @@ def test_empty_name(source_root: Path) -> None:
 
 def test_empty_text_is_refused(source_root: Path) -> None:
     p = posts_file(source_root)
-    p.write_text(p.read_text(encoding="utf-8").replace('"Quoted text. #CloseTheCamps"', '""'),
-                 encoding="utf-8")
+    p.write_text(
+        p.read_text(encoding="utf-8").replace('"Quoted text. #CloseTheCamps"', '""'),
+        encoding="utf-8",
+    )
     with pytest.raises(ApproveError) as e:
         approve(source_root, "second", "Alex")
     assert e.value.problem.line == 14 and "has no text to approve" in e.value.problem.what
@@ -158,22 +169,34 @@ def test_file_with_syntax_error_elsewhere_is_skipped(source_root: Path) -> None:
 
 def test_cli_approve(source_root: Path) -> None:
     env = {**os.environ, "PYTHONPATH": str(REPO)}
-    cmd = [sys.executable, "-m", "bot", "approve", "second", "--by", "Alex",
-           "--root", str(source_root)]
+    cmd = [
+        sys.executable,
+        "-m",
+        "bot",
+        "approve",
+        "second",
+        "--by",
+        "Alex",
+        "--root",
+        str(source_root),
+    ]
     proc = subprocess.run(cmd, capture_output=True, text=True, timeout=60, env=env)
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.startswith("messages/posts/en.yaml: approved 'second' by Alex (sha256 ")
     proc = subprocess.run(cmd, capture_output=True, text=True, timeout=60, env=env)
     assert "already approved" in proc.stdout
-    bad = subprocess.run([*cmd[:4], "nope", *cmd[5:]], capture_output=True, text=True,
-                         timeout=60, env=env)
+    bad = subprocess.run(
+        [*cmd[:4], "nope", *cmd[5:]], capture_output=True, text=True, timeout=60, env=env
+    )
     assert bad.returncode == 1 and "Traceback" not in bad.stderr
     assert bad.stderr.startswith("messages/posts:1: no post or template with id 'nope'")
 
 
-FLOW = ('posts:\n  - {id: flow-1, lang: en, category: awareness, text: "Flow. #CloseTheCamps"}\n'
-        "  - id: flow-2\n    lang: en\n    category: awareness\n"
-        '    text: "Block. #CloseTheCamps"\n')
+FLOW = (
+    'posts:\n  - {id: flow-1, lang: en, category: awareness, text: "Flow. #CloseTheCamps"}\n'
+    "  - id: flow-2\n    lang: en\n    category: awareness\n"
+    '    text: "Block. #CloseTheCamps"\n'
+)
 
 
 def test_flow_style_post_never_damages_the_file(source_root: Path) -> None:
@@ -188,9 +211,12 @@ def test_flow_style_post_never_damages_the_file(source_root: Path) -> None:
         assert yaml.safe_load(p.read_text(encoding="utf-8"))["posts"][0]["approval"]
 
 
-@pytest.mark.xfail(strict=True, reason="bug: approve cannot approve a flow-style post "
-                   "('- {id: ..., text: ...}'): it refuses with 'could not place the approval "
-                   "safely' instead of writing approval inside the braces")
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug: approve cannot approve a flow-style post "
+    "('- {id: ..., text: ...}'): it refuses with 'could not place the approval "
+    "safely' instead of writing approval inside the braces",
+)
 def test_flow_style_post_can_be_approved(source_root: Path) -> None:
     p = source_root / "messages/posts/flow.yaml"
     p.write_text(FLOW, encoding="utf-8")
@@ -218,8 +244,7 @@ def test_approval_follows_a_folded_text_directly(source_root: Path) -> None:
 def test_reapprove_keeps_the_next_post(source_root: Path) -> None:
     approve(source_root, "first", "Alex")
     p = posts_file(source_root)
-    p.write_text(p.read_text(encoding="utf-8").replace("two lines.", "2 lines."),
-                 encoding="utf-8")
+    p.write_text(p.read_text(encoding="utf-8").replace("two lines.", "2 lines."), encoding="utf-8")
     approve(source_root, "first", "Sam")
     assert list(loaded(source_root)) == ["first", "second", "third"]
     lib, _ = load_library(source_root, TODAY)

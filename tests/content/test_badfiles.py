@@ -24,8 +24,16 @@ from tests.support.paths import REPO
 
 CASES = list(iter_cases())
 # The process-level check: syntax, encoding, empty files, types, and one of each area.
-SUBPROCESS_CASES = {"01-yaml-syntax", "24-invalid-utf8", "25-empty-file", "30-date-impossible",
-                    "40-yaml-syntax", "47-cron-field-count", "60-empty", "70-invalid-utf8"}
+SUBPROCESS_CASES = {
+    "01-yaml-syntax",
+    "24-invalid-utf8",
+    "25-empty-file",
+    "30-date-impossible",
+    "40-yaml-syntax",
+    "47-cron-field-count",
+    "60-empty",
+    "70-invalid-utf8",
+}
 
 
 def _param(case: Case) -> object:
@@ -72,8 +80,13 @@ def test_bad_file_in_process(case: Case, valid_root: Path) -> None:
 def test_bad_file_subprocess(case: Case, valid_root: Path) -> None:
     case.install(valid_root)
     env = {**os.environ, "PYTHONPATH": str(REPO)}
-    proc = subprocess.run([sys.executable, "-m", "bot", "validate", "--root", str(valid_root)],
-                          capture_output=True, text=True, timeout=60, env=env)
+    proc = subprocess.run(
+        [sys.executable, "-m", "bot", "validate", "--root", str(valid_root)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=env,
+    )
     assert "Traceback" not in proc.stdout + proc.stderr
     assert proc.returncode == 1, proc.stdout + proc.stderr
     _expect_reported(case, proc.stdout)

@@ -19,12 +19,18 @@ def write(root: Path, body: str, name: str = "en.yaml") -> None:
     (root / "messages/posts" / name).write_text(body, encoding="utf-8")
 
 
-def post(pid: str, text: str, *, approved: bool = True, extra: str = "",
-         lang: str = "en", category: str = "awareness") -> str:
-    out = (f"  - id: {pid}\n    lang: {lang}\n    category: {category}\n"
-           f"    text: \"{text}\"\n{extra}")
+def post(
+    pid: str,
+    text: str,
+    *,
+    approved: bool = True,
+    extra: str = "",
+    lang: str = "en",
+    category: str = "awareness",
+) -> str:
+    out = f'  - id: {pid}\n    lang: {lang}\n    category: {category}\n    text: "{text}"\n{extra}'
     if approved:
-        out += f"    approval:\n      by: \"Alex\"\n      sha256: {text_hash(text)}\n"
+        out += f'    approval:\n      by: "Alex"\n      sha256: {text_hash(text)}\n'
     return out
 
 
@@ -38,8 +44,13 @@ def warnings_(problems: list[Problem]) -> list[str]:
 
 def test_valid_post_loads_with_all_fields(empty_root: Path) -> None:
     text = "Remember Argun. https://lgbtnet.org #CloseTheCamps"
-    write(empty_root, "# comment\nposts:\n" + post("en-a-1", text, extra="    weight: 3\n"
-          "    starts: 2026-01-01\n    expires: 2026-12-31\n"))
+    write(
+        empty_root,
+        "# comment\nposts:\n"
+        + post(
+            "en-a-1", text, extra="    weight: 3\n    starts: 2026-01-01\n    expires: 2026-12-31\n"
+        ),
+    )
     lib, problems = load_library(empty_root, TODAY)
     assert errors(problems) == [] and warnings_(problems) == []
     [p] = lib.posts
@@ -60,11 +71,15 @@ def test_defaults(empty_root: Path) -> None:
 
 
 def test_date_window(empty_root: Path) -> None:
-    write(empty_root, "posts:\n"
-          + post("later", "later #CloseTheCamps", extra="    starts: 2026-07-01\n")
-          + post("gone", "gone #CloseTheCamps", extra="    expires: 2026-06-14\n")
-          + post("edge", "edge #CloseTheCamps", extra="    starts: 2026-06-15\n"
-                 "    expires: 2026-06-15\n"))
+    write(
+        empty_root,
+        "posts:\n"
+        + post("later", "later #CloseTheCamps", extra="    starts: 2026-07-01\n")
+        + post("gone", "gone #CloseTheCamps", extra="    expires: 2026-06-14\n")
+        + post(
+            "edge", "edge #CloseTheCamps", extra="    starts: 2026-06-15\n    expires: 2026-06-15\n"
+        ),
+    )
     lib, problems = load_library(empty_root, TODAY)
     assert [p.id for p in lib.live(TODAY)] == ["edge"]
     assert [p.id for p in lib.live(dt.date(2026, 7, 1))] == ["later"]
@@ -72,8 +87,12 @@ def test_date_window(empty_root: Path) -> None:
 
 
 def test_draft_is_loaded_but_not_live(empty_root: Path) -> None:
-    write(empty_root, "posts:\n" + post("ok", "ok #CloseTheCamps")
-          + post("draft", "draft #CloseTheCamps", approved=False))
+    write(
+        empty_root,
+        "posts:\n"
+        + post("ok", "ok #CloseTheCamps")
+        + post("draft", "draft #CloseTheCamps", approved=False),
+    )
     lib, problems = load_library(empty_root, TODAY)
     assert [p.id for p in lib.posts] == ["ok", "draft"]
     assert [p.id for p in lib.live(TODAY)] == ["ok"]
@@ -100,8 +119,9 @@ def test_approval_is_nfc_insensitive(empty_root: Path) -> None:
 
 def test_approval_hash_case_insensitive(empty_root: Path) -> None:
     text = "x #CloseTheCamps"
-    write(empty_root,
-          "posts:\n" + post("u", text).replace(text_hash(text), text_hash(text).upper()))
+    write(
+        empty_root, "posts:\n" + post("u", text).replace(text_hash(text), text_hash(text).upper())
+    )
     _, problems = load_library(empty_root, TODAY)
     assert errors(problems) == []
 
@@ -115,7 +135,8 @@ def test_no_live_post_is_an_error(empty_root: Path) -> None:
 def test_no_files_is_an_error(empty_root: Path) -> None:
     _, problems = load_library(empty_root, TODAY)
     assert [p.render() for p in problems if not p.warning] == [
-        "messages/posts:1: no message files found (add YAML files under messages/posts/)"]
+        "messages/posts:1: no message files found (add YAML files under messages/posts/)"
+    ]
 
 
 def test_yml_extension_is_read(empty_root: Path) -> None:
@@ -126,7 +147,8 @@ def test_yml_extension_is_read(empty_root: Path) -> None:
 
 def test_bom_is_accepted(empty_root: Path) -> None:
     (empty_root / "messages/posts/b.yaml").write_bytes(
-        b"\xef\xbb\xbf" + ("posts:\n" + post("b", "b #CloseTheCamps")).encode())
+        b"\xef\xbb\xbf" + ("posts:\n" + post("b", "b #CloseTheCamps")).encode()
+    )
     lib, problems = load_library(empty_root, TODAY)
     assert errors(problems) == [] and lib.posts[0].id == "b"
 
@@ -138,58 +160,73 @@ def test_duplicate_across_files_names_both(empty_root: Path) -> None:
     assert [p.text for p in lib.posts] == ["one #CloseTheCamps"]
     assert [p.render() for p in problems if not p.warning] == [
         "messages/posts/b.yaml:3: duplicate id 'same' (also messages/posts/a.yaml:2) "
-        "(give each post its own id)"]
+        "(give each post its own id)"
+    ]
 
 
-@pytest.mark.parametrize(("text", "problem"), [
-    ("no tag", "text lacks #CloseTheCamps"),
-    ("#CloseTheCamps #a1 #b2 #c3", "text has 4 hashtags"),
-    ("hi @friend #CloseTheCamps", "text mentions @friend"),
-    ("http://lgbtnet.org #CloseTheCamps", "link 'http://lgbtnet.org' is not https"),
-    ("https://evil.example.com #CloseTheCamps",
-     "link domain 'evil.example.com' is not in messages/allowed_domains.yaml"),
-    ("https://lgbtnet.org.evil.com/x #CloseTheCamps",
-     "link domain 'lgbtnet.org.evil.com' is not in messages/allowed_domains.yaml"),
-    ("https://lgbtnet.org@evil.com #CloseTheCamps",
-     "link domain 'evil.com' is not in messages/allowed_domains.yaml"),
-    ("see lgbtnet.org #CloseTheCamps", "link 'lgbtnet.org' is not written in full"),
-    ("www.lgbtnet.org #CloseTheCamps", "link 'www.lgbtnet.org' is not https"),
-    ("x" * 270 + " #CloseTheCamps", "text is 285 weighted characters, over X's 280"),
-    ("中" * 135 + " #CloseTheCamps", "text is 285 weighted characters, over X's 280"),
-])
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        ("no tag", "text lacks #CloseTheCamps"),
+        ("#CloseTheCamps #a1 #b2 #c3", "text has 4 hashtags"),
+        ("hi @friend #CloseTheCamps", "text mentions @friend"),
+        ("http://lgbtnet.org #CloseTheCamps", "link 'http://lgbtnet.org' is not https"),
+        (
+            "https://evil.example.com #CloseTheCamps",
+            "link domain 'evil.example.com' is not in messages/allowed_domains.yaml",
+        ),
+        (
+            "https://lgbtnet.org.evil.com/x #CloseTheCamps",
+            "link domain 'lgbtnet.org.evil.com' is not in messages/allowed_domains.yaml",
+        ),
+        (
+            "https://lgbtnet.org@evil.com #CloseTheCamps",
+            "link domain 'evil.com' is not in messages/allowed_domains.yaml",
+        ),
+        ("see lgbtnet.org #CloseTheCamps", "link 'lgbtnet.org' is not written in full"),
+        ("www.lgbtnet.org #CloseTheCamps", "link 'www.lgbtnet.org' is not https"),
+        ("x" * 270 + " #CloseTheCamps", "text is 285 weighted characters, over X's 280"),
+        ("中" * 135 + " #CloseTheCamps", "text is 285 weighted characters, over X's 280"),
+    ],
+)
 def test_text_rules(empty_root: Path, text: str, problem: str) -> None:
     write(empty_root, "posts:\n" + post("ok", "ok #CloseTheCamps") + post("t", text))
     _, problems = load_library(empty_root, TODAY)
     assert f"12: {problem}" in errors(problems)  # the line of 't's text
 
 
-@pytest.mark.parametrize("text", [
-    "Tags ok #CloseTheCamps #EyesOnChechnya #LGBT",
-    "Subdomain https://washington.mid.ru/en/ #CloseTheCamps",
-    "Uppercase HTTPS://WWW.AMNESTY.ORG/EN/ ok #CloseTheCamps",
-    "Trailing punctuation (https://lgbtnet.org). #CloseTheCamps",
-    "Email-like press@lgbtnet.org is not a mention #CloseTheCamps",
-    "x" * 265 + " #CloseTheCamps",  # exactly 280
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tags ok #CloseTheCamps #EyesOnChechnya #LGBT",
+        "Subdomain https://washington.mid.ru/en/ #CloseTheCamps",
+        "Uppercase HTTPS://WWW.AMNESTY.ORG/EN/ ok #CloseTheCamps",
+        "Trailing punctuation (https://lgbtnet.org). #CloseTheCamps",
+        "Email-like press@lgbtnet.org is not a mention #CloseTheCamps",
+        "x" * 265 + " #CloseTheCamps",  # exactly 280
+    ],
+)
 def test_text_rules_accept(empty_root: Path, text: str) -> None:
     write(empty_root, "posts:\n" + post("t", text))
     _, problems = load_library(empty_root, TODAY)
     assert errors(problems) == []
 
 
-@pytest.mark.parametrize(("field", "value", "problem"), [
-    ("lang", "EN", "'EN' is not a BCP 47 language tag"),
-    ("lang", "en_GB", "'en_GB' is not a BCP 47 language tag"),
-    ("lang", "no", "'lang' must be text, not true/false"),  # YAML 1.1: no == false
-    ("category", "Awareness", "unknown category 'Awareness'"),
-    ("id", "has space", "id 'has space' is not a valid id"),
-    ("id", "x" * 65, f"id '{'x' * 65}' is not a valid id"),
-])
+@pytest.mark.parametrize(
+    ("field", "value", "problem"),
+    [
+        ("lang", "EN", "'EN' is not a BCP 47 language tag"),
+        ("lang", "en_GB", "'en_GB' is not a BCP 47 language tag"),
+        ("lang", "no", "'lang' must be text, not true/false"),  # YAML 1.1: no == false
+        ("category", "Awareness", "unknown category 'Awareness'"),
+        ("id", "has space", "id 'has space' is not a valid id"),
+        ("id", "x" * 65, f"id '{'x' * 65}' is not a valid id"),
+    ],
+)
 def test_field_rules(empty_root: Path, field: str, value: str, problem: str) -> None:
     body = post("ok", "ok #CloseTheCamps") + post("t", "t #CloseTheCamps")
     lines = body.splitlines(keepends=True)
-    i = next(i for i, ln in enumerate(lines)
-             if ln.strip(" -").startswith(f"{field}:") and i > 5)
+    i = next(i for i, ln in enumerate(lines) if ln.strip(" -").startswith(f"{field}:") and i > 5)
     lines[i] = lines[i].split(":")[0] + f": {value}\n"
     write(empty_root, "posts:\n" + "".join(lines))
     _, problems = load_library(empty_root, TODAY)
@@ -210,9 +247,18 @@ def test_every_category_accepted(empty_root: Path, category: str) -> None:
     assert errors(problems) == []
 
 
-@pytest.mark.parametrize(("weight", "ok"), [("1", True), ("10", True), ("0", False),
-                                            ("11", False), ("2.5", False), ("true", False),
-                                            ('"3"', False)])
+@pytest.mark.parametrize(
+    ("weight", "ok"),
+    [
+        ("1", True),
+        ("10", True),
+        ("0", False),
+        ("11", False),
+        ("2.5", False),
+        ("true", False),
+        ('"3"', False),
+    ],
+)
 def test_weight_range(empty_root: Path, weight: str, ok: bool) -> None:
     write(empty_root, "posts:\n" + post("w", "w #CloseTheCamps", extra=f"    weight: {weight}\n"))
     _, problems = load_library(empty_root, TODAY)
@@ -230,6 +276,9 @@ def test_shipped_posts_have_no_errors_except_drafts() -> None:
     """The shipped library (drafts allowed while the content is reviewed) has no error
     other than possibly 'nothing to post yet'."""
     _, problems = load_library(REPO)
-    bad = [p.render() for p in problems if not p.warning
-           and "no approved, unexpired post" not in p.what]
+    bad = [
+        p.render()
+        for p in problems
+        if not p.warning and "no approved, unexpired post" not in p.what
+    ]
     assert bad == []

@@ -18,8 +18,31 @@ from tests.support.roots import approve_all, approved_copy, copy_messages
 TODAY = dt.date(2026, 11, 21)
 COUNTRIES = "messages/resources/countries.yaml"
 REQUIRED_COUNTRIES = {
-    "US", "GB", "CA", "DE", "FR", "AU", "IE", "ES", "SE", "IT", "NL", "BR", "AT", "CH", "BE",
-    "NZ", "NO", "DK", "FI", "PL", "PT", "MX", "AR", "JP", "ZA",
+    "US",
+    "GB",
+    "CA",
+    "DE",
+    "FR",
+    "AU",
+    "IE",
+    "ES",
+    "SE",
+    "IT",
+    "NL",
+    "BR",
+    "AT",
+    "CH",
+    "BE",
+    "NZ",
+    "NO",
+    "DK",
+    "FI",
+    "PL",
+    "PT",
+    "MX",
+    "AR",
+    "JP",
+    "ZA",
 }
 
 
@@ -32,7 +55,7 @@ def edit(root: Path, rel: str, old: str, new: str) -> int:
     path = root / rel
     text = path.read_text(encoding="utf-8")
     pos = text.index(old)
-    path.write_text(text[:pos] + new + text[pos + len(old):], encoding="utf-8")
+    path.write_text(text[:pos] + new + text[pos + len(old) :], encoding="utf-8")
     return text[:pos].count("\n") + 1
 
 
@@ -44,6 +67,7 @@ def only_error(root: Path) -> Problem:
 
 
 # --- the shipped files ---------------------------------------------------------------
+
 
 def test_shipped_files_have_no_errors_and_cover_the_required_countries() -> None:
     library, problems = load_reply_library(REPO, TODAY)
@@ -57,8 +81,9 @@ def unapprove_all(root: Path) -> None:
     """Strip every approval block: the templates become drafts."""
     for path in (root / "messages/replies").glob("*.yaml"):
         text = path.read_text(encoding="utf-8")
-        path.write_text(re.sub(r"\n *approval:\n *by: .*\n *sha256: [0-9a-f]+", "", text),
-                        encoding="utf-8")
+        path.write_text(
+            re.sub(r"\n *approval:\n *by: .*\n *sha256: [0-9a-f]+", "", text), encoding="utf-8"
+        )
 
 
 def test_unapproved_templates_are_drafts_reported_as_warnings(tmp_path: Path) -> None:
@@ -93,21 +118,31 @@ def test_edited_template_needs_fresh_approval(tmp_path: Path) -> None:
 GB = "  - code: GB\n    name: United Kingdom\n"
 
 
-@pytest.mark.parametrize(("old", "new", "expect"), [
-    (GB, GB + "    colour: red\n", "unknown key 'colour'"),
-    ("    checked: 2026-11-21\n\n  - code: CA", "    checked: soon\n\n  - code: CA",
-     "'checked' must be a date"),
-    ("https://www.rusemb.org.uk/", "http://www.rusemb.org.uk/", "is not https"),
-    ("https://www.rusemb.org.uk/", "https://example.com/", "not in messages/allowed_domains"),
-    ("  - code: GB\n", "  - code: XX\n", "not an ISO 3166-1 alpha-2 code"),
-    ("  - code: GB\n", "  - code: RU\n", "no resources for Russia"),
-    ("  - code: GB\n", "  - code: US\n", "duplicate country 'US'"),
-    ("  - code: GB\n", "  - code: NO\n", "read as false"),
-    ("        en: search by your postcode\n", "        en: see https://www.parliament.uk\n",
-     "one line without @ or links"),
-])
-def test_bad_country_entry_gives_one_problem_at_its_line(tmp_path: Path, old: str, new: str,
-                                                         expect: str) -> None:
+@pytest.mark.parametrize(
+    ("old", "new", "expect"),
+    [
+        (GB, GB + "    colour: red\n", "unknown key 'colour'"),
+        (
+            "    checked: 2026-11-21\n\n  - code: CA",
+            "    checked: soon\n\n  - code: CA",
+            "'checked' must be a date",
+        ),
+        ("https://www.rusemb.org.uk/", "http://www.rusemb.org.uk/", "is not https"),
+        ("https://www.rusemb.org.uk/", "https://example.com/", "not in messages/allowed_domains"),
+        ("  - code: GB\n", "  - code: XX\n", "not an ISO 3166-1 alpha-2 code"),
+        ("  - code: GB\n", "  - code: RU\n", "no resources for Russia"),
+        ("  - code: GB\n", "  - code: US\n", "duplicate country 'US'"),
+        ("  - code: GB\n", "  - code: NO\n", "read as false"),
+        (
+            "        en: search by your postcode\n",
+            "        en: see https://www.parliament.uk\n",
+            "one line without @ or links",
+        ),
+    ],
+)
+def test_bad_country_entry_gives_one_problem_at_its_line(
+    tmp_path: Path, old: str, new: str, expect: str
+) -> None:
     root = copy_messages(tmp_path)
     start = edit(root, COUNTRIES, old, new)
     problem = only_error(root)
@@ -120,8 +155,12 @@ def test_bad_country_entry_gives_one_problem_at_its_line(tmp_path: Path, old: st
 def test_a_checked_date_in_the_future_is_a_warning_not_an_error(tmp_path: Path) -> None:
     # A machine whose clock is behind must still start: the date is probably right.
     root = copy_messages(tmp_path)
-    edit(root, COUNTRIES, "    checked: 2026-11-21\n\n  - code: CA",
-         "    checked: 2027-01-01\n\n  - code: CA")
+    edit(
+        root,
+        COUNTRIES,
+        "    checked: 2026-11-21\n\n  - code: CA",
+        "    checked: 2027-01-01\n\n  - code: CA",
+    )
     library, problems = load_reply_library(root, TODAY)
     assert library is not None and "GB" in library.countries and not errors(problems)
     assert any("in the future" in p.what and p.warning for p in problems)
@@ -151,8 +190,12 @@ def test_missing_generic_fallback_is_an_error_and_no_library(tmp_path: Path) -> 
 
 def test_facts_checked_over_a_year_ago_give_a_warning_only(tmp_path: Path) -> None:
     root = copy_messages(tmp_path)
-    line = edit(root, COUNTRIES, "    checked: 2026-11-21\n\n  - code: CA",
-                "    checked: 2025-10-01\n\n  - code: CA")
+    line = edit(
+        root,
+        COUNTRIES,
+        "    checked: 2026-11-21\n\n  - code: CA",
+        "    checked: 2025-10-01\n\n  - code: CA",
+    )
     library, problems = load_reply_library(root, TODAY)
     stale = [p for p in problems if "over a year ago" in p.what]
     assert [(p.line, p.warning) for p in stale] == [(line, True)]
@@ -170,31 +213,84 @@ def line_of(root: Path, rel: str, index: int, key: str) -> int:
     return doc.line(next(iter(doc.data)), index, key)
 
 
-@pytest.mark.parametrize(("rel", "old", "new", "at", "expect"), [
-    ("messages/replies/en.yaml", EN1, "Thank you {name}. Ask Russia's embassy", (0, "text"),
-     "unknown placeholder '{name}'"),
-    ("messages/replies/en.yaml", EN1, "Thank you, cc @someone. Ask Russia's embassy",
-     (0, "text"), "may not contain @"),
-    ("messages/replies/en.yaml", EN1, "https://example.com Ask Russia's embassy",
-     (0, "text"), "not in messages/allowed_domains"),
-    ("messages/replies/en.yaml", EN1, "Thank you " + "so " * 30 + "much. Ask Russia's embassy",
-     (0, "text"), "over 280"),
-    ("messages/replies/en.yaml", "id: reply-en-2", "id: reply-en-1", (1, "id"),
-     "duplicate id 'reply-en-1'"),
-    ("messages/replies/de.yaml", "id: reply-de-1", "id: Reply_DE", (0, "id"),
-     "is not a valid id"),
-    ("messages/replies/protect.yaml", "For private", "{embassy} For private", (0, "text"),
-     "may not use placeholders"),
-    ("messages/replies/protect.yaml", "https://www.accessnow.org/help/",
-     "https://lgbtnet.org", (0, "text"), "may not say 'lgbt'"),
-    ("messages/replies/protect.yaml", "confidential help", "confidential help in Russia",
-     (0, "text"), "may not say 'Russia'"),
-    ("messages/replies/protect.yaml", " https://www.accessnow.org/help/", "", (0, "text"),
-     "exactly one link"),
-])
-def test_bad_template_gives_one_problem_at_its_line(tmp_path: Path, rel: str, old: str,
-                                                    new: str, at: tuple[int, str],
-                                                    expect: str) -> None:
+@pytest.mark.parametrize(
+    ("rel", "old", "new", "at", "expect"),
+    [
+        (
+            "messages/replies/en.yaml",
+            EN1,
+            "Thank you {name}. Ask Russia's embassy",
+            (0, "text"),
+            "unknown placeholder '{name}'",
+        ),
+        (
+            "messages/replies/en.yaml",
+            EN1,
+            "Thank you, cc @someone. Ask Russia's embassy",
+            (0, "text"),
+            "may not contain @",
+        ),
+        (
+            "messages/replies/en.yaml",
+            EN1,
+            "https://example.com Ask Russia's embassy",
+            (0, "text"),
+            "not in messages/allowed_domains",
+        ),
+        (
+            "messages/replies/en.yaml",
+            EN1,
+            "Thank you " + "so " * 30 + "much. Ask Russia's embassy",
+            (0, "text"),
+            "over 280",
+        ),
+        (
+            "messages/replies/en.yaml",
+            "id: reply-en-2",
+            "id: reply-en-1",
+            (1, "id"),
+            "duplicate id 'reply-en-1'",
+        ),
+        (
+            "messages/replies/de.yaml",
+            "id: reply-de-1",
+            "id: Reply_DE",
+            (0, "id"),
+            "is not a valid id",
+        ),
+        (
+            "messages/replies/protect.yaml",
+            "For private",
+            "{embassy} For private",
+            (0, "text"),
+            "may not use placeholders",
+        ),
+        (
+            "messages/replies/protect.yaml",
+            "https://www.accessnow.org/help/",
+            "https://lgbtnet.org",
+            (0, "text"),
+            "may not say 'lgbt'",
+        ),
+        (
+            "messages/replies/protect.yaml",
+            "confidential help",
+            "confidential help in Russia",
+            (0, "text"),
+            "may not say 'Russia'",
+        ),
+        (
+            "messages/replies/protect.yaml",
+            " https://www.accessnow.org/help/",
+            "",
+            (0, "text"),
+            "exactly one link",
+        ),
+    ],
+)
+def test_bad_template_gives_one_problem_at_its_line(
+    tmp_path: Path, rel: str, old: str, new: str, at: tuple[int, str], expect: str
+) -> None:
     root = copy_messages(tmp_path)
     edit(root, rel, old, new)
     approve_all(root)  # approval rewrites the file, so find the line afterwards
@@ -220,7 +316,10 @@ def test_english_templates_are_required(tmp_path: Path) -> None:
 def test_only_one_protect_message(tmp_path: Path) -> None:
     root = copy_messages(tmp_path)
     path = root / "messages/replies/protect.yaml"
-    path.write_text(path.read_text(encoding="utf-8") + "  - id: protect-de\n    text: "
-                    "\"Danke. Hilfe: https://www.accessnow.org/help/\"\n", encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8") + "  - id: protect-de\n    text: "
+        '"Danke. Hilfe: https://www.accessnow.org/help/"\n',
+        encoding="utf-8",
+    )
     problem = only_error(root)
     assert "exactly one protect message" in problem.what

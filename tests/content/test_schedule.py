@@ -29,7 +29,9 @@ def test_shipped_schedule_loads() -> None:
 
 
 def test_full_schedule(tmp_path: Path) -> None:
-    sched, problems = load(tmp_path, """\
+    sched, problems = load(
+        tmp_path,
+        """\
 timezone: America/New_York
 posts:
   - name: am
@@ -49,7 +51,8 @@ limits:
   monthly_budget_usd: 12.5
   prices: {post: 0.02}
 missed_grace: 1.5h
-""")
+""",
+    )
     assert problems == [] and sched is not None
     am, every = sched.slots
     assert (am.name, am.cron, am.every, am.jitter) == ("am", "30 8 * * 1-5", None, 90.0)
@@ -57,7 +60,12 @@ missed_grace: 1.5h
     assert (every.name, every.cron, every.every, every.jitter) == ("every 6h", None, 21600.0, 0)
     m = sched.mentions
     assert (m.every, m.first_start_cutoff, m.author_cooldown, m.protect, m.loop_limit) == (
-        120.0, 0.0, 86400.0, "silent", 3)
+        120.0,
+        0.0,
+        86400.0,
+        "silent",
+        3,
+    )
     assert sched.limits.posts_per_day == 4 and sched.limits.monthly_budget_usd == 12.5
     assert sched.limits.prices == {**DEFAULT_PRICES, "post": 0.02}
     assert sched.missed_grace == 5400.0
@@ -76,13 +84,16 @@ def test_defaults(tmp_path: Path) -> None:
 
 
 def test_default_slot_names_include_filters(tmp_path: Path) -> None:
-    sched, _ = load(tmp_path, "posts:\n  - every: 1h\n    categories: [un, donate]\n"
-                    "    language: de\n")
+    sched, _ = load(
+        tmp_path, "posts:\n  - every: 1h\n    categories: [un, donate]\n    language: de\n"
+    )
     assert sched is not None and sched.slots[0].name == "every 1h donate,un de"
 
 
 def test_all_problems_reported_at_once(tmp_path: Path) -> None:
-    sched, problems = load(tmp_path, """\
+    sched, problems = load(
+        tmp_path,
+        """\
 timezone: Nowhere/City
 posts:
   - cron: "61 * * * *"
@@ -91,17 +102,36 @@ mentions:
   protect: loud
 limits:
   posts_per_day: -1
-""")
+""",
+    )
     assert sched is None
     assert [p.split(":")[0] for p in problems] == ["1", "3", "4", "6", "8"]
 
 
-@pytest.mark.parametrize(("value", "seconds"), [
-    ("90s", 90.0), ("10m", 600.0), ("6h", 21600.0), ("1d", 86400.0), ("1.5h", 5400.0),
-    (" 5 m ", 300.0), (30, 30.0), (2.5, 2.5), (0, 0.0),
-    ("10", None), ("10 minutes", None), ("1w", None), ("-5m", None), (-1, None), (True, None),
-    (None, None), ([1], None), ("", None), ("1h30m", None),
-])
+@pytest.mark.parametrize(
+    ("value", "seconds"),
+    [
+        ("90s", 90.0),
+        ("10m", 600.0),
+        ("6h", 21600.0),
+        ("1d", 86400.0),
+        ("1.5h", 5400.0),
+        (" 5 m ", 300.0),
+        (30, 30.0),
+        (2.5, 2.5),
+        (0, 0.0),
+        ("10", None),
+        ("10 minutes", None),
+        ("1w", None),
+        ("-5m", None),
+        (-1, None),
+        (True, None),
+        (None, None),
+        ([1], None),
+        ("", None),
+        ("1h30m", None),
+    ],
+)
 def test_parse_duration(value: object, seconds: float | None) -> None:
     assert parse_duration(value) == seconds
 
@@ -110,44 +140,62 @@ def test_parse_duration_rejects_infinity() -> None:
     assert parse_duration(float("inf")) is None
 
 
-@pytest.mark.parametrize("expr", [
-    "* * * * *", "0 9 * * *", "30 8 * * 1-5", "*/15 * * * *", "0 0 1 1 *", "59 23 31 12 7",
-    "0 9 * * 0,6", "0 8-18/2 * * *", "5,10,15 * * * *", "0 12 1-7 * 1", "0 9 * * 5/1",
-])
+@pytest.mark.parametrize(
+    "expr",
+    [
+        "* * * * *",
+        "0 9 * * *",
+        "30 8 * * 1-5",
+        "*/15 * * * *",
+        "0 0 1 1 *",
+        "59 23 31 12 7",
+        "0 9 * * 0,6",
+        "0 8-18/2 * * *",
+        "5,10,15 * * * *",
+        "0 12 1-7 * 1",
+        "0 9 * * 5/1",
+    ],
+)
 def test_cron_accepts(expr: str) -> None:
     assert cron_problem(expr) is None
 
 
-@pytest.mark.parametrize(("expr", "fragment"), [
-    ("0 9 * *", "has 4 fields, not 5"),
-    ("0 0 9 * * *", "has 6 fields, not 5"),
-    ("", "has 0 fields, not 5"),
-    ("60 * * * *", "bad minute field '60'"),
-    ("0 24 * * *", "bad hour field '24'"),
-    ("0 0 0 * *", "bad day field '0'"),
-    ("0 0 32 * *", "bad day field '32'"),
-    ("0 0 * 13 *", "bad month field '13'"),
-    ("0 0 * * 8", "bad day of week field '8'"),
-    ("*/0 * * * *", "bad minute field '*/0'"),
-    ("5-1 * * * *", "bad minute field '5-1'"),
-    ("a b c d e", "bad minute field 'a'"),
-    ("0 9 * * mon", "bad day of week field 'mon'"),
-    ("0 9 * * 1-", "bad day of week field '1-'"),
-    ("1,,2 * * * *", "bad minute field '1,,2'"),
-])
+@pytest.mark.parametrize(
+    ("expr", "fragment"),
+    [
+        ("0 9 * *", "has 4 fields, not 5"),
+        ("0 0 9 * * *", "has 6 fields, not 5"),
+        ("", "has 0 fields, not 5"),
+        ("60 * * * *", "bad minute field '60'"),
+        ("0 24 * * *", "bad hour field '24'"),
+        ("0 0 0 * *", "bad day field '0'"),
+        ("0 0 32 * *", "bad day field '32'"),
+        ("0 0 * 13 *", "bad month field '13'"),
+        ("0 0 * * 8", "bad day of week field '8'"),
+        ("*/0 * * * *", "bad minute field '*/0'"),
+        ("5-1 * * * *", "bad minute field '5-1'"),
+        ("a b c d e", "bad minute field 'a'"),
+        ("0 9 * * mon", "bad day of week field 'mon'"),
+        ("0 9 * * 1-", "bad day of week field '1-'"),
+        ("1,,2 * * * *", "bad minute field '1,,2'"),
+    ],
+)
 def test_cron_rejects(expr: str, fragment: str) -> None:
     err = cron_problem(expr)
     assert err is not None and fragment in err
 
 
-@pytest.mark.parametrize(("expr", "dow"), [
-    ("0 9 * * 1-5", "mon,tue,wed,thu,fri"),
-    ("0 9 * * 0", "sun"),
-    ("0 9 * * 7", "sun"),
-    ("0 9 * * 0,7", "sun"),
-    ("0 9 * * 6,0", "sun,sat"),
-    ("0 9 * * *", None),
-])
+@pytest.mark.parametrize(
+    ("expr", "dow"),
+    [
+        ("0 9 * * 1-5", "mon,tue,wed,thu,fri"),
+        ("0 9 * * 0", "sun"),
+        ("0 9 * * 7", "sun"),
+        ("0 9 * * 0,7", "sun"),
+        ("0 9 * * 6,0", "sun,sat"),
+        ("0 9 * * *", None),
+    ],
+)
 def test_cron_kwargs_weekdays_from_sunday(expr: str, dow: str | None) -> None:
     kw = cron_kwargs(expr)
     assert kw["minute"] == "0" and kw["hour"] == "9"
@@ -158,7 +206,8 @@ def test_missing_file(tmp_path: Path) -> None:
     sched, problems = load_schedule(tmp_path)
     assert sched is None
     assert [p.render() for p in problems] == [
-        "schedule.yaml:1: schedule.yaml is missing (copy the example from the README)"]
+        "schedule.yaml:1: schedule.yaml is missing (copy the example from the README)"
+    ]
 
 
 def test_slot_can_be_null(tmp_path: Path) -> None:

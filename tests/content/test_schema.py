@@ -57,8 +57,9 @@ def test_schemas_are_valid_draft_2020_12() -> None:
         assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
 
 
-@pytest.mark.parametrize("path", sorted((REPO / "messages/posts").glob("*.yaml")),
-                         ids=lambda p: p.name)
+@pytest.mark.parametrize(
+    "path", sorted((REPO / "messages/posts").glob("*.yaml")), ids=lambda p: p.name
+)
 def test_shipped_posts_match_schema(path: Path) -> None:
     assert schema_errors(POSTS, path.read_text(encoding="utf-8")) == []
 
@@ -75,23 +76,51 @@ def test_approved_posts_match_schema(tmp_path: Path) -> None:
 
 # Bad files the schema can see (no cross-file, text-length or link rules).
 SCHEMA_REJECTS = {
-    "03-top-is-list", "04-unknown-top-key", "05-unknown-post-key", "06-missing-text",
-    "07-id-wrong-type", "08-posts-not-list", "09-post-not-mapping", "18-approval-malformed",
-    "19-approval-unknown-key", "20-approval-not-mapping", "26-empty-text", "27-bad-weight",
-    "28-weight-not-number", "29-date-not-date", "32-unknown-category", "33-bad-lang",
+    "03-top-is-list",
+    "04-unknown-top-key",
+    "05-unknown-post-key",
+    "06-missing-text",
+    "07-id-wrong-type",
+    "08-posts-not-list",
+    "09-post-not-mapping",
+    "18-approval-malformed",
+    "19-approval-unknown-key",
+    "20-approval-not-mapping",
+    "26-empty-text",
+    "27-bad-weight",
+    "28-weight-not-number",
+    "29-date-not-date",
+    "32-unknown-category",
+    "33-bad-lang",
     "34-bad-id",
-    "41-top-is-list", "42-unknown-top-key", "43-unknown-slot-key", "44-unknown-mentions-key",
-    "45-unknown-limits-key", "46-unknown-prices-key", "47-cron-field-count", "49-cron-garbage",
-    "50-cron-not-text", "52-timezone-not-text", "53-bad-duration", "54-bad-jitter",
-    "56-cron-and-every", "57-slot-without-time", "58-posts-wrong-type",
-    "59-slot-unknown-category", "61-slot-bad-language", "62-protect-value",
-    "63-posts-per-day-type", "66-categories-not-list", "67-mentions-not-mapping",
+    "41-top-is-list",
+    "42-unknown-top-key",
+    "43-unknown-slot-key",
+    "44-unknown-mentions-key",
+    "45-unknown-limits-key",
+    "46-unknown-prices-key",
+    "47-cron-field-count",
+    "49-cron-garbage",
+    "50-cron-not-text",
+    "52-timezone-not-text",
+    "53-bad-duration",
+    "54-bad-jitter",
+    "56-cron-and-every",
+    "57-slot-without-time",
+    "58-posts-wrong-type",
+    "59-slot-unknown-category",
+    "61-slot-bad-language",
+    "62-protect-value",
+    "63-posts-per-day-type",
+    "66-categories-not-list",
+    "67-mentions-not-mapping",
     "71-unknown-top-key-block",
 }
 
 
-@pytest.mark.parametrize("case", [c for c in iter_cases() if c.name in SCHEMA_REJECTS],
-                         ids=lambda c: c.name)
+@pytest.mark.parametrize(
+    "case", [c for c in iter_cases() if c.name in SCHEMA_REJECTS], ids=lambda c: c.name
+)
 def test_bad_files_rejected_by_schema(case: Any) -> None:
     v = SCHEDULE if case.kind == "schedule" else POSTS
     assert schema_errors(v, case.source.read_text(encoding="utf-8")), case.name
@@ -121,15 +150,30 @@ def test_every_schedule_key_in_the_schema_is_accepted_by_the_code(tmp_path: Path
     slot_keys = set(SCHEDULE.schema["$defs"]["slot"]["properties"]) - {"every"}
     body = {
         "timezone": "UTC",
-        "posts": [{k: {"name": "n", "cron": "0 9 * * *", "jitter": "1m",
-                       "categories": ["un"], "language": "en"}[k] for k in slot_keys},
-                  {"every": "1h"}],
-        "mentions": {k: {"protect": "silent", "loop_limit": 3,
-                          "protect_countries": ["IR", "SA"]}.get(k, "1m")
-                     for k in props["mentions"]["properties"]},
-        "limits": {"posts_per_day": 3, "monthly_budget_usd": 5,
-                   "prices": dict.fromkeys(props["limits"]["properties"]["prices"]["properties"],
-                                           0.1)},
+        "posts": [
+            {
+                k: {
+                    "name": "n",
+                    "cron": "0 9 * * *",
+                    "jitter": "1m",
+                    "categories": ["un"],
+                    "language": "en",
+                }[k]
+                for k in slot_keys
+            },
+            {"every": "1h"},
+        ],
+        "mentions": {
+            k: {"protect": "silent", "loop_limit": 3, "protect_countries": ["IR", "SA"]}.get(
+                k, "1m"
+            )
+            for k in props["mentions"]["properties"]
+        },
+        "limits": {
+            "posts_per_day": 3,
+            "monthly_budget_usd": 5,
+            "prices": dict.fromkeys(props["limits"]["properties"]["prices"]["properties"], 0.1),
+        },
         "missed_grace": "5m",
     }
     assert set(body) == set(props)
@@ -144,8 +188,13 @@ def test_every_schedule_key_in_the_schema_is_accepted_by_the_code(tmp_path: Path
 @pytest.mark.parametrize("where", ["top", "slot", "mentions", "limits", "prices"])
 def test_keys_outside_the_schema_are_rejected_by_both(tmp_path: Path, where: str) -> None:
     body: dict[str, Any] = {"posts": [{"every": "1h"}], "mentions": {}, "limits": {"prices": {}}}
-    target = {"top": body, "slot": body["posts"][0], "mentions": body["mentions"],
-              "limits": body["limits"], "prices": body["limits"]["prices"]}[where]
+    target = {
+        "top": body,
+        "slot": body["posts"][0],
+        "mentions": body["mentions"],
+        "limits": body["limits"],
+        "prices": body["limits"]["prices"],
+    }[where]
     target["surplus"] = 1
     text = yaml.safe_dump(body)
     assert schema_errors(SCHEDULE, text)
@@ -160,9 +209,16 @@ def test_every_post_key_in_the_schema_is_accepted_by_the_code(tmp_path: Path) ->
     text = "x #CloseTheCamps"
     from bot.content.model import text_hash
 
-    values = {"id": "p-1", "lang": "en", "category": "un", "text": text,
-              "starts": dt.date(2026, 1, 1), "expires": dt.date(2026, 12, 31), "weight": 2,
-              "approval": {"by": "A", "sha256": text_hash(text)}}
+    values = {
+        "id": "p-1",
+        "lang": "en",
+        "category": "un",
+        "text": text,
+        "starts": dt.date(2026, 1, 1),
+        "expires": dt.date(2026, 12, 31),
+        "weight": 2,
+        "approval": {"by": "A", "sha256": text_hash(text)},
+    }
     assert set(values) == set(POSTS.schema["$defs"]["post"]["properties"])
     src = yaml.safe_dump({"posts": [values]}, allow_unicode=True)
     assert schema_errors(POSTS, src) == []
@@ -179,6 +235,8 @@ def test_every_post_key_in_the_schema_is_accepted_by_the_code(tmp_path: Path) ->
 def test_vscode_settings_map_the_schemas() -> None:
     settings = json.loads((REPO / ".vscode/settings.json").read_text(encoding="utf-8"))
     mapping = settings["yaml.schemas"]
-    assert mapping["./messages/schema/posts.schema.json"] == ["messages/posts/*.yaml",
-                                                              "messages/posts/*.yml"]
+    assert mapping["./messages/schema/posts.schema.json"] == [
+        "messages/posts/*.yaml",
+        "messages/posts/*.yml",
+    ]
     assert mapping["./messages/schema/schedule.schema.json"] == ["schedule.yaml"]

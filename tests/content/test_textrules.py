@@ -115,8 +115,11 @@ def _corpus(n: int, seed: int) -> list[str]:
 
 @pytest.mark.parametrize("seed", range(4))
 def test_mixed_corpus_matches_oracle(seed: int) -> None:
-    bad = [(t, weighted_length(t), oracle(t)) for t in _corpus(150, seed)
-           if weighted_length(t) != oracle(t)]
+    bad = [
+        (t, weighted_length(t), oracle(t))
+        for t in _corpus(150, seed)
+        if weighted_length(t) != oracle(t)
+    ]
     assert not bad, bad[:3]
 
 
@@ -127,8 +130,11 @@ def test_shipped_posts_match_oracle() -> None:
     texts = []
     for f in sorted(REPO.glob("messages/posts/*.yaml")):
         data = yaml.safe_load(f.read_text(encoding="utf-8")) or {}
-        texts += [p["text"] for p in data.get("posts") or [] if isinstance(p, dict)
-                  and isinstance(p.get("text"), str)]
+        texts += [
+            p["text"]
+            for p in data.get("posts") or []
+            if isinstance(p, dict) and isinstance(p.get("text"), str)
+        ]
     assert texts
     assert [weighted_length(t) for t in texts] == [oracle(t) for t in texts]
 
@@ -145,52 +151,62 @@ def test_nfc_before_counting() -> None:
     assert weighted_length(decomposed) == 200 == oracle(decomposed)
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("#CloseTheCamps", ["CloseTheCamps"]),
-    ("a #CloseTheCamps b #EyesOnChechnya", ["CloseTheCamps", "EyesOnChechnya"]),
-    ("#ЗакройтеЛагеря", ["ЗакройтеЛагеря"]),
-    ("＃全角", ["全角"]),
-    ("#2017", []),               # digits only is not a hashtag
-    ("#2017camps", ["2017camps"]),
-    ("a#b", []),                 # must start a word
-    ("&#39;", []),               # HTML entity, not a tag
-    ("#Close_The_Camps.", ["Close_The_Camps"]),
-    ("no tags here", []),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("#CloseTheCamps", ["CloseTheCamps"]),
+        ("a #CloseTheCamps b #EyesOnChechnya", ["CloseTheCamps", "EyesOnChechnya"]),
+        ("#ЗакройтеЛагеря", ["ЗакройтеЛагеря"]),
+        ("＃全角", ["全角"]),
+        ("#2017", []),  # digits only is not a hashtag
+        ("#2017camps", ["2017camps"]),
+        ("a#b", []),  # must start a word
+        ("&#39;", []),  # HTML entity, not a tag
+        ("#Close_The_Camps.", ["Close_The_Camps"]),
+        ("no tags here", []),
+    ],
+)
 def test_hashtags(text: str, expected: list[str]) -> None:
     assert hashtags(text) == expected
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("@someone hi", ["someone"]),
-    ("(@someone)", ["someone"]),
-    ("＠fullwidth", ["fullwidth"]),
-    ("press@lgbtnet.org", []),   # an e-mail address is not a mention
-    ("a@b", []),
-    ("@" + "x" * 20, ["x" * 15]),
-    ("no mentions", []),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("@someone hi", ["someone"]),
+        ("(@someone)", ["someone"]),
+        ("＠fullwidth", ["fullwidth"]),
+        ("press@lgbtnet.org", []),  # an e-mail address is not a mention
+        ("a@b", []),
+        ("@" + "x" * 20, ["x" * 15]),
+        ("no mentions", []),
+    ],
+)
 def test_mentions(text: str, expected: list[str]) -> None:
     assert mentions(text) == expected
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("Go to https://lgbtnet.org.", ["https://lgbtnet.org"]),
-    ("(https://un.org/en)", ["https://un.org/en"]),
-    ("«https://amnesty.org/ru/»", ["https://amnesty.org/ru/"]),
-    ("see www.lgbtnet.org!", ["www.lgbtnet.org"]),
-    ("http://lgbtnet.org", ["http://lgbtnet.org"]),
-    ("bare lgbtnet.org here", ["lgbtnet.org"]),
-    ("bare amnesty.org/en/latest, ok", ["amnesty.org/en/latest"]),
-    ("https://a.org and https://b.org", ["https://a.org", "https://b.org"]),
-    ("e.g. and i.e. and node.js", []),
-    ("press@lgbtnet.org", []),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Go to https://lgbtnet.org.", ["https://lgbtnet.org"]),
+        ("(https://un.org/en)", ["https://un.org/en"]),
+        ("«https://amnesty.org/ru/»", ["https://amnesty.org/ru/"]),
+        ("see www.lgbtnet.org!", ["www.lgbtnet.org"]),
+        ("http://lgbtnet.org", ["http://lgbtnet.org"]),
+        ("bare lgbtnet.org here", ["lgbtnet.org"]),
+        ("bare amnesty.org/en/latest, ok", ["amnesty.org/en/latest"]),
+        ("https://a.org and https://b.org", ["https://a.org", "https://b.org"]),
+        ("e.g. and i.e. and node.js", []),
+        ("press@lgbtnet.org", []),
+    ],
+)
 def test_links(text: str, expected: list[str]) -> None:
     assert links(text) == expected
 
 
-@pytest.mark.parametrize("text", ["t.me/closethecamps", "bit.ly/abc", "see example.xyz",
-                                  "amnesty.ngo"])
+@pytest.mark.parametrize(
+    "text", ["t.me/closethecamps", "bit.ly/abc", "see example.xyz", "amnesty.ngo"]
+)
 def test_links_sees_every_domain_x_links(text: str) -> None:
     assert links(text), text

@@ -15,8 +15,11 @@ from tests.support.examples import long_text_examples
 from tests.support.paths import DATA, REPO
 
 # The shared sample beside the checkout (as CI lays it out), else the copy kept here.
-SAMPLE = next(p for p in (REPO.parent / "shared/samples/mentions_sample.jsonl",
-                           DATA / "mentions_sample.jsonl") if p.exists())
+SAMPLE = next(
+    p
+    for p in (REPO.parent / "shared/samples/mentions_sample.jsonl", DATA / "mentions_sample.jsonl")
+    if p.exists()
+)
 LABELLED = DATA / "mentions_labelled.jsonl"
 # Written by a separate author from the rules in the issue alone, without seeing this
 # code or the sets above, to judge the rules on mentions they were not built from.
@@ -267,8 +270,9 @@ def test_russian_speakers_and_words(text: str, protect: bool) -> None:
         ("μένω στην Αθήνα, πώς μπορώ να βοηθήσω;", None, "GR", False),
     ],
 )
-def test_real_reply_styles(text: str, profile: str | None, country: str | None,
-                           protect: bool) -> None:
+def test_real_reply_styles(
+    text: str, profile: str | None, country: str | None, protect: bool
+) -> None:
     result = locate(f"@CloseTheCampsBot {text}", profile)
     assert (result.country, result.may_be_in_russia) == (country, protect)
 

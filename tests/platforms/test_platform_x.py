@@ -91,9 +91,7 @@ def test_mentions_follow_pages_since_oldest_first(fake_x: FakeX, x_platform: XPl
     assert [m.id for m in x_platform.mentions(since=got[-1].id)] == [newer]
 
 
-def test_mentions_without_since_reads_every_page(
-    fake_x: FakeX, x_platform: XPlatform
-) -> None:
+def test_mentions_without_since_reads_every_page(fake_x: FakeX, x_platform: XPlatform) -> None:
     # On first start the engine needs them all to mark the old ones seen: a single
     # page would silently drop the rest.
     ids = [fake_x.add_mention(f"@CloseTheCampsBot n{i}", "frank") for i in range(150)]
@@ -249,8 +247,9 @@ def test_connection_refused_was_not_sent() -> None:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-        platform = XPlatform(**X_CREDENTIALS, base_url=f"http://127.0.0.1:{port}",
-                             timeout=(0.5, 0.5))
+        platform = XPlatform(
+            **X_CREDENTIALS, base_url=f"http://127.0.0.1:{port}", timeout=(0.5, 0.5)
+        )
         with pytest.raises(Unavailable) as caught:
             platform.post("never sent")
     assert (caught.value.endpoint, caught.value.maybe_sent) == ("post", False)

@@ -35,22 +35,40 @@ def at(country: str | None, russia: bool = False) -> Callable[..., Place]:
 
 @pytest.fixture(scope="module")
 def library(tmp_path_factory: pytest.TempPathFactory) -> ReplyLibrary:
-    lib, _ = load_reply_library(approved_copy(tmp_path_factory.mktemp("lib")),
-                                dt.date(2026, 11, 21))
+    lib, _ = load_reply_library(
+        approved_copy(tmp_path_factory.mktemp("lib")), dt.date(2026, 11, 21)
+    )
     assert lib is not None
     return lib
 
 
-def run(library: ReplyLibrary, text: str = "@CloseTheCampsBot how can I help?", *,
-        handle: str = "alice", mention_id: str = "1", lang: str | None = "en",
-        country: str | None = None, russia: bool = False,
-        state: AuthorState | None = None, **kw: object) -> Decision:
-    return decide(text, author_handle=handle, mention_id=mention_id, lang=lang,
-                  author_location=None, state=state or AuthorState(), library=library,
-                  locator=at(country, russia), **kw)  # type: ignore[arg-type]
+def run(
+    library: ReplyLibrary,
+    text: str = "@CloseTheCampsBot how can I help?",
+    *,
+    handle: str = "alice",
+    mention_id: str = "1",
+    lang: str | None = "en",
+    country: str | None = None,
+    russia: bool = False,
+    state: AuthorState | None = None,
+    **kw: object,
+) -> Decision:
+    return decide(
+        text,
+        author_handle=handle,
+        mention_id=mention_id,
+        lang=lang,
+        author_location=None,
+        state=state or AuthorState(),
+        library=library,
+        locator=at(country, russia),
+        **kw,  # type: ignore[arg-type]  # protect_mode, place: passed through as given
+    )
 
 
 # --- reply -----------------------------------------------------------------------------
+
 
 def test_reply_uses_the_countrys_resources(library: ReplyLibrary) -> None:
     d = run(library, country="DE", mention_id="7")
@@ -66,18 +84,29 @@ def test_reply_falls_back_to_generic_without_a_country(library: ReplyLibrary) ->
         assert (d.policy, d.reason, d.country) == ("reply", "generic", None)
 
 
-@pytest.mark.parametrize(("lang", "used"), [
-    ("de", "de"), ("pt-BR", "pt"), ("ru", "ru"), ("sv", "sv"), ("ja", "en"), ("und", "en"),
-    (None, "en"), ("", "en"), ("zh-Hant-TW", "en"),
-])
-def test_reply_language_follows_the_mention_else_english(library: ReplyLibrary,
-                                                         lang: str | None, used: str) -> None:
+@pytest.mark.parametrize(
+    ("lang", "used"),
+    [
+        ("de", "de"),
+        ("pt-BR", "pt"),
+        ("ru", "ru"),
+        ("sv", "sv"),
+        ("ja", "en"),
+        ("und", "en"),
+        (None, "en"),
+        ("", "en"),
+        ("zh-Hant-TW", "en"),
+    ],
+)
+def test_reply_language_follows_the_mention_else_english(
+    library: ReplyLibrary, lang: str | None, used: str
+) -> None:
     d = run(library, lang=lang, country="FR")
     assert d.language == used
     assert d.reply is not None
-    assert d.reply[len("@alice "):] in {
-        t.text.format_map(library.countries["FR"].values(t.lang))
-        for t in library.templates[used]}
+    assert d.reply[len("@alice ") :] in {
+        t.text.format_map(library.countries["FR"].values(t.lang)) for t in library.templates[used]
+    }
 
 
 def test_same_mention_same_text_different_mentions_vary(library: ReplyLibrary) -> None:
@@ -130,13 +159,16 @@ def test_no_approved_template_means_no_reply(library: ReplyLibrary) -> None:
 
 # --- protect ---------------------------------------------------------------------------
 
+
 def test_protect_sends_one_identical_neutral_body(library: ReplyLibrary) -> None:
-    cases = [("alice", "помогите", "ru", "1"), ("bob", "I'm in Grozny, help", "en", "2"),
-             ("carol_99", "Hilfe, ich bin in Moskau", "de", "3")]
+    cases = [
+        ("alice", "помогите", "ru", "1"),
+        ("bob", "I'm in Grozny, help", "en", "2"),
+        ("carol_99", "Hilfe, ich bin in Moskau", "de", "3"),
+    ]
     bodies = set()
     for handle, text, lang, mid in cases:
-        d = run(library, text, handle=handle, lang=lang, mention_id=mid, country="RU",
-                russia=True)
+        d = run(library, text, handle=handle, lang=lang, mention_id=mid, country="RU", russia=True)
         assert (d.policy, d.reason, d.country) == ("protect", "protect", None)
         assert d.reply == f"@{handle} {library.protect}"
         assert text not in d.reply
@@ -158,26 +190,56 @@ def test_protect_when_the_locator_fails(library: ReplyLibrary) -> None:
     def broken(text: str, where: str | None, lang: str | None) -> Place:
         raise RuntimeError("gazetteer missing")
 
-    d = decide("help", author_handle="alice", mention_id="1", lang="en", author_location=None,
-               state=AuthorState(), library=library, locator=broken)
+    d = decide(
+        "help",
+        author_handle="alice",
+        mention_id="1",
+        lang="en",
+        author_location=None,
+        state=AuthorState(),
+        library=library,
+        locator=broken,
+    )
     assert (d.policy, d.country) == ("protect", None)
 
 
 def test_real_locator_protects_someone_writing_from_moscow(library: ReplyLibrary) -> None:
     pytest.importorskip("bot.locate")
-    d = decide("@CloseTheCampsBot я в Москве, помогите", author_handle="alice",
-               mention_id="1", lang="ru", author_location=None, state=AuthorState(),
-               library=library)
+    d = decide(
+        "@CloseTheCampsBot я в Москве, помогите",
+        author_handle="alice",
+        mention_id="1",
+        lang="ru",
+        author_location=None,
+        state=AuthorState(),
+        library=library,
+    )
     assert (d.policy, d.country) == ("protect", None)
 
 
 # --- skip ------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("text", [
-    "stop", "STOP!", "@CloseTheCampsBot stop please", "Please stop.", "unsubscribe",
-    "leave me alone", "Стоп", "отписаться", "hör auf", "Stopp", "arrête !", "para",
-    "basta", "stop replying to me", "\u202estop\u202c",
-])
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "stop",
+        "STOP!",
+        "@CloseTheCampsBot stop please",
+        "Please stop.",
+        "unsubscribe",
+        "leave me alone",
+        "Стоп",
+        "отписаться",
+        "hör auf",
+        "Stopp",
+        "arrête !",
+        "para",
+        "basta",
+        "stop replying to me",
+        "\u202estop\u202c",
+    ],
+)
 def test_stop_request_is_an_opt_out(library: ReplyLibrary, text: str) -> None:
     d = run(library, text, country="DE")
     assert (d.policy, d.reason, d.opt_out, d.reply) == ("skip", "opt-out", True, None)
@@ -188,40 +250,70 @@ def test_opt_out_wins_over_protect(library: ReplyLibrary) -> None:
     assert (d.policy, d.reason, d.opt_out) == ("skip", "opt-out", True)
 
 
-@pytest.mark.parametrize("text", [
-    "stop the camps", "Stop the killing in Chechnya", "how can I help stop this?",
-    "para qué sirve esto", "stop. how do I help?",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "stop the camps",
+        "Stop the killing in Chechnya",
+        "how can I help stop this?",
+        "para qué sirve esto",
+        "stop. how do I help?",
+    ],
+)
 def test_stop_inside_a_request_is_not_an_opt_out(library: ReplyLibrary, text: str) -> None:
     d = run(library, text)
     assert (d.policy, d.opt_out) == ("reply", False)
 
 
-@pytest.mark.parametrize(("state", "reason"), [
-    (AuthorState(opted_out=True), "opted-out"),
-    (AuthorState(in_cooldown=True), "cooldown"),
-    (AuthorState(looping=True), "loop"),
-])
+@pytest.mark.parametrize(
+    ("state", "reason"),
+    [
+        (AuthorState(opted_out=True), "opted-out"),
+        (AuthorState(in_cooldown=True), "cooldown"),
+        (AuthorState(looping=True), "loop"),
+    ],
+)
 def test_author_state_skips(library: ReplyLibrary, state: AuthorState, reason: str) -> None:
     for russia in (False, True):
         d = run(library, state=state, russia=russia)
         assert (d.policy, d.reason, d.country, d.reply) == ("skip", reason, None, None)
 
 
-@pytest.mark.parametrize("text", [
-    "@CloseTheCampsBot thanks!", "Thank you so much 🙏", "❤️🏳️‍🌈", "https://example.com/x",
-    "@CloseTheCampsBot", "fuck you bot", "спасибо большое", "danke schön", "#CloseTheCamps",
-    "", "   ",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "@CloseTheCampsBot thanks!",
+        "Thank you so much 🙏",
+        "❤️🏳️‍🌈",
+        "https://example.com/x",
+        "@CloseTheCampsBot",
+        "fuck you bot",
+        "спасибо большое",
+        "danke schön",
+        "#CloseTheCamps",
+        "",
+        "   ",
+    ],
+)
 def test_asks_nothing_is_skipped(library: ReplyLibrary, text: str) -> None:
     d = run(library, text, country="GB")
     assert (d.policy, d.reason, d.opt_out) == ("skip", "asks-nothing", False)
 
 
-@pytest.mark.parametrize("text", [
-    "help", "what can I do", "how?", "I'm in Hamburg", "thanks, how can I help?",
-    "помогите", "que puis-je faire", "Sign me up", "fuck, what can we do?",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "help",
+        "what can I do",
+        "how?",
+        "I'm in Hamburg",
+        "thanks, how can I help?",
+        "помогите",
+        "que puis-je faire",
+        "Sign me up",
+        "fuck, what can we do?",
+    ],
+)
 def test_any_request_gets_a_reply(library: ReplyLibrary, text: str) -> None:
     assert run(library, text, country="GB").policy == "reply"
 
@@ -238,22 +330,35 @@ def test_leading_at_in_handle_is_tolerated(library: ReplyLibrary) -> None:
 
 # --- robustness ------------------------------------------------------------------------
 
+
 def test_huge_and_strange_texts_do_not_raise(library: ReplyLibrary) -> None:
     for text in ("a" * 10_000, "\u202e" * 5000 + "help", "\x00\ud800 help", "🏳️‍🌈" * 3000):
         assert run(library, text).policy in ("reply", "skip")
 
 
 @settings(deadline=None)  # examples: the hypothesis profile's (tests/conftest.py)
-@given(text=st.text(max_size=400), handle=st.text(max_size=20),
-       lang=st.none() | st.text(max_size=12), mid=st.text(max_size=30),
-       country=st.none() | st.sampled_from(["DE", "US", "RU", "ZZ", ""]), russia=st.booleans())
-def test_decide_never_raises(library: ReplyLibrary, text: str, handle: str, lang: str | None,
-                             mid: str, country: str | None, russia: bool) -> None:
-    d = run(library, text, handle=handle, lang=lang, mention_id=mid, country=country,
-            russia=russia)
+@given(
+    text=st.text(max_size=400),
+    handle=st.text(max_size=20),
+    lang=st.none() | st.text(max_size=12),
+    mid=st.text(max_size=30),
+    country=st.none() | st.sampled_from(["DE", "US", "RU", "ZZ", ""]),
+    russia=st.booleans(),
+)
+def test_decide_never_raises(
+    library: ReplyLibrary,
+    text: str,
+    handle: str,
+    lang: str | None,
+    mid: str,
+    country: str | None,
+    russia: bool,
+) -> None:
+    d = run(library, text, handle=handle, lang=lang, mention_id=mid, country=country, russia=russia)
     assert d.policy in ("reply", "protect", "skip")
     if d.policy == "protect":
         assert d.country is None
     if d.reply is not None:
-        assert weighted_length(d.reply) <= MAX_WEIGHTED and mentions(d.reply) == [handle
-                                                                                  .lstrip("@")]
+        assert weighted_length(d.reply) <= MAX_WEIGHTED and mentions(d.reply) == [
+            handle.lstrip("@")
+        ]

@@ -11,16 +11,33 @@ from bot.policy.rotation import choose, eligible, pool_key
 TODAY = dt.date(2026, 11, 21)
 
 
-def post(i: int, weight: int = 1, cat: str = "petition", lang: str = "en",
-         approved: bool = True, expires: dt.date | None = None) -> Post:
+def post(
+    i: int,
+    weight: int = 1,
+    cat: str = "petition",
+    lang: str = "en",
+    approved: bool = True,
+    expires: dt.date | None = None,
+) -> Post:
     text = f"Post number {i} #CloseTheCamps"
-    return Post(f"p{i}", lang, cat, text, None, expires, weight,
-                Approval("t", text_hash(text)) if approved else None, "f", i)
+    return Post(
+        f"p{i}",
+        lang,
+        cat,
+        text,
+        None,
+        expires,
+        weight,
+        Approval("t", text_hash(text)) if approved else None,
+        "f",
+        i,
+    )
 
 
 def slot(**kw: object) -> Slot:
-    base: dict[str, object] = dict(name="s", cron=None, every=60.0, jitter=0.0,
-                                   categories=None, language=None)
+    base: dict[str, object] = dict(
+        name="s", cron=None, every=60.0, jitter=0.0, categories=None, language=None
+    )
     base.update(kw)
     return Slot(**base)  # type: ignore[arg-type]
 
@@ -40,7 +57,7 @@ def test_no_post_repeats_until_every_eligible_post_went_out() -> None:
     posts = [post(i) for i in range(7)]
     seq = run(posts, 21)
     for k in range(3):
-        assert sorted(seq[7 * k: 7 * k + 7]) == sorted(p.id for p in posts)
+        assert sorted(seq[7 * k : 7 * k + 7]) == sorted(p.id for p in posts)
 
 
 def test_weights_give_more_turns_per_cycle() -> None:
@@ -72,11 +89,18 @@ def test_persisted_position_continues_the_cycle() -> None:
 
 
 def test_eligible_filters_drafts_expired_categories_and_language() -> None:
-    posts = [post(1), post(2, approved=False), post(3, expires=dt.date(2026, 1, 1)),
-             post(4, cat="awareness"), post(5, lang="de"), post(6, lang="de-AT")]
+    posts = [
+        post(1),
+        post(2, approved=False),
+        post(3, expires=dt.date(2026, 1, 1)),
+        post(4, cat="awareness"),
+        post(5, lang="de"),
+        post(6, lang="de-AT"),
+    ]
     assert [p.id for p in eligible(posts, slot(), TODAY)] == ["p1", "p4", "p5", "p6"]
-    assert [p.id for p in eligible(posts, slot(categories=frozenset({"awareness"})),
-                                   TODAY)] == ["p4"]
+    assert [p.id for p in eligible(posts, slot(categories=frozenset({"awareness"})), TODAY)] == [
+        "p4"
+    ]
     assert [p.id for p in eligible(posts, slot(language="de"), TODAY)] == ["p5", "p6"]
 
 

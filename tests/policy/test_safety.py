@@ -24,21 +24,29 @@ def config() -> cfg.Config:
     return config
 
 
-def route(config: cfg.Config, text: str, lang: str | None = None,
-          location: str | None = None) -> dict[str, Any]:
+def route(
+    config: cfg.Config, text: str, lang: str | None = None, location: str | None = None
+) -> dict[str, Any]:
     return route_one(config, "m1", "@CloseTheCampsBot " + text, lang, location)
 
 
 PROTECTED = [
     # 1. Russian (or a North Caucasus language) placing the writer nowhere outside Russia.
-    "Как помочь?", "Где подписать петицию?", "а что делает посольство Германии?",
-    "Салам. Со Нохчийчохь веха. ХIинца хIун хуьлу?", "Со Соьлжа-Г1алара ву",
+    "Как помочь?",
+    "Где подписать петицию?",
+    "а что делает посольство Германии?",
+    "Салам. Со Нохчийчохь веха. ХIинца хIун хуьлу?",
+    "Со Соьлжа-Г1алара ву",
     "Ассалам Ӏалайкум. Со Шела ву.",
     # 2. Every town of the North Caucasus, inflected, in any script.
-    "Mieszkam w Majkopie. Jak mogę pomóc?", "я в Урус-Мартане, что делать?",
-    "Baksan'da yaşıyorum, nasıl yardım edebilirim?", "I live in Nazran, how can I help?",
-    "Saludos desde Jasaviurt. ¿Qué puedo hacer?", "v Makhachkale seichas, kak pomoch?",
-    "Greetings from Kurchaloy", "Je suis à Magas depuis un an pour le travail.",
+    "Mieszkam w Majkopie. Jak mogę pomóc?",
+    "я в Урус-Мартане, что делать?",
+    "Baksan'da yaşıyorum, nasıl yardım edebilirim?",
+    "I live in Nazran, how can I help?",
+    "Saludos desde Jasaviurt. ¿Qué puedo hacer?",
+    "v Makhachkale seichas, kak pomoch?",
+    "Greetings from Kurchaloy",
+    "Je suis à Magas depuis un an pour le travail.",
     # 3. Censorship.
     "using a vpn bc twitter is blocked here. how can i help quietly?",
     "РКН blocked everything again, writing via vpn. what do you need?",
@@ -47,10 +55,13 @@ PROTECTED = [
     "Muss VPN benutzen, Twitter ist hier gesperrt. Wie kann ich helfen?",
     # 4. A campaign place with a self-placement phrase, in any supported language.
     "je suis étudiante à Moscou, est-ce que je peux aider discrètement ?",
-    "ich wohne in Sankt Petersburg, was kann ich tun?", "vivo en Moscú, ¿qué hago?",
-    "Moskova'da yaşıyorum, nasıl destek olabilirim?", "Ik zit voor mijn werk in Grozny",
+    "ich wohne in Sankt Petersburg, was kann ich tun?",
+    "vivo en Moscú, ¿qué hago?",
+    "Moskova'da yaşıyorum, nasıl destek olabilirim?",
+    "Ik zit voor mijn werk in Grozny",
     # 5. A country that criminalises same-sex relations, or its language with no place.
-    "I live in Lagos. How can I support?", "Kampala here, how do I help?",
+    "I live in Lagos. How can I support?",
+    "Kampala here, how do I help?",
     "سلام، من در تهران زندگی می‌کنم. چطور می‌توانم کمک کنم؟",
     "Saya tinggal di Kuala Lumpur. Macam mana saya boleh bantu?",
     "Habari, ninaishi Nairobi. Ninawezaje kusaidia?",
@@ -58,31 +69,35 @@ PROTECTED = [
 
 
 @pytest.mark.parametrize("text", PROTECTED)
-def test_who_may_be_in_danger_gets_the_one_neutral_message(config: cfg.Config,
-                                                           text: str) -> None:
+def test_who_may_be_in_danger_gets_the_one_neutral_message(config: cfg.Config, text: str) -> None:
     r = route(config, text)
     assert r["policy"] == "protect", r
     assert config.replies.protect and r["reply"] == "@someone " + config.replies.protect
 
 
-@pytest.mark.parametrize(("text", "country"), [
-    # Russian speakers who say where they live abroad are answered with that country.
-    ("я живу в Берлине, как помочь?", "DE"), ("я из Алматы, пишу по-русски. как помочь?", "KZ"),
-    # Other Cyrillic languages are not protected for their language alone.
-    ("Я жыву ў Мінску. Чым можна дапамагчы?", None),
-    ("Живея в София. Как мога да помогна?", None),
-    ("Живим у Београду. Како могу да помогнем?", None),
-    ("Мен Бишкекте жашайм, кантип жардам берсем болот?", None),
-    ("як я можу допомогти?", None),
-    # A VPN for another reason, from somewhere they name.
-    ("I'm in Toronto and use a VPN for work, what can I do?", "CA"),
-    # Campaign places as the topic.
-    ("I live in Leeds. What is happening in Grozny is horrifying, how can I help?", "GB"),
-    # Thanks with a question still gets an answer.
-    ("thanks! I'm in Oslo, what can I do?", "NO"),
-])
-def test_ordinary_people_get_their_countrys_reply(config: cfg.Config, text: str,
-                                                  country: str | None) -> None:
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        # Russian speakers who say where they live abroad are answered with that country.
+        ("я живу в Берлине, как помочь?", "DE"),
+        ("я из Алматы, пишу по-русски. как помочь?", "KZ"),
+        # Other Cyrillic languages are not protected for their language alone.
+        ("Я жыву ў Мінску. Чым можна дапамагчы?", None),
+        ("Живея в София. Как мога да помогна?", None),
+        ("Живим у Београду. Како могу да помогнем?", None),
+        ("Мен Бишкекте жашайм, кантип жардам берсем болот?", None),
+        ("як я можу допомогти?", None),
+        # A VPN for another reason, from somewhere they name.
+        ("I'm in Toronto and use a VPN for work, what can I do?", "CA"),
+        # Campaign places as the topic.
+        ("I live in Leeds. What is happening in Grozny is horrifying, how can I help?", "GB"),
+        # Thanks with a question still gets an answer.
+        ("thanks! I'm in Oslo, what can I do?", "NO"),
+    ],
+)
+def test_ordinary_people_get_their_countrys_reply(
+    config: cfg.Config, text: str, country: str | None
+) -> None:
     r = route(config, text)
     assert (r["policy"], r["country"]) == ("reply", country), r
 
@@ -103,13 +118,28 @@ def test_route_still_shows_an_at_risk_country(config: cfg.Config) -> None:
 
 
 REFUSALS = [
-    "don't tag me", "no thanks", "remove me from this", "leave me out of this",
-    "please stop mentioning me", "stop tagging me pls", "not interested",
-    "bitte markiert mich nicht mehr", "lasst mich da raus", "nein danke",
-    "ne me mentionnez plus svp", "non merci", "retirez-moi de ce fil",
-    "no me etiquetes, gracias", "sácame de esto por favor", "no gracias",
-    "non taggarmi per favore", "tag me niet aub", "nie oznaczaj mnie",
-    "para de me marcar", "sluta tagga mig", "не отмечайте меня",
+    "don't tag me",
+    "no thanks",
+    "remove me from this",
+    "leave me out of this",
+    "please stop mentioning me",
+    "stop tagging me pls",
+    "not interested",
+    "bitte markiert mich nicht mehr",
+    "lasst mich da raus",
+    "nein danke",
+    "ne me mentionnez plus svp",
+    "non merci",
+    "retirez-moi de ce fil",
+    "no me etiquetes, gracias",
+    "sácame de esto por favor",
+    "no gracias",
+    "non taggarmi per favore",
+    "tag me niet aub",
+    "nie oznaczaj mnie",
+    "para de me marcar",
+    "sluta tagga mig",
+    "не отмечайте меня",
 ]
 
 
@@ -117,38 +147,65 @@ REFUSALS = [
 def test_refusals_opt_out(config: cfg.Config, text: str) -> None:
     from bot.policy.decide import AuthorState, decide
 
-    d = decide("@CloseTheCampsBot " + text, author_handle="someone", mention_id="1",
-               lang=None, author_location=None, state=AuthorState(), library=config.replies)
+    d = decide(
+        "@CloseTheCampsBot " + text,
+        author_handle="someone",
+        mention_id="1",
+        lang=None,
+        author_location=None,
+        state=AuthorState(),
+        library=config.replies,
+    )
     assert (d.policy, d.reason, d.opt_out) == ("skip", "opt-out", True)
 
 
-@pytest.mark.parametrize("text", ["stop the camps", "how do I stop this?",
-                                  "no thanks to Putin, what can I do?",
-                                  "stop this madness, what can I do?"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "stop the camps",
+        "how do I stop this?",
+        "no thanks to Putin, what can I do?",
+        "stop this madness, what can I do?",
+    ],
+)
 def test_a_call_to_action_is_not_a_refusal(config: cfg.Config, text: str) -> None:
     assert route(config, text)["policy"] == "reply"
 
 
-@pytest.mark.parametrize("text", [
-    "thank you for doing this 🏳️‍🌈", "🙏🙏", "respect 👏👏 keep going", "merci ❤️",
-    "danke für eure Arbeit", "gracias por todo 👏", "grazie mille", "bedankt, mooi werk",
-    "dziękuję bardzo", "obrigada por esse trabalho ❤️❤️", "tack för att ni finns",
-    "amazing work, thank you all",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "thank you for doing this 🏳️‍🌈",
+        "🙏🙏",
+        "respect 👏👏 keep going",
+        "merci ❤️",
+        "danke für eure Arbeit",
+        "gracias por todo 👏",
+        "grazie mille",
+        "bedankt, mooi werk",
+        "dziękuję bardzo",
+        "obrigada por esse trabalho ❤️❤️",
+        "tack för att ni finns",
+        "amazing work, thank you all",
+    ],
+)
 def test_thanks_praise_or_emoji_alone_are_skipped(config: cfg.Config, text: str) -> None:
     assert route(config, text)["policy"] == "skip"
 
 
-@pytest.mark.parametrize(("text", "lang", "want", "detected"), [
-    ("Ich wohne in Leipzig, wie kann ich helfen?", None, "de", "de"),
-    ("Ich wohne in Leipzig, wie kann ich helfen?", "und", "de", "de"),
-    ("j'habite à Lyon, comment aider ?", "zxx", "fr", "fr"),
-    # The platform's own tag wins when it means a language.
-    ("Ich wohne in Leipzig, wie kann ich helfen?", "en", "en", None),
-])
+@pytest.mark.parametrize(
+    ("text", "lang", "want", "detected"),
+    [
+        ("Ich wohne in Leipzig, wie kann ich helfen?", None, "de", "de"),
+        ("Ich wohne in Leipzig, wie kann ich helfen?", "und", "de", "de"),
+        ("j'habite à Lyon, comment aider ?", "zxx", "fr", "fr"),
+        # The platform's own tag wins when it means a language.
+        ("Ich wohne in Leipzig, wie kann ich helfen?", "en", "en", None),
+    ],
+)
 def test_reply_language_is_detected_when_the_platform_gives_none(
-        config: cfg.Config, text: str, lang: str | None, want: str,
-        detected: str | None) -> None:
+    config: cfg.Config, text: str, lang: str | None, want: str, detected: str | None
+) -> None:
     r = route(config, text, lang=lang)
     assert (r["language"], r["language_detected"]) == (want, detected)
 
@@ -159,29 +216,35 @@ def _rows(name: str) -> list[dict[str, Any]]:
 
 
 @pytest.mark.parametrize(
-    ("name", "missed_allowed", "needless_allowed", "unanswered_allowed"), [
-    # Written from the rules alone by helpers who never saw this code. A and B
-    # came first. First scores (before these rules): A missed 36 of 70 protection cases
-    # and 21 of 30 skips, protected 3 of 60 needlessly; B missed 25 of 50 and 22 of 25,
-    # protected 11 of 85 needlessly. C and D were written after the rules, to measure
-    # them: C first missed 6 of 55 (Kampala, Uzbek Cyrillic, Jamaican patois, Ghanaian
-    # Pidgin, Russian in Latin letters, "ekb"), needlessly protected 4 of 70, answered 6
-    # of 25 skips; D (weighted to Russian speakers abroad) first missed 1 of 15 and
-    # needlessly protected 25 of 125. Needless now: Russian speakers abroad with a tie to
-    # Russia or whose city the gazetteer cannot read in Cyrillic; Arabic, Persian and Urdu
-    # writers abroad whose city it cannot read in their script.
-    ("mentions_safety_a.jsonl", 0, 5, 0),
-    ("mentions_safety_b.jsonl", 0, 16, 2),
-    ("mentions_safety_c.jsonl", 0, 4, 1),
-    # Still missed: "karachi se hoon" (romanised Urdu: no postposition patterns).
-    ("mentions_safety_d.jsonl", 1, 24, 1),
-])
-def test_fresh_safety_sets(config: cfg.Config, name: str, missed_allowed: int,
-                           needless_allowed: int, unanswered_allowed: int) -> None:
+    ("name", "missed_allowed", "needless_allowed", "unanswered_allowed"),
+    [
+        # Written from the rules alone by helpers who never saw this code. A and B
+        # came first. First scores (before these rules): A missed 36 of 70 protection cases
+        # and 21 of 30 skips, protected 3 of 60 needlessly; B missed 25 of 50 and 22 of 25,
+        # protected 11 of 85 needlessly. C and D were written after the rules, to measure
+        # them: C first missed 6 of 55 (Kampala, Uzbek Cyrillic, Jamaican patois, Ghanaian
+        # Pidgin, Russian in Latin letters, "ekb"), needlessly protected 4 of 70, answered 6
+        # of 25 skips; D (weighted to Russian speakers abroad) first missed 1 of 15 and
+        # needlessly protected 25 of 125. Needless now: Russian speakers abroad with a tie to
+        # Russia or whose city the gazetteer cannot read in Cyrillic; Arabic, Persian and Urdu
+        # writers abroad whose city it cannot read in their script.
+        ("mentions_safety_a.jsonl", 0, 5, 0),
+        ("mentions_safety_b.jsonl", 0, 16, 2),
+        ("mentions_safety_c.jsonl", 0, 4, 1),
+        # Still missed: "karachi se hoon" (romanised Urdu: no postposition patterns).
+        ("mentions_safety_d.jsonl", 1, 24, 1),
+    ],
+)
+def test_fresh_safety_sets(
+    config: cfg.Config,
+    name: str,
+    missed_allowed: int,
+    needless_allowed: int,
+    unanswered_allowed: int,
+) -> None:
     missed, needless, wrong_skip = [], [], []
     for row in _rows(name):
-        r = route_one(config, row["id"], row["text"], row.get("lang"),
-                      row.get("author_location"))
+        r = route_one(config, row["id"], row["text"], row.get("lang"), row.get("author_location"))
         if row["expect"] == "protect" and r["policy"] != "protect":
             missed.append(row["id"])
         elif row["expect"] == "reply" and r["policy"] == "protect":
@@ -194,7 +257,8 @@ def test_fresh_safety_sets(config: cfg.Config, name: str, missed_allowed: int,
 
 
 def test_the_daemon_never_logs_or_stores_where_a_protected_person_is(
-        tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
     import logging
     import sqlite3
 
@@ -207,9 +271,13 @@ def test_the_daemon_never_logs_or_stores_where_a_protected_person_is(
     config, problems = cfg.check(root)
     assert config is not None, [p.render() for p in problems]
     platform = SandboxPlatform(tmp_path / "sandbox.sqlite3")
-    for i, (text, loc) in enumerate([("I live in Lagos. How can I support?", None),
-                                     ("how can I help?", "Tehran, Iran"),
-                                     ("я живу в Казани, как помочь?", None)]):
+    for i, (text, loc) in enumerate(
+        [
+            ("I live in Lagos. How can I support?", None),
+            ("how can I help?", "Tehran, Iran"),
+            ("я живу в Казани, как помочь?", None),
+        ]
+    ):
         platform.inject_mention("@CloseTheCampsBot " + text, user=f"u{i}", location=loc)
     engine = Engine(platform, Store(tmp_path / "state.sqlite3"), config)
     with caplog.at_level(logging.DEBUG):

@@ -30,21 +30,22 @@ def test_posts_on_schedule_and_stops_cleanly_on_sigterm(tmp_path: Path, fake_x: 
     assert "Traceback" not in d.output
 
 
-def test_bad_edit_keeps_the_last_good_config_then_reloads(tmp_path: Path,
-                                                          fake_x: FakeX) -> None:
+def test_bad_edit_keeps_the_last_good_config_then_reloads(tmp_path: Path, fake_x: FakeX) -> None:
     root = make_root(tmp_path)
     d = DaemonProc(root, fake_x.url, tmp_path / "state.sqlite3")
     try:
         d.wait_for(lambda: len(fake_x.timeline()) >= 1)
         good = (root / "schedule.yaml").read_text()
-        (root / "schedule.yaml").write_text(good.replace("every: 1s\nmentions", "every: soon\n"
-                                                         "mentions"))
+        (root / "schedule.yaml").write_text(
+            good.replace("every: 1s\nmentions", "every: soon\nmentions")
+        )
         d.wait_for(lambda: d.saw("reload refused"))
         assert d.saw("schedule.yaml:")
         n = len(fake_x.timeline())
         d.wait_for(lambda: len(fake_x.timeline()) >= n + 2)  # still posting
-        (root / "schedule.yaml").write_text(good.replace("every: 1s\nmentions",
-                                                         "every: 2s\nmentions"))
+        (root / "schedule.yaml").write_text(
+            good.replace("every: 1s\nmentions", "every: 2s\nmentions")
+        )
         d.proc.send_signal(signal.SIGHUP)
         d.wait_for(lambda: d.saw("reloaded"))
     finally:
@@ -108,21 +109,38 @@ def test_sandbox_newcomer_sees_a_post_and_a_reply(tmp_path: Path) -> None:
     import subprocess
     import sys
 
-    root = make_root(tmp_path, HOURLY.format(grace="30m").replace("every: 1h\nmissed",
-                                                                   "every: 1s\nmissed"))
+    root = make_root(
+        tmp_path, HOURLY.format(grace="30m").replace("every: 1h\nmissed", "every: 1s\nmissed")
+    )
     state = tmp_path / "var" / "state.sqlite3"
     d = DaemonProc(root, None, state)
     env_cmd = [sys.executable, "-m", "bot", "sandbox"]
     try:
         d.wait_for(lambda: d.saw("posted"))
-        subprocess.run([*env_cmd, "mention", "I'm in Dublin, how can I help?", "--user",
-                        "newcomer", "--root", str(root), "--state", str(state)], check=True,
-                       capture_output=True)
+        subprocess.run(
+            [
+                *env_cmd,
+                "mention",
+                "I'm in Dublin, how can I help?",
+                "--user",
+                "newcomer",
+                "--root",
+                str(root),
+                "--state",
+                str(state),
+            ],
+            check=True,
+            capture_output=True,
+        )
         d.wait_for(lambda: d.saw("replied"))
     finally:
         code, _ = d.terminate()
-    out = subprocess.run([*env_cmd, "timeline", "--root", str(root), "--state", str(state)],
-                         check=True, capture_output=True, text=True).stdout
+    out = subprocess.run(
+        [*env_cmd, "timeline", "--root", str(root), "--state", str(state)],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
     assert "#CloseTheCamps" in out and "@newcomer" in out
     assert code == 0
 
@@ -134,8 +152,13 @@ def test_after_a_long_outage_the_latest_due_time_decides() -> None:
     from bot.policy.timing import missed_since
 
     def sched(slot: Slot) -> Schedule:
-        return Schedule("UTC", (slot,), MentionSettings(60, 3600, 86400, "neutral", 5),
-                        Limits(10, None, {}), missed_grace=1800)
+        return Schedule(
+            "UTC",
+            (slot,),
+            MentionSettings(60, 3600, 86400, "neutral", 5),
+            Limits(10, None, {}),
+            missed_grace=1800,
+        )
 
     now = dt.datetime(2026, 11, 21, 8, 40, tzinfo=dt.UTC)
     daily = Slot("daily", "30 8 * * *", None, 0, None, None)

@@ -22,8 +22,7 @@ def root_schedule() -> str:
     return FAST_SCHEDULE
 
 
-def build(root: Path, x_platform: XPlatform, tmp_path: Path,
-          clock: Clock | None = None) -> Engine:
+def build(root: Path, x_platform: XPlatform, tmp_path: Path, clock: Clock | None = None) -> Engine:
     config, problems = cfg.check(root)
     assert config is not None, [p.render() for p in problems]
     return Engine(x_platform, Store(tmp_path / "state.sqlite3"), config, clock or Clock())
@@ -58,7 +57,8 @@ def test_many_slots_never_repeat_a_text(engine: Engine, fake_x: FakeX) -> None:
 
 
 def test_unknown_outcome_is_resolved_by_resending_the_identical_text(
-        engine: Engine, fake_x: FakeX) -> None:
+    engine: Engine, fake_x: FakeX
+) -> None:
     fake_x.fail("post", "store_503")
     engine.run_slot(slot(engine))
     assert engine.store.unresolved("post")
@@ -73,18 +73,19 @@ def test_unknown_outcome_is_resolved_by_resending_the_identical_text(
 
 def test_crash_between_record_and_call_posts_once(engine: Engine, fake_x: FakeX) -> None:
     # What a kill -9 right after recording the intent leaves behind.
-    engine.store.begin_attempt("post:fast:1", "post", "x", "Crashed text #CloseTheCamps",
-                               now=engine.clock())
+    engine.store.begin_attempt(
+        "post:fast:1", "post", "x", "Crashed text #CloseTheCamps", now=engine.clock()
+    )
     engine.run_slot(slot(engine))
     assert texts(fake_x).count("Crashed text #CloseTheCamps") == 1
     engine.run_slot(slot(engine))
     assert texts(fake_x).count("Crashed text #CloseTheCamps") == 1
 
 
-def test_timeout_then_resolution_does_not_double_post(valid_root: Path, fake_x: FakeX,
-                                                      tmp_path: Path) -> None:
-    platform = XPlatform("k", "s", "t", "ts", base_url=fake_x.url, timeout=(0.5, 0.3),
-                         deadline=0.5)
+def test_timeout_then_resolution_does_not_double_post(
+    valid_root: Path, fake_x: FakeX, tmp_path: Path
+) -> None:
+    platform = XPlatform("k", "s", "t", "ts", base_url=fake_x.url, timeout=(0.5, 0.3), deadline=0.5)
     e = build(valid_root, platform, tmp_path)
     fake_x.fail("post", "timeout", delay=1.0)
     e.run_slot(slot(e))
@@ -95,7 +96,8 @@ def test_timeout_then_resolution_does_not_double_post(valid_root: Path, fake_x: 
 
 
 def test_429_pauses_posting_until_reset_without_more_requests(
-        engine: Engine, fake_x: FakeX) -> None:
+    engine: Engine, fake_x: FakeX
+) -> None:
     fake_x.fail("post", "429", reset_in=30)
     engine.run_slot(slot(engine))
     before = len(fake_x.requests("post"))
@@ -105,8 +107,9 @@ def test_429_pauses_posting_until_reset_without_more_requests(
     assert "post" in engine.store.pauses()
 
 
-def test_budget_stops_calls_before_they_exceed_it(valid_root: Path, x_platform: XPlatform,
-                                                   fake_x: FakeX, tmp_path: Path) -> None:
+def test_budget_stops_calls_before_they_exceed_it(
+    valid_root: Path, x_platform: XPlatform, fake_x: FakeX, tmp_path: Path
+) -> None:
     sched = (valid_root / "schedule.yaml").read_text() + "  monthly_budget_usd: 0.5\n"
     (valid_root / "schedule.yaml").write_text(sched)
     e = build(valid_root, x_platform, tmp_path)
@@ -116,10 +119,14 @@ def test_budget_stops_calls_before_they_exceed_it(valid_root: Path, x_platform: 
     assert 0 < len(fake_x.timeline()) < 20
 
 
-def test_daily_limit(valid_root: Path, x_platform: XPlatform, fake_x: FakeX,
-                     tmp_path: Path) -> None:
-    (valid_root / "schedule.yaml").write_text((valid_root / "schedule.yaml").read_text().replace(
-        "posts_per_day: 1000", "posts_per_day: 3"))
+def test_daily_limit(
+    valid_root: Path, x_platform: XPlatform, fake_x: FakeX, tmp_path: Path
+) -> None:
+    (valid_root / "schedule.yaml").write_text(
+        (valid_root / "schedule.yaml")
+        .read_text()
+        .replace("posts_per_day: 1000", "posts_per_day: 3")
+    )
     e = build(valid_root, x_platform, tmp_path)
     for _ in range(6):
         e.run_slot(slot(e))
@@ -135,8 +142,9 @@ def replies(fx: FakeX) -> dict[str, list[str]]:
 
 
 def test_mention_gets_one_reply_with_country_resources(engine: Engine, fake_x: FakeX) -> None:
-    mid = fake_x.add_mention("@CloseTheCampsBot I'm in Hamburg, how can I help?", "anna_hh",
-                             lang="en")
+    mid = fake_x.add_mention(
+        "@CloseTheCampsBot I'm in Hamburg, how can I help?", "anna_hh", lang="en"
+    )
     engine.read_mentions()
     engine.read_mentions()
     got = replies(fake_x)
@@ -147,7 +155,8 @@ def test_mention_gets_one_reply_with_country_resources(engine: Engine, fake_x: F
 
 
 def test_person_who_may_be_in_russia_gets_the_identical_neutral_reply(
-        engine: Engine, fake_x: FakeX) -> None:
+    engine: Engine, fake_x: FakeX
+) -> None:
     a = fake_x.add_mention("@CloseTheCampsBot я живу в Грозном, мне страшно", "u_one", lang="ru")
     b = fake_x.add_mention("@CloseTheCampsBot I'm in Moscow. Is it safe to sign?", "u_two")
     engine.read_mentions()
@@ -172,8 +181,9 @@ def test_cooldown_and_opt_out(engine: Engine, fake_x: FakeX) -> None:
     assert later not in replies(fake_x)
 
 
-def test_first_start_ignores_old_mentions(valid_root: Path, x_platform: XPlatform, fake_x: FakeX,
-                                          tmp_path: Path) -> None:
+def test_first_start_ignores_old_mentions(
+    valid_root: Path, x_platform: XPlatform, fake_x: FakeX, tmp_path: Path
+) -> None:
     fake_x.add_mention("@CloseTheCampsBot I'm in Ireland, how do I help?", "old_one")
     clock = Clock()
     clock.offset = 7200  # the mention is two hours old when the bot first starts
@@ -204,37 +214,53 @@ def test_reply_not_allowed_is_final_and_not_retried(engine: Engine, fake_x: Fake
 
 
 def test_own_posts_are_ignored(engine: Engine, fake_x: FakeX) -> None:
-    fake_x.add_mention("@CloseTheCampsBot I'm in Boston, who are my reps?",
-                       fake_x.bot_username, author_id=fake_x.bot_id)
+    fake_x.add_mention(
+        "@CloseTheCampsBot I'm in Boston, who are my reps?",
+        fake_x.bot_username,
+        author_id=fake_x.bot_id,
+    )
     engine.read_mentions()
     assert replies(fake_x) == {}
 
 
-def test_an_account_that_keeps_mentioning_the_bot_is_a_loop(valid_root: Path, x_platform: XPlatform,
-                                                          fake_x: FakeX,
-                                                          tmp_path: Path) -> None:
+def test_an_account_that_keeps_mentioning_the_bot_is_a_loop(
+    valid_root: Path, x_platform: XPlatform, fake_x: FakeX, tmp_path: Path
+) -> None:
     # With no cooldown, only the loop rule can stop a bot-to-bot ping-pong.
-    (valid_root / "schedule.yaml").write_text((valid_root / "schedule.yaml").read_text().replace(
-        "  first_start_cutoff: 1h\n", "  first_start_cutoff: 1h\n  author_cooldown: 0s\n"
-        "  loop_limit: 3\n"))
+    (valid_root / "schedule.yaml").write_text(
+        (valid_root / "schedule.yaml")
+        .read_text()
+        .replace(
+            "  first_start_cutoff: 1h\n",
+            "  first_start_cutoff: 1h\n  author_cooldown: 0s\n  loop_limit: 3\n",
+        )
+    )
     e = build(valid_root, x_platform, tmp_path)
     for i in range(6):
-        fake_x.add_mention(f"@CloseTheCampsBot I'm in Boston, who are my reps? ({i})",
-                           "chatty_bot", in_reply_to_user_id=fake_x.bot_id)
+        fake_x.add_mention(
+            f"@CloseTheCampsBot I'm in Boston, who are my reps? ({i})",
+            "chatty_bot",
+            in_reply_to_user_id=fake_x.bot_id,
+        )
         e.read_mentions()
     counts = e.store.mention_counts()
     assert counts.get("reply:sent") == 3 and counts.get("skip:none") == 3
 
 
 def test_status_reports_when_the_budget_stops_a_kind_of_call(
-        valid_root: Path, x_platform: XPlatform, fake_x: FakeX, tmp_path: Path,
-        capsys: pytest.CaptureFixture[str]) -> None:
+    valid_root: Path,
+    x_platform: XPlatform,
+    fake_x: FakeX,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     import json
 
     from bot.commands.status import status
 
-    (valid_root / "schedule.yaml").write_text((valid_root / "schedule.yaml").read_text()
-                                        + "  monthly_budget_usd: 0.1\n")
+    (valid_root / "schedule.yaml").write_text(
+        (valid_root / "schedule.yaml").read_text() + "  monthly_budget_usd: 0.1\n"
+    )
     e = build(valid_root, x_platform, tmp_path)
     for _ in range(5):
         e.run_slot(slot(e))

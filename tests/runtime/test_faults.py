@@ -27,8 +27,15 @@ def setup(tmp_path: Path, fake_x: FakeX) -> Iterator[tuple[Engine, Clock]]:
     root = make_root(tmp_path)
     config, problems = cfg.check(root)
     assert config is not None, problems
-    platform = XPlatform("key", "secret", "token", "token-secret", base_url=fake_x.url,
-                         timeout=(0.5, 0.4), deadline=0.5)
+    platform = XPlatform(
+        "key",
+        "secret",
+        "token",
+        "token-secret",
+        base_url=fake_x.url,
+        timeout=(0.5, 0.4),
+        deadline=0.5,
+    )
     clock = Clock()
     engine = Engine(platform, Store(tmp_path / "state.sqlite3"), config, clock)
     yield engine, clock
@@ -38,20 +45,33 @@ def setup(tmp_path: Path, fake_x: FakeX) -> Iterator[tuple[Engine, Clock]]:
 
 # kind -> does the bot pause that endpoint (so no request before the pause ends)?
 POST_FAULTS = {
-    "429": True, "429_no_reset": True, "500": True, "503": True, "store_503": True,
-    "reset_before": True, "reset_after": True, "timeout": True, "401": True, "402": True,
-    "403_duplicate": False, "malformed": True,
+    "429": True,
+    "429_no_reset": True,
+    "500": True,
+    "503": True,
+    "store_503": True,
+    "reset_before": True,
+    "reset_after": True,
+    "timeout": True,
+    "401": True,
+    "402": True,
+    "403_duplicate": False,
+    "malformed": True,
 }
 
 
 def loud(caplog: pytest.LogCaptureFixture) -> list[str]:
-    return [r.getMessage() for r in caplog.records
-            if r.name == "closethecamps" and r.levelno >= logging.WARNING]
+    return [
+        r.getMessage()
+        for r in caplog.records
+        if r.name == "closethecamps" and r.levelno >= logging.WARNING
+    ]
 
 
 @pytest.mark.parametrize("kind", sorted(POST_FAULTS))
-def test_post_fault(kind: str, setup: tuple[Engine, Clock], fake_x: FakeX,
-                    caplog: pytest.LogCaptureFixture) -> None:
+def test_post_fault(
+    kind: str, setup: tuple[Engine, Clock], fake_x: FakeX, caplog: pytest.LogCaptureFixture
+) -> None:
     engine, clock = setup
     slot = engine.config.schedule.slots[0]
     if kind == "403_duplicate":
@@ -60,7 +80,7 @@ def test_post_fault(kind: str, setup: tuple[Engine, Clock], fake_x: FakeX,
     else:
         fake_x.fail("post", kind, delay=1.0, reset_in=600)
     caplog.set_level(logging.INFO)
-    engine.run_slot(slot)                      # never raises
+    engine.run_slot(slot)  # never raises
     sent = len(fake_x.requests("post"))
     assert sent == 1
     if kind == "403_duplicate":
@@ -73,36 +93,40 @@ def test_post_fault(kind: str, setup: tuple[Engine, Clock], fake_x: FakeX,
         for _ in range(3):
             engine.run_slot(slot)
         assert len(fake_x.requests("post")) == sent, "called again while paused"
-    clock.offset += 3700                       # past every pause the bot sets
+    clock.offset += 3700  # past every pause the bot sets
     time.sleep(1.1 if kind == "timeout" else 0)  # the late answer lands server-side
     engine.run_slot(slot)
     engine.run_slot(slot)
     posted = [p.text for p in fake_x.timeline() if not p.in_reply_to]
     assert len(posted) >= 2 and len(posted) == len(set(posted))
     assert not engine.store.unresolved()
-    assert engine.store.pauses() == {} or all(p.until < clock() for p in
-                                              engine.store.pauses().values())
+    assert engine.store.pauses() == {} or all(
+        p.until < clock() for p in engine.store.pauses().values()
+    )
 
 
-def test_429_reset_header_is_honoured_to_the_second(setup: tuple[Engine, Clock],
-                                                    fake_x: FakeX) -> None:
+def test_429_reset_header_is_honoured_to_the_second(
+    setup: tuple[Engine, Clock], fake_x: FakeX
+) -> None:
     engine, clock = setup
     slot = engine.config.schedule.slots[0]
     fake_x.fail("post", "429", reset_in=120)
     engine.run_slot(slot)
-    clock.offset = 100                         # still before the reset
+    clock.offset = 100  # still before the reset
     engine.run_slot(slot)
     assert len(fake_x.requests("post")) == 1
-    clock.offset = 125                         # after it
+    clock.offset = 125  # after it
     engine.run_slot(slot)
     assert len(fake_x.requests("post")) == 2
     assert len(fake_x.timeline()) == 1
 
 
-@pytest.mark.parametrize("kind", ["429", "429_no_reset", "500", "503", "reset_before",
-                                  "timeout", "malformed", "401"])
-def test_mentions_fault(kind: str, setup: tuple[Engine, Clock], fake_x: FakeX,
-                        caplog: pytest.LogCaptureFixture) -> None:
+@pytest.mark.parametrize(
+    "kind", ["429", "429_no_reset", "500", "503", "reset_before", "timeout", "malformed", "401"]
+)
+def test_mentions_fault(
+    kind: str, setup: tuple[Engine, Clock], fake_x: FakeX, caplog: pytest.LogCaptureFixture
+) -> None:
     engine, clock = setup
     engine.read_mentions()  # the first start is behind us: no cut-off for old mentions
     fake_x.add_mention("@CloseTheCampsBot I'm in Boston, who are my reps?", "reader")
@@ -119,10 +143,12 @@ def test_mentions_fault(kind: str, setup: tuple[Engine, Clock], fake_x: FakeX,
     assert len(replies) == 1
 
 
-@pytest.mark.parametrize("kind", ["store_503", "timeout", "reset_after", "malformed",
-                                  "reset_before", "429", "500"])
+@pytest.mark.parametrize(
+    "kind", ["store_503", "timeout", "reset_after", "malformed", "reset_before", "429", "500"]
+)
 def test_reply_fault_never_replies_twice_nor_drops_the_mention(
-        kind: str, setup: tuple[Engine, Clock], fake_x: FakeX) -> None:
+    kind: str, setup: tuple[Engine, Clock], fake_x: FakeX
+) -> None:
     engine, clock = setup
     engine.read_mentions()
     mid = fake_x.add_mention("@CloseTheCampsBot I'm in Dublin, what can I do?", "reader")
@@ -137,8 +163,9 @@ def test_reply_fault_never_replies_twice_nor_drops_the_mention(
     assert not engine.store.unresolved()
 
 
-def test_reply_not_allowed_is_logged_and_final(setup: tuple[Engine, Clock], fake_x: FakeX,
-                                               caplog: pytest.LogCaptureFixture) -> None:
+def test_reply_not_allowed_is_logged_and_final(
+    setup: tuple[Engine, Clock], fake_x: FakeX, caplog: pytest.LogCaptureFixture
+) -> None:
     engine, clock = setup
     engine.read_mentions()
     fake_x.add_mention("@CloseTheCampsBot I'm in Dublin, what can I do?", "reader")

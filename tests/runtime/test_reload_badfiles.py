@@ -23,7 +23,8 @@ pytestmark = pytest.mark.slow
 
 
 def test_every_broken_file_is_refused_and_the_last_good_config_keeps_running(
-        tmp_path: Path, fake_x: FakeX) -> None:
+    tmp_path: Path, fake_x: FakeX
+) -> None:
     root = make_root(tmp_path)
     good_texts = set()
     import yaml

@@ -18,16 +18,17 @@ def test_debug_logging_leaks_no_credential_nor_signature(tmp_path: Path, fake_x:
     root = make_root(tmp_path)
     fake_x.add_mention("@CloseTheCampsBot I'm in Leeds, who do I write to?", "leeds_reader")
     fake_x.fail("post", "503")  # error paths log too
-    d = DaemonProc(root, fake_x.url, tmp_path / "state.sqlite3",
-                   extra_env={"LOG_LEVEL": "DEBUG"})
+    d = DaemonProc(root, fake_x.url, tmp_path / "state.sqlite3", extra_env={"LOG_LEVEL": "DEBUG"})
     try:
-        d.wait_for(lambda: len(fake_x.timeline()) >= 3 and any(
-            p.in_reply_to for p in fake_x.timeline()))
+        d.wait_for(
+            lambda: len(fake_x.timeline()) >= 3 and any(p.in_reply_to for p in fake_x.timeline())
+        )
     finally:
         d.terminate()
     out = d.output
-    assert "urllib3" in out or "tweepy" in out or "requests" in out.lower(), \
+    assert "urllib3" in out or "tweepy" in out or "requests" in out.lower(), (
         "DEBUG output should include the HTTP libraries' lines this test guards"
+    )
     for value in X_CREDENTIALS.values():
         assert value not in out
     signatures = set()
@@ -38,7 +39,7 @@ def test_debug_logging_leaks_no_credential_nor_signature(tmp_path: Path, fake_x:
     assert signatures
     for sig in signatures:
         assert sig not in out
-    assert "oauth_signature=\"" not in out
+    assert 'oauth_signature="' not in out
     assert "Leeds" not in out  # the mention's text is not logged either
 
 
@@ -69,8 +70,7 @@ def test_daemon_warns_at_start_about_a_readable_env(tmp_path: Path) -> None:
 
 def test_partial_credentials_are_refused_in_one_line(tmp_path: Path) -> None:
     root = make_root(tmp_path)
-    d = DaemonProc(root, None, tmp_path / "state.sqlite3",
-                   extra_env={"X_API_KEY": "only-this-one"})
+    d = DaemonProc(root, None, tmp_path / "state.sqlite3", extra_env={"X_API_KEY": "only-this-one"})
     code = d.proc.wait(timeout=20)
     d._reader.join(timeout=2)
     assert code == 1

@@ -40,10 +40,25 @@ limits:
   posts_per_day: 100000
 """
 
-PLACES = ["I'm in Hamburg", "I live in Lyon", "from Cork 🇮🇪", "American here",
-          "I'm in Vancouver", "Perth here", "in Boston", "ich bin aus Köln", "vivo en Madrid",
-          "I'm in Toronto", "greetings from Oslo", "I'm in Melbourne", "Dutch here",
-          "I live in Bath, UK", "I'm in Moscow", "я живу в Грозном", "hello from Kyiv"]
+PLACES = [
+    "I'm in Hamburg",
+    "I live in Lyon",
+    "from Cork 🇮🇪",
+    "American here",
+    "I'm in Vancouver",
+    "Perth here",
+    "in Boston",
+    "ich bin aus Köln",
+    "vivo en Madrid",
+    "I'm in Toronto",
+    "greetings from Oslo",
+    "I'm in Melbourne",
+    "Dutch here",
+    "I live in Bath, UK",
+    "I'm in Moscow",
+    "я живу в Грозном",
+    "hello from Kyiv",
+]
 ASKS = ["how can I help?", "what can I do?", "who do I write to?", "any petitions?"]
 NON_ASKS = ["thanks!", "stop", "🙏🙏"]
 
@@ -65,8 +80,13 @@ def test_kill_9_at_random_instants_never_double_posts_or_replies(tmp_path: Path)
     fake = FakeX(timeout_delay=5.0).start()
     try:
         ids = [fake.add_mention(mention_text(i, rng), f"reader{i:03d}") for i in range(n_mentions)]
-        for kind, rate in (("store_503", 0.03), ("reset_after", 0.015), ("timeout", 0.01),
-                           ("503", 0.015), ("reset_before", 0.01)):
+        for kind, rate in (
+            ("store_503", 0.03),
+            ("reset_after", 0.015),
+            ("timeout", 0.01),
+            ("503", 0.015),
+            ("reset_before", 0.01),
+        ):
             fake.chaos("post", kind, rate, seed=rng.randrange(10**6))
         fake.chaos("mentions", "503", 0.05, seed=rng.randrange(10**6))
         for _ in range(kills):
@@ -85,19 +105,20 @@ def test_kill_9_at_random_instants_never_double_posts_or_replies(tmp_path: Path)
         timeline = fake.timeline()
         per_mention = Counter(p.in_reply_to for p in timeline if p.in_reply_to)
         posts = [p.text for p in timeline if not p.in_reply_to]
-        assert [m for m, n in per_mention.items() if n > 1] == []      # no double reply
-        assert len(posts) == len(set(posts))                           # no double post
+        assert [m for m, n in per_mention.items() if n > 1] == []  # no double reply
+        assert len(posts) == len(set(posts))  # no double post
         db = sqlite3.connect(state)
         rows = dict(db.execute("SELECT id, policy FROM mentions").fetchall())
         db.close()
-        unanswered = [m for m in ids if rows.get(m) in ("reply", "protect")
-                      and per_mention[m] != 1]
-        assert unanswered == []                                        # all answered
+        unanswered = [m for m in ids if rows.get(m) in ("reply", "protect") and per_mention[m] != 1]
+        assert unanswered == []  # all answered
         assert all(per_mention[m] == 0 for m in ids if rows.get(m) == "skip")
         assert set(rows) >= set(ids)
-        print(f"\nsoak: {kills} SIGKILLs, faults injected {dict(faults)}, {len(posts)} posts, "
-              f"{sum(per_mention.values())} replies, "
-              f"{sum(1 for m in ids if rows[m] == 'skip')} skipped by policy")
+        print(
+            f"\nsoak: {kills} SIGKILLs, faults injected {dict(faults)}, {len(posts)} posts, "
+            f"{sum(per_mention.values())} replies, "
+            f"{sum(1 for m in ids if rows[m] == 'skip')} skipped by policy"
+        )
     finally:
         fake.stop()
 
@@ -108,12 +129,15 @@ def _drained(state: Path, n: int) -> bool:
     try:
         db = sqlite3.connect(state, timeout=1)
         try:
-            decided = db.execute("SELECT COUNT(*) FROM mentions WHERE author_id != ''"
-                                 ).fetchone()[0]
-            pending = db.execute("SELECT COUNT(*) FROM mentions WHERE status = 'pending'"
-                                 ).fetchone()[0]
-            open_ = db.execute("SELECT COUNT(*) FROM attempts WHERE status IN "
-                               "('attempting', 'unknown')").fetchone()[0]
+            decided = db.execute("SELECT COUNT(*) FROM mentions WHERE author_id != ''").fetchone()[
+                0
+            ]
+            pending = db.execute(
+                "SELECT COUNT(*) FROM mentions WHERE status = 'pending'"
+            ).fetchone()[0]
+            open_ = db.execute(
+                "SELECT COUNT(*) FROM attempts WHERE status IN ('attempting', 'unknown')"
+            ).fetchone()[0]
         finally:
             db.close()
     except sqlite3.Error:

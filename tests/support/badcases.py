@@ -43,11 +43,11 @@ _ID_RE = re.compile(r"^\s*-\s*id:\s*['\"]?([a-z0-9][a-z0-9-]*)", re.MULTILINE)
 class Case:
     """One broken file and where validate must complain about it."""
 
-    name: str            # e.g. "07-unknown-key"
-    source: Path         # the file in tests/badfiles/
-    kind: str            # "posts" | "posts2" | "schedule"
-    line: int            # expected line number in the installed file
-    words: str           # expected words (case-insensitive) in that problem line
+    name: str  # e.g. "07-unknown-key"
+    source: Path  # the file in tests/badfiles/
+    kind: str  # "posts" | "posts2" | "schedule"
+    line: int  # expected line number in the installed file
+    words: str  # expected words (case-insensitive) in that problem line
     bug: str | None = None  # set when bot/ gets this case wrong today (see cases.yaml)
 
     @property
@@ -77,9 +77,11 @@ class Case:
 
     def matches(self, line: str) -> bool:
         """True if one line of validate's output is the expected problem."""
-        return (line.startswith(f"{self.target}:{self.line}: ")
-                and self.words.lower() in line.lower()
-                and "warning:" not in line.split(":", 3)[2])
+        return (
+            line.startswith(f"{self.target}:{self.line}: ")
+            and self.words.lower() in line.lower()
+            and "warning:" not in line.split(":", 3)[2]
+        )
 
 
 # The valid post a `posts2` case collides with (id dup-across-files).
@@ -107,8 +109,10 @@ def iter_cases() -> Iterator[Case]:
             first = path.read_bytes().split(b"\n", 1)[0]
             em = _EXPECT_RE.match(first)
             if not em:
-                raise ValueError(f"{path}: first line must be '# expect: LINE WORDS' "
-                                 "or the file must be listed in cases.yaml")
+                raise ValueError(
+                    f"{path}: first line must be '# expect: LINE WORDS' "
+                    "or the file must be listed in cases.yaml"
+                )
             line, words = int(em.group(1)), em.group(2).decode("utf-8")
         bug = extra.get("bug")
         yield Case(name, path, m.group(3), line, words, " ".join(bug.split()) if bug else None)
@@ -131,8 +135,7 @@ def _valid_template() -> Path:
     base = Path(tempfile.mkdtemp(prefix="ctc-valid-root-"))
     atexit.register(shutil.rmtree, base, True)
     shutil.copy2(REPO / "schedule.yaml", base / "schedule.yaml")
-    shutil.copytree(REPO / "messages", base / "messages",
-                    ignore=shutil.ignore_patterns("schema"))
+    shutil.copytree(REPO / "messages", base / "messages", ignore=shutil.ignore_patterns("schema"))
     config, _ = check(base)
     if config is None:
         # The shipped posts/templates may still be drafts: approve them in the copy.

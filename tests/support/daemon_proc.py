@@ -16,23 +16,33 @@ from tests.support.paths import REPO
 
 
 class DaemonProc:
-    def __init__(self, root: Path, x_url: str | None, state: Path,
-                 extra_env: dict[str, str] | None = None) -> None:
-        env = {k: v for k, v in os.environ.items()
-               if not k.startswith("X_") and k not in ("STATE_DB", "LOG_LEVEL", "LOG_FORMAT")}
+    def __init__(
+        self, root: Path, x_url: str | None, state: Path, extra_env: dict[str, str] | None = None
+    ) -> None:
+        env = {
+            k: v
+            for k, v in os.environ.items()
+            if not k.startswith("X_") and k not in ("STATE_DB", "LOG_LEVEL", "LOG_FORMAT")
+        }
         if x_url:
-            env.update(X_API_KEY=X_CREDENTIALS["api_key"],
-                       X_API_SECRET=X_CREDENTIALS["api_secret"],
-                       X_ACCESS_TOKEN=X_CREDENTIALS["access_token"],
-                       X_ACCESS_TOKEN_SECRET=X_CREDENTIALS["access_token_secret"],
-                       X_API_BASE_URL=x_url)
+            env.update(
+                X_API_KEY=X_CREDENTIALS["api_key"],
+                X_API_SECRET=X_CREDENTIALS["api_secret"],
+                X_ACCESS_TOKEN=X_CREDENTIALS["access_token"],
+                X_ACCESS_TOKEN_SECRET=X_CREDENTIALS["access_token_secret"],
+                X_API_BASE_URL=x_url,
+            )
         env["STATE_DB"] = str(state)
         env["PYTHONUNBUFFERED"] = "1"
         env.update(extra_env or {})
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "bot", "run", "--root", str(root)],
-            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env,
-            cwd=REPO)
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+            env=env,
+            cwd=REPO,
+        )
         self.lines: list[str] = []
         self._reader = threading.Thread(target=self._read, daemon=True)
         self._reader.start()

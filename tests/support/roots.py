@@ -45,8 +45,9 @@ def approve_all(root: Path) -> None:
         for items in data.values():
             for item in items:
                 item["approval"] = {"by": "tester", "sha256": text_hash(item["text"])}
-        path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000),
-                        encoding="utf-8")
+        path.write_text(
+            yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000), encoding="utf-8"
+        )
 
 
 def approved_copy(dest: Path) -> Path:
