@@ -25,7 +25,8 @@ from bot.platforms.base import (
 )
 from bot.runtime.guard import CallGuard
 from bot.runtime.logs import event
-from bot.runtime.store import Attempt, Store
+from bot.runtime.schema import Attempt
+from bot.runtime.store import Store
 
 # An outcome still unknown after this long is not re-sent: X's duplicate check may
 # have forgotten the text by then, and a double post is worse than a missing one.

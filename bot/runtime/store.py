@@ -16,88 +16,11 @@ import sqlite3
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from bot.policy.rotation import Sent
-
-MIGRATIONS: tuple[str, ...] = (
-    """
-    CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-    CREATE TABLE attempts (
-        key         TEXT PRIMARY KEY,      -- 'post:<slot>:<time>' or 'reply:<mention id>'
-        kind        TEXT NOT NULL CHECK (kind IN ('post', 'reply')),
-        item_id     TEXT,                  -- post or template id from messages/
-        text        TEXT NOT NULL,         -- our own text, needed to resolve unknowns
-        reply_to    TEXT,
-        status      TEXT NOT NULL CHECK (status IN ('attempting', 'done', 'failed', 'unknown')),
-        remote_id   TEXT,
-        detail      TEXT,
-        created_at  REAL NOT NULL,
-        updated_at  REAL NOT NULL
-    );
-    CREATE INDEX attempts_status ON attempts (status, kind);
-    CREATE INDEX attempts_created ON attempts (kind, created_at);
-    CREATE TABLE mentions (
-        id          TEXT PRIMARY KEY,
-        author_id   TEXT NOT NULL,
-        seen_at     REAL NOT NULL,
-        policy      TEXT NOT NULL,         -- reply | protect | skip
-        reason      TEXT NOT NULL,
-        country     TEXT,                  -- always NULL under protect
-        reply_text  TEXT,                  -- the reply we will send, never the mention
-        status      TEXT NOT NULL          -- pending | sent | failed | none
-    );
-    CREATE INDEX mentions_author ON mentions (author_id, seen_at);
-    CREATE INDEX mentions_status ON mentions (status, id);
-    CREATE TABLE authors (
-        author_id     TEXT PRIMARY KEY,
-        opted_out_at  REAL,
-        last_reply_at REAL
-    );
-    CREATE TABLE rotation (pool TEXT PRIMARY KEY, used TEXT NOT NULL);
-    CREATE TABLE slots (name TEXT PRIMARY KEY, last_fire REAL NOT NULL);
-    CREATE TABLE spend (at REAL NOT NULL, kind TEXT NOT NULL, amount REAL NOT NULL);
-    CREATE INDEX spend_at ON spend (at);
-    CREATE TABLE pauses (
-        endpoint TEXT PRIMARY KEY,
-        until    REAL NOT NULL,
-        reason   TEXT NOT NULL,
-        strikes  INTEGER NOT NULL
-    );
-    """,
-)
-
-
-@dataclass(frozen=True)
-class Attempt:
-    key: str
-    kind: str
-    item_id: str | None
-    text: str
-    reply_to: str | None
-    status: str
-    remote_id: str | None
-    detail: str | None
-    created_at: float
-    updated_at: float
-
-
-@dataclass(frozen=True)
-class Pause:
-    endpoint: str
-    until: float
-    reason: str
-    strikes: int
-
-
-@dataclass(frozen=True)
-class PendingReply:
-    mention_id: str
-    author_id: str
-    reply_text: str
-    opted_out: bool
+from bot.runtime.schema import MIGRATIONS, Attempt, Pause, PendingReply
 
 
 class Store:
