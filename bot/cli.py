@@ -45,6 +45,11 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("--by", required=True, metavar="NAME")
     c = cmd("preview", "list the next N posts with their times", state=True)
     c.add_argument("--count", type=int, default=10)
+    c.add_argument(
+        "--stats",
+        action="store_true",
+        help="per post: how often it goes out in the window and its shortest gap",
+    )
     c.add_argument("--json", action="store_true")
     c = cmd("status", "latest posts and outcomes, next runs, budget, rate limits", state=True)
     c.add_argument("--json", action="store_true")
@@ -101,7 +106,7 @@ def main(argv: list[str] | None = None) -> int:
                 return content.validate(root)
             if args.cmd == "approve":
                 return content.approve_cmd(root, args.id, args.by)
-            return content.preview(root, args.count, args.json, args.state)
+            return content.preview(root, args.count, args.json, args.state, stats=args.stats)
         if args.cmd == "status":
             from bot.commands.status import status
 

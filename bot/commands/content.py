@@ -5,12 +5,15 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sys
+from itertools import pairwise
 from pathlib import Path
 from typing import Any, TextIO
 
 from bot.commands._common import err, load_config
 from bot.content import config as cfg
 from bot.content.approval import ApproveError, approve
+from bot.content.problems import Problem
+from bot.content.schedule import SCHEDULE_FILE
 from bot.content.textrules import weighted_length
 from bot.policy import rotation, timing
 from bot.runtime.settings import load_settings
@@ -21,6 +24,8 @@ def validate(root: Path, out: TextIO | None = None) -> int:
     out = out or sys.stdout  # looked up per call, so redirection and capture work
     config, problems = cfg.check(root)
     errors = [p for p in problems if not p.warning]
+    if config is not None:
+        problems += gap_problems(config, dt.datetime.now(config.schedule.tz))
     for p in problems:
         print(p.render(), file=out)
     if config is not None:
@@ -35,6 +40,33 @@ def validate(root: Path, out: TextIO | None = None) -> int:
     else:
         print(f"{len(errors)} problem(s): not publishable", file=out)
     return 0 if config is not None else 1
+
+
+def gap_problems(config: cfg.Config, now: dt.datetime) -> list[Problem]:
+    """A warning for each slot that fires more often within rotation.min_gap than it has
+    eligible posts: for it the gap cannot hold, and the oldest post will repeat."""
+    sched = config.schedule
+    gap = sched.min_gap
+    posts = config.library.posts
+    runs: dict[str, int] = {}
+    for slot in sched.slots:
+        most = len(rotation.eligible(posts, slot, now.date())) + 1  # enough to tell
+        if slot.every:
+            runs[slot.name] = min(most, int(gap // slot.every))
+        else:
+            end = now + dt.timedelta(seconds=gap)
+            runs[slot.name] = sum(1 for t in timing.next_times(slot, sched, now, most) if t < end)
+    return [
+        Problem(
+            SCHEDULE_FILE,
+            s.slot.line,
+            f"slot '{s.slot.name}' fires {s.runs} times within rotation.min_gap but has "
+            f"{s.posts} eligible posts: some will repeat sooner",
+            f"approve at least {s.runs - s.posts} more posts for it, or lower min_gap",
+            warning=True,
+        )
+        for s in rotation.shortfalls(runs, posts, sched.slots, now.date())
+    ]
 
 
 def approve_cmd(root: Path, item_id: str, by: str) -> int:
@@ -60,7 +92,7 @@ def preview_rows(
         used = {
             rotation.pool_key(s): store.rotation_used(rotation.pool_key(s)) for s in sched.slots
         }
-        history = store.post_history(now.timestamp() - rotation.REPEAT_WINDOW)
+        history = store.post_history(rotation.history_since(now.timestamp(), sched.min_gap))
     fires = sorted(
         (t, i) for i, s in enumerate(sched.slots) for t in timing.next_times(s, sched, now, count)
     )[:count]
@@ -69,7 +101,13 @@ def preview_rows(
         slot = sched.slots[i]
         pool = rotation.pool_key(slot)
         choice = rotation.pick(
-            config.library.posts, slot, t.timestamp(), t.date(), used.get(pool, {}), history
+            config.library.posts,
+            slot,
+            t.timestamp(),
+            t.date(),
+            used.get(pool, {}),
+            history,
+            sched.min_gap,
         )
         used[pool] = choice.used
         post = choice.post
@@ -90,8 +128,33 @@ def preview_rows(
     return rows
 
 
+def preview_stats(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Per post in the previewed window: how often it goes out and the shortest gap
+    between two of its postings, in days (None when it goes out once)."""
+    times: dict[str, list[dt.datetime]] = {}
+    for r in rows:
+        if r["post_id"]:
+            times.setdefault(r["post_id"], []).append(dt.datetime.fromisoformat(r["time"]))
+    out = []
+    for post_id, ts in times.items():
+        gaps = [(b - a).total_seconds() / 86400 for a, b in pairwise(ts)]
+        out.append(
+            {
+                "post_id": post_id,
+                "times": len(ts),
+                "shortest_gap_days": round(min(gaps), 2) if gaps else None,
+            }
+        )
+    return sorted(out, key=lambda r: (-r["times"], r["post_id"]))
+
+
 def preview(
-    root: Path, count: int, as_json: bool, state: str | None = None, now: dt.datetime | None = None
+    root: Path,
+    count: int,
+    as_json: bool,
+    state: str | None = None,
+    now: dt.datetime | None = None,
+    stats: bool = False,
 ) -> int:
     config = load_config(root)
     if config is None:
@@ -103,8 +166,15 @@ def preview(
     finally:
         if store is not None:
             store.close()
+    data: list[dict[str, Any]] = preview_stats(rows) if stats else rows
     if as_json:
-        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+        return 0
+    if stats:
+        print(f"{'post':<40} {'times':>5}  shortest gap (days)")
+        for r in data:
+            gap = "-" if r["shortest_gap_days"] is None else f"{r['shortest_gap_days']:.2f}"
+            print(f"{r['post_id']:<40} {r['times']:>5}  {gap}")
         return 0
     for r in rows:
         what = (

@@ -85,6 +85,7 @@ class Slot:
     jitter: float
     categories: frozenset[str] | None
     language: str | None
+    line: int = 1  # where schedule.yaml defines it, for warnings about the slot
 
 
 @dataclass(frozen=True)
@@ -112,6 +113,8 @@ class Schedule:
     mentions: MentionSettings
     limits: Limits
     missed_grace: float
+    # No post goes out again within this long of its last posting (rotation.min_gap).
+    min_gap: float = 7 * 86400.0
 
     @property
     def tz(self) -> ZoneInfo:

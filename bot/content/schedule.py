@@ -83,13 +83,16 @@ def _slot(r: Checker, i: int, raw: Any) -> Slot | None:
         default_name += " " + ",".join(sorted(categories))
     if lang:
         default_name += " " + lang
-    return Slot(name or default_name, cron, secs, jitter, categories, lang)
+    return Slot(name or default_name, cron, secs, jitter, categories, lang, r.doc.line(*key))
 
 
 def parse_schedule(doc: Doc) -> tuple[Schedule | None, list[Problem]]:
     r = Checker(doc)
     top = r.mapping(
-        (), doc.data, "'schedule'", {"timezone", "posts", "mentions", "limits", "missed_grace"}
+        (),
+        doc.data,
+        "'schedule'",
+        {"timezone", "posts", "mentions", "limits", "missed_grace", "rotation"},
     )
     if doc.data is None:
         r.add((), "schedule.yaml is empty", "add at least 'timezone:' and 'posts:'")
@@ -183,9 +186,11 @@ def parse_schedule(doc: Doc) -> tuple[Schedule | None, list[Problem]]:
         prices=prices,
     )
     grace = r.duration(("missed_grace",), top.get("missed_grace"), 1800.0) or 0.0
+    rot = r.mapping(("rotation",), top.get("rotation"), "'rotation'", {"min_gap"})
+    min_gap = r.duration(("rotation", "min_gap"), rot.get("min_gap"), 7 * 86400.0)
     if r.problems:
         return None, r.problems
-    return Schedule(tzname, tuple(slots), mentions, limits, grace), []
+    return Schedule(tzname, tuple(slots), mentions, limits, grace, min_gap or 0.0), []
 
 
 def load_schedule(root: Path) -> tuple[Schedule | None, list[Problem]]:

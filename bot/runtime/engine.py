@@ -42,6 +42,8 @@ class Engine:
         # fresh call for the same text.
         self._send_lock = threading.Lock()
         self._me: Account | None = None
+        # Slots already said to have too few posts for rotation.min_gap (said once a run).
+        self.said_crowded: set[str] = set()
 
     def me(self) -> Account:
         if self._me is None:

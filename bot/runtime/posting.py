@@ -43,8 +43,16 @@ def run_slot(e: Engine, slot: Slot) -> None:
         now,
         dt.datetime.fromtimestamp(now, sched.tz).date(),
         e.store.rotation_used(pool),
-        e.store.post_history(now - rotation.REPEAT_WINDOW),
+        e.store.post_history(rotation.history_since(now, sched.min_gap)),
+        sched.min_gap,
     )
+    if choice.crowded and slot.name not in e.said_crowded:
+        e.said_crowded.add(slot.name)  # once per slot and run: the library will not grow
+        event(
+            logging.WARNING,
+            "library too small for rotation.min_gap: the post out longest ago goes again",
+            slot=slot.name,
+        )
     post = choice.post
     if post is None:
         event(logging.INFO, "slot skipped: " + choice.reason, slot=slot.name)

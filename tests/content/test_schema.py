@@ -175,6 +175,7 @@ def test_every_schedule_key_in_the_schema_is_accepted_by_the_code(tmp_path: Path
             "prices": dict.fromkeys(props["limits"]["properties"]["prices"]["properties"], 0.1),
         },
         "missed_grace": "5m",
+        "rotation": {"min_gap": "3d"},
     }
     assert set(body) == set(props)
     assert set(body["limits"]) == set(props["limits"]["properties"])

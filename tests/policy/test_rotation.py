@@ -119,3 +119,50 @@ def test_slots_with_the_same_filters_share_a_cycle() -> None:
 def test_nothing_eligible_says_why() -> None:
     c = choose([], {}, set(), seed="x")
     assert c.post is None and "no approved" in c.reason
+
+
+# --- the freshness rule across slots (rotation.min_gap) ---------------------------------
+
+DAY = 86400.0
+WEEK = 7 * DAY
+
+
+def test_a_post_sent_within_the_gap_waits_while_others_are_fresh() -> None:
+    from bot.policy.rotation import Sent, pick
+
+    posts = [post(i) for i in range(3)]
+    history = [Sent(0.0, "p0", posts[0].text), Sent(DAY, "p1", posts[1].text)]
+    for seed_time in range(3 * int(DAY), 3 * int(DAY) + 20):
+        c = pick(posts, slot(), float(seed_time), TODAY, {}, history, WEEK)
+        assert c.post is not None and c.post.id == "p2" and not c.crowded
+
+
+def test_when_every_post_is_inside_the_gap_the_oldest_goes_and_says_so() -> None:
+    from bot.policy.rotation import Sent, pick
+
+    posts = [post(i) for i in range(3)]
+    history = [Sent(2 * DAY, "p0", posts[0].text), Sent(DAY, "p1", posts[1].text),
+               Sent(3 * DAY, "p2", posts[2].text)]  # fmt: skip
+    c = pick(posts, slot(), 5 * DAY, TODAY, {}, history, WEEK)
+    assert c.post is not None and c.post.id == "p1" and c.crowded
+
+
+def test_weights_still_count_and_never_inside_the_gap() -> None:
+    from bot.policy.rotation import Sent, pick
+
+    posts = [post(1, weight=2), *(post(i) for i in range(2, 31))]
+    history: list[Sent] = []
+    used: dict[str, int] = {}
+    for day in range(360):
+        c = pick(posts, slot(), day * DAY, TODAY, used, history, WEEK)
+        assert c.post is not None
+        used = c.used
+        history.append(Sent(day * DAY, c.post.id, c.post.text))
+    last: dict[str, float] = {}
+    for s in history:
+        assert s.post_id is not None
+        assert s.at - last.get(s.post_id, -WEEK) >= WEEK, s
+        last[s.post_id] = s.at
+    counts = Counter(s.post_id for s in history)
+    others = [counts[f"p{i}"] for i in range(2, 31)]
+    assert counts["p1"] >= 1.8 * sum(others) / len(others), counts
