@@ -5,7 +5,6 @@ from __future__ import annotations
 import io
 import logging
 import sys
-import time
 from collections.abc import Iterator
 from urllib.parse import quote, unquote
 
@@ -88,16 +87,15 @@ def test_traceback_text_is_redacted() -> None:
     assert "boom with" in text and key not in text
 
 
-def test_ordinary_lines_are_cheap() -> None:
+def test_ordinary_lines_pass_unchanged() -> None:
+    # Speed lives in bench/bench_redact.py; here, what an ordinary line looks like after.
     flt = RedactingFilter(SECRETS)
-    start = time.perf_counter()
-    for i in range(20_000):
-        flt.filter(
-            logging.LogRecord(
-                "bot", logging.INFO, __file__, 1, "slot %d posted %s", (i, "ok"), None
-            )
+    for i in range(200):
+        record = logging.LogRecord(
+            "bot", logging.INFO, __file__, 1, "slot %d posted %s", (i, "ok"), None
         )
-    assert time.perf_counter() - start < 1.0
+        assert flt.filter(record)
+        assert record.getMessage() == f"slot {i} posted ok"
 
 
 @pytest.fixture
