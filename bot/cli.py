@@ -41,10 +41,11 @@ def _parser() -> argparse.ArgumentParser:
     cmd("run", "run the daemon (on the sandbox when no X keys are set)", state=True)
     cmd("validate", "check messages/ and schedule.yaml; exit 1 if not publishable")
     c = cmd("approve", "record that NAME approved the exact text of post or template ID")
-    c.add_argument("id")
-    c.add_argument("--by", required=True, metavar="NAME")
+    c.add_argument("id", nargs="?")
+    c.add_argument("--by", metavar="NAME")
+    c.add_argument("--list", action="store_true", help="list every id and whether it is approved")
     c = cmd("preview", "list the next N posts with their times", state=True)
-    c.add_argument("--count", type=int, default=10)
+    c.add_argument("--count", type=_positive, default=10)
     c.add_argument(
         "--stats",
         action="store_true",
@@ -88,10 +89,17 @@ def main(argv: list[str] | None = None) -> int:
     root: Path = args.root
     if not root.is_dir():
         print(
-            f"{root}:1: --root is not a folder (pass the folder holding schedule.yaml)",
+            f"{root}: --root is not a folder (pass the folder holding schedule.yaml)",
             file=sys.stderr,
         )
         return 2
+    if args.cmd not in ("validate", "approve") and not (root / "schedule.yaml").is_file():
+        # Said once, before anything could create var/ or a database in the wrong folder.
+        # validate lists it among its problems; approve only edits messages/ in place.
+        print(f"closethecamps: no schedule.yaml in {root} (use --root)", file=sys.stderr)
+        return 2
+    from bot.runtime.schema import StoreError
+
     try:
         # Each command's module is imported only when it runs: APScheduler only for the
         # daemon, locate only for route.
@@ -105,6 +113,14 @@ def main(argv: list[str] | None = None) -> int:
             if args.cmd == "validate":
                 return content.validate(root)
             if args.cmd == "approve":
+                if args.list:
+                    return content.list_cmd(root)
+                if args.id is None or args.by is None:
+                    print(
+                        "closethecamps approve: give ID --by NAME, or --list to see the ids",
+                        file=sys.stderr,
+                    )
+                    return 2
                 return content.approve_cmd(root, args.id, args.by)
             return content.preview(root, args.count, args.json, args.state, stats=args.stats)
         if args.cmd == "status":
@@ -127,6 +143,9 @@ def main(argv: list[str] | None = None) -> int:
                 root, args.text, args.user, args.location, args.lang, args.state
             )
         return sandbox.sandbox_timeline(root, args.json, args.limit, args.state)
+    except StoreError as e:
+        print(e, file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:

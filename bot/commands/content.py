@@ -11,7 +11,7 @@ from typing import Any, TextIO
 
 from bot.commands._common import err, load_config
 from bot.content import config as cfg
-from bot.content.approval import ApproveError, approve
+from bot.content.approval import ApproveError, approve, list_ids
 from bot.content.problems import Problem
 from bot.content.schedule import SCHEDULE_FILE
 from bot.content.textrules import weighted_length
@@ -77,6 +77,13 @@ def approve_cmd(root: Path, item_id: str, by: str) -> int:
         return 1
     verb = "approved" if result.changed else "already approved"
     print(f"{result.file}: {verb} '{item_id}' by {by} (sha256 {result.sha256[:12]}…)")
+    return 0
+
+
+def list_cmd(root: Path) -> int:
+    """`approve --list`: every post and template id, where it is, approved or not."""
+    for item in list_ids(root):
+        print(f"{item.file}:{item.line}: {item.id} ({item.state})")
     return 0
 
 
@@ -160,7 +167,7 @@ def preview(
     if config is None:
         return 1
     settings, _ = load_settings(root, state)
-    store = Store(settings.state_db) if settings.state_db.exists() else None
+    store = Store(settings.state_db, create=False) if settings.state_db.exists() else None
     try:
         rows = preview_rows(config, count, now or dt.datetime.now(config.schedule.tz), store)
     finally:

@@ -79,6 +79,9 @@ def route_chunk(
     errors: list[str] = []
     loads = json.loads
     for n, line in lines:
+        if line == _NOT_UTF8:
+            errors.append(f"{shown}:{n}: not valid UTF-8 (save the file as UTF-8)")
+            continue
         try:
             obj = loads(line)
             if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
@@ -92,14 +95,25 @@ def route_chunk(
                 loc if isinstance(loc, str) else None,
             )
             del r[_DETECTED]
-        except ValueError as e:
+            encoded = _encode(r)
+            encoded.encode("utf-8")  # a lone surrogate ("\\ud800") cannot be written out
+        except (ValueError, RecursionError) as e:
+            # RecursionError: a line nested thousands of levels deep; UnicodeEncodeError
+            # (a ValueError): an id or text with a lone surrogate.
+            why = "nested too deeply" if isinstance(e, RecursionError) else _short(e)
             errors.append(
-                f"{shown}:{n}: not a usable mention line: {e} "
-                '(write {"id": ..., "text": ...} on each line)'
+                f"{shown}:{n}: not a usable mention line: {why} "
+                '(write {"id": ..., "text": ...} on each line, as UTF-8)'
             )
             continue
-        out.append(_encode(r))
+        out.append(encoded)
     return ("\n".join(out) + "\n" if out else ""), errors
+
+
+def _short(e: ValueError) -> str:
+    if isinstance(e, UnicodeError):
+        return "holds a character that is not valid Unicode (a lone surrogate)"
+    return str(e).split(": line")[0][:120]
 
 
 def _in_worker(lines: list[tuple[int, str]]) -> tuple[str, list[str]]:
@@ -107,12 +121,22 @@ def _in_worker(lines: list[tuple[int, str]]) -> tuple[str, list[str]]:
     return route_chunk(_job[0], _job[1], lines)
 
 
+# Stands in for a line that is not UTF-8, so route_chunk reports it at its own number.
+_NOT_UTF8 = "\x00not-utf-8"
+
+
 def _lines(source: str) -> Iterator[tuple[int, str]]:
-    if source == "-":
-        yield from enumerate(sys.stdin, 1)
-    else:
-        with open(source, encoding="utf-8") as f:
-            yield from enumerate(f, 1)
+    """Every line with its number; bytes that are not UTF-8 spoil only their own line."""
+    stream = sys.stdin.buffer if source == "-" else open(source, "rb")  # noqa: SIM115
+    try:
+        for n, raw in enumerate(stream, 1):
+            try:
+                yield n, raw.decode("utf-8")
+            except UnicodeDecodeError:
+                yield n, _NOT_UTF8
+    finally:
+        if source != "-":
+            stream.close()
 
 
 def _chunks(lines: Iterable[tuple[int, str]]) -> Iterator[list[tuple[int, str]]]:
@@ -151,9 +175,6 @@ def run(config: cfg.Config, source: str, workers: int = 1) -> int:
         return 1 if bad else 0
     except OSError as e:
         print(f"{shown}:1: cannot read: {e.strerror} (check the path)", file=sys.stderr)
-        return 1
-    except UnicodeDecodeError:
-        print(f"{shown}:1: not valid UTF-8 (save the file as UTF-8)", file=sys.stderr)
         return 1
     finally:
         _job = None

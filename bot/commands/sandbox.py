@@ -31,9 +31,12 @@ def sandbox_mention(
 
 def sandbox_timeline(root: Path, as_json: bool, limit: int, state: str | None = None) -> int:
     settings, _ = load_settings(root, state)
-    sb = SandboxPlatform(settings.sandbox_db)
-    entries = sb.timeline(limit)
-    sb.close()
+    if not settings.sandbox_db.is_file():
+        entries = []  # looking must not create the sandbox
+    else:
+        sb = SandboxPlatform(settings.sandbox_db)
+        entries = sb.timeline(limit)
+        sb.close()
     if as_json:
         print(json.dumps([e.__dict__ for e in entries], ensure_ascii=False, indent=2))
         return 0

@@ -67,11 +67,16 @@ def status(root: Path, state: str | None = None, as_json: bool = False) -> int:
     if config is None:
         return 1
     settings, _ = load_settings(root, state)
-    store = Store(settings.state_db)
+    fresh = not settings.state_db.exists()
+    # Looking must not create a state: before the first run (or after a typo in --state)
+    # status shows the schedule against an empty state held in memory.
+    store = Store(Path(":memory:")) if fresh else Store(settings.state_db, create=False)
     try:
         info = status_info(config, settings, store, dt.datetime.now(config.schedule.tz))
     finally:
         store.close()
+    if fresh:
+        info["state_db"] += " (none yet: the daemon creates it on its first run)"
     if as_json:
         print(json.dumps(info, ensure_ascii=False, indent=2))
         return 0

@@ -102,7 +102,9 @@ def approve(root: Path, item_id: str, by: str) -> Approved:
     by = by.strip()
     if not by:
         raise ApproveError(
-            Problem("--by", 1, "the approver's name is empty", "pass --by YOUR-NAME")
+            Problem(
+                "closethecamps approve", 0, "the approver's name is empty", "pass --by YOUR-NAME"
+            )
         )
     for path in _files(root):
         with open(path, encoding="utf-8", newline="") as f:  # keep CRLF files CRLF
@@ -119,10 +121,10 @@ def approve(root: Path, item_id: str, by: str) -> Approved:
         return _write(root, path, source, item, item_id, by)
     raise ApproveError(
         Problem(
-            APPROVABLE_DIRS[0],
-            1,
+            "closethecamps approve",
+            0,
             f"no post or template with id '{item_id}'",
-            "check the id with: closethecamps validate",
+            "list every id with: closethecamps approve --list",
         )
     )
 
@@ -170,7 +172,7 @@ def _write(
                 shown,
                 item.start_mark.line + 1,
                 f"could not place the approval of '{item_id}' safely",
-                "add the approval block by hand, as shown in the README",
+                "write the item as a plain '- id: ...' block with its text, then run approve again",
             )
         )
     with open(path, "w", encoding="utf-8", newline="") as f:
@@ -193,3 +195,40 @@ class ApproveError(Exception):
     def __init__(self, problem: Problem) -> None:
         super().__init__(problem.render())
         self.problem = problem
+
+
+@dataclass(frozen=True)
+class Listed:
+    id: str
+    file: str
+    line: int
+    state: str  # "approved", "draft" or "edited since approval"
+
+
+def list_ids(root: Path) -> list[Listed]:
+    """Every post and reply template id with where it is and whether it is approved."""
+    out: list[Listed] = []
+    for path in _files(root):
+        try:
+            top = yaml.compose(path.read_text(encoding="utf-8"), Loader=_Loader)
+        except (OSError, UnicodeDecodeError, yaml.YAMLError):
+            continue  # validate reports unreadable files
+        if top is None:
+            continue
+        for item_id, item, text_node in _items(top):
+            pairs = {k.value: v for k, v in item.value}
+            text = yaml.load(yaml.serialize(text_node), Loader=_Loader)
+            approval = parse_approval(
+                yaml.load(yaml.serialize(pairs["approval"]), Loader=_Loader)
+                if "approval" in pairs
+                else None
+            )
+            state = (
+                "draft"
+                if not isinstance(approval, Approval)
+                else "approved"
+                if isinstance(text, str) and approval.sha256 == text_hash(text)
+                else "edited since approval"
+            )
+            out.append(Listed(item_id, display_path(path, root), item.start_mark.line + 1, state))
+    return out

@@ -16,8 +16,11 @@ class Problem:
     warning: bool = False
 
     def render(self) -> str:
+        """file:line: what (fix); line 0 means the problem is not in a file's line (the
+        process environment, a command-line option)."""
         prefix = "warning: " if self.warning else ""
-        return f"{self.path}:{self.line}: {prefix}{self.what} ({self.fix})"
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: {prefix}{self.what} ({self.fix})"
 
 
 def display_path(path: Path, root: Path) -> str:

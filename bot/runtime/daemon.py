@@ -243,8 +243,9 @@ def run(root: Path, state: str | None = None) -> int:
             print(p.render(), file=sys.stderr)
         return 1
     logs.setup(settings.log_level, settings.log_format, settings.secrets())
-    if settings.env_warning:
-        event(logging.WARNING, settings.env_warning)
+    for warning in (settings.env_warning, settings.placeholder_warning):
+        if warning:
+            event(logging.WARNING, warning)
     config, problems = cfg.check(root)
     if config is None:
         for p in problems:
@@ -256,10 +257,18 @@ def run(root: Path, state: str | None = None) -> int:
             file=sys.stderr,
         )
         return 1
-    lock = _single_instance(settings.state_db)
+    try:
+        lock = _single_instance(settings.state_db)
+    except OSError as e:
+        print(
+            f"{settings.state_db}: cannot write the state here ({e.strerror}; choose a "
+            "writable place with --state or STATE_DB)",
+            file=sys.stderr,
+        )
+        return 1
     if lock is None:
         print(
-            f"{settings.state_db}:1: another closethecamps daemon is running on this state "
+            f"{settings.state_db}: another closethecamps daemon is running on this state "
             "(stop it first, or give this one its own STATE_DB)",
             file=sys.stderr,
         )

@@ -59,6 +59,12 @@ _TWEEPY_CONTENT_RE = re.compile(r"(\nContent:\s*).*", re.DOTALL)
 _KEYWORDS = ("auth", "bearer", "signature", "oauth", "client_", "resource_owner")
 
 
+# Real keys are 25 to 50 characters and are replaced wherever they appear, even inside
+# an encoded base string. A value shorter than this is a placeholder ("a", "test") that
+# would match inside every word: it is replaced only as a whole token.
+SHORT = 8
+
+
 def _secret_forms(secrets: Iterable[str]) -> list[str]:
     forms: set[str] = set()
     for secret in secrets:
@@ -68,6 +74,12 @@ def _secret_forms(secrets: Iterable[str]) -> list[str]:
         forms.update({secret, once, quote(once, safe=""), quote_plus(secret)})
     # Longest first so an encoded form is replaced whole, not a prefix of it.
     return sorted(forms, key=len, reverse=True)
+
+
+def _pattern(form: str) -> str:
+    if len(form) >= SHORT:
+        return re.escape(form)
+    return rf"(?<![A-Za-z0-9]){re.escape(form)}(?![A-Za-z0-9])"
 
 
 class RedactingFilter(logging.Filter):
@@ -80,7 +92,7 @@ class RedactingFilter(logging.Filter):
     def __init__(self, secrets: Iterable[str], *, redact_bodies: bool = True) -> None:
         super().__init__()
         forms = _secret_forms(secrets)
-        self._secrets_re = re.compile("|".join(re.escape(f) for f in forms)) if forms else None
+        self._secrets_re = re.compile("|".join(_pattern(f) for f in forms)) if forms else None
         self._redact_bodies = redact_bodies
 
     def redact(self, text: str) -> str:

@@ -6,7 +6,9 @@ older database is brought forward step by step at open.
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass
+from pathlib import Path
 
 MIGRATIONS: tuple[str, ...] = (
     """
@@ -84,3 +86,58 @@ class PendingReply:
     author_id: str
     reply_text: str
     opted_out: bool
+
+
+class StoreError(Exception):
+    """The state database cannot be opened: one line saying which file and what to do."""
+
+
+def open_database(path: Path, create: bool) -> sqlite3.Connection:
+    """A connection to the state at `path`, migrated to the latest schema."""
+    if not create and not path.is_file():
+        raise StoreError(
+            f"{path}: no state database here yet (the daemon creates it on its first "
+            "run; check --state or STATE_DB)"
+        )
+    try:
+        if str(path) != ":memory:":
+            path.parent.mkdir(parents=True, exist_ok=True)
+        db = sqlite3.connect(str(path), check_same_thread=False, isolation_level=None, timeout=10)
+    except (OSError, sqlite3.Error) as e:
+        raise StoreError(
+            f"{path}: cannot open the state database ({_reason(e)}; choose a writable "
+            "place with --state or STATE_DB)"
+        ) from None
+    try:
+        db.row_factory = sqlite3.Row
+        db.execute("PRAGMA journal_mode=WAL")
+        # FULL: the 'attempting' row must be on disk before the network call.
+        db.execute("PRAGMA synchronous=FULL")
+        _migrate(db)
+        db.execute("SELECT COUNT(*) FROM attempts").fetchone()
+    except sqlite3.Error as e:
+        db.close()
+        raise StoreError(
+            f"{path}: not a usable state database ({_reason(e)}; point --state at the "
+            "bot's state file, or move this one away so a new one is made)"
+        ) from None
+    return db
+
+
+def _migrate(db: sqlite3.Connection) -> None:
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        version = db.execute("PRAGMA user_version").fetchone()[0]
+        for i, script in enumerate(MIGRATIONS[version:], start=version + 1):
+            for stmt in script.split(";"):
+                if stmt.strip():
+                    db.execute(stmt)
+            db.execute(f"PRAGMA user_version = {i}")
+    except BaseException:
+        db.execute("ROLLBACK")
+        raise
+    db.execute("COMMIT")
+
+
+def _reason(e: Exception) -> str:
+    return getattr(e, "strerror", None) or str(e) or type(e).__name__

@@ -13,6 +13,7 @@ from bot.content.problems import Problem
 
 X_KEYS = ("X_API_KEY", "X_API_SECRET", "X_ACCESS_TOKEN", "X_ACCESS_TOKEN_SECRET")
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
+SHORT_KEY = 8  # real X keys are 25 to 50 characters
 
 
 @dataclass(frozen=True)
@@ -26,6 +27,7 @@ class Settings:
     log_level: str
     log_format: str
     env_warning: str | None = None
+    placeholder_warning: str | None = None
 
     @property
     def sandbox_db(self) -> Path:
@@ -57,17 +59,46 @@ def load_settings(root: Path, state: str | None = None) -> tuple[Settings, list[
     """The process environment wins over .env, so a deployment can override a file."""
     env_path = root / ".env"
     values: dict[str, str] = {}
-    if env_path.is_file():
-        values = {k: v for k, v in dotenv_values(env_path).items() if v is not None}
-    values.update({k: v for k, v in os.environ.items() if k in _KNOWN})
     problems: list[Problem] = []
+    if env_path.is_file():
+        try:
+            values = {k: v for k, v in dotenv_values(env_path).items() if v is not None}
+            lines = env_path.read_text(encoding="utf-8", errors="replace").splitlines()
+        except OSError as e:
+            lines = []
+            problems.append(
+                Problem(
+                    ".env",
+                    1,
+                    f"cannot read .env: {e.strerror}",
+                    "make it readable by the user the bot runs as (owned by that user, chmod 600)",
+                )
+            )
+    else:
+        lines = []
+    from_env = {k: v for k, v in os.environ.items() if k in _KNOWN}
+    values.update(from_env)
+
+    def where(key: str) -> tuple[str, int]:
+        # A problem names where the value came from: the process environment, or its
+        # line in .env.
+        if key in from_env:
+            return "environment", 0
+        for n, line in enumerate(lines, 1):
+            if line.strip().removeprefix("export ").lstrip().startswith(key + "="):
+                return ".env", n
+        return ".env", 1
+
+    def problem(key: str, what: str, fix: str) -> Problem:
+        path, line = where(key)
+        return Problem(path, line, what, fix)
+
     present = [k for k in X_KEYS if values.get(k)]
     if present and len(present) != len(X_KEYS):
         missing = ", ".join(k for k in X_KEYS if not values.get(k))
         problems.append(
-            Problem(
-                ".env",
-                1,
+            problem(
+                present[0],
                 f"X credentials incomplete: {missing} not set",
                 "set all four X keys, or none to run on the sandbox",
             )
@@ -75,9 +106,8 @@ def load_settings(root: Path, state: str | None = None) -> tuple[Settings, list[
     level = values.get("LOG_LEVEL", "INFO").upper()
     if level not in LOG_LEVELS:
         problems.append(
-            Problem(
-                ".env",
-                1,
+            problem(
+                "LOG_LEVEL",
                 f"LOG_LEVEL '{level}' is not a level",
                 f"use one of {', '.join(LOG_LEVELS)}",
             )
@@ -86,9 +116,8 @@ def load_settings(root: Path, state: str | None = None) -> tuple[Settings, list[
     fmt = values.get("LOG_FORMAT", "text").lower()
     if fmt not in ("text", "json"):
         problems.append(
-            Problem(
-                ".env",
-                1,
+            problem(
+                "LOG_FORMAT",
                 f"LOG_FORMAT '{fmt}' is not text or json",
                 "set LOG_FORMAT=text or LOG_FORMAT=json",
             )
@@ -97,6 +126,7 @@ def load_settings(root: Path, state: str | None = None) -> tuple[Settings, list[
     db = Path(state or values.get("STATE_DB") or "var/state.sqlite3")
     if not db.is_absolute():
         db = root / db
+    short = [k for k in X_KEYS if 0 < len(values.get(k, "")) < SHORT_KEY]
     return Settings(
         x_api_key=values.get("X_API_KEY", ""),
         x_api_secret=values.get("X_API_SECRET", ""),
@@ -107,6 +137,12 @@ def load_settings(root: Path, state: str | None = None) -> tuple[Settings, list[
         log_level=level,
         log_format=fmt,
         env_warning=_env_file_warning(env_path) if env_path.is_file() else None,
+        placeholder_warning=(
+            f"{', '.join(short)} look like placeholders (under {SHORT_KEY} characters); "
+            "X's keys are 25 to 50: paste the real ones from the developer console"
+            if short
+            else None
+        ),
     ), problems
 
 

@@ -20,35 +20,20 @@ from pathlib import Path
 from typing import Any
 
 from bot.policy.rotation import Sent
-from bot.runtime.schema import MIGRATIONS, Attempt, Pause, PendingReply
+from bot.runtime.schema import Attempt, Pause, PendingReply, open_database
 
 
 class Store:
-    def __init__(self, path: Path) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
+    def __init__(self, path: Path, create: bool = True) -> None:
+        """Open (or, with `create`, make) the state at `path`; StoreError when it is not a
+        state database, cannot be written, or is missing and `create` is False."""
         self.path = path
         self._lock = threading.RLock()
-        self._db = sqlite3.connect(
-            str(path), check_same_thread=False, isolation_level=None, timeout=10
-        )
-        self._db.row_factory = sqlite3.Row
-        self._db.execute("PRAGMA journal_mode=WAL")
-        # FULL: the 'attempting' row must be on disk before the network call.
-        self._db.execute("PRAGMA synchronous=FULL")
-        self._migrate()
+        self._db = open_database(path, create)
 
     def close(self) -> None:
         with self._lock:
             self._db.close()
-
-    def _migrate(self) -> None:
-        with self.tx() as db:
-            version = db.execute("PRAGMA user_version").fetchone()[0]
-            for i, script in enumerate(MIGRATIONS[version:], start=version + 1):
-                for stmt in script.split(";"):
-                    if stmt.strip():
-                        db.execute(stmt)
-                db.execute(f"PRAGMA user_version = {i}")
 
     @contextmanager
     def tx(self) -> Iterator[sqlite3.Connection]:

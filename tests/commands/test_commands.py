@@ -190,7 +190,9 @@ def test_root_that_is_not_a_folder(tmp_path: Path, capsys: pytest.CaptureFixture
 
 
 def test_usage_errors_are_one_line(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["approve", "x"]) == 2  # no --by
+    assert capsys.readouterr().err.count("\n") == 1
     with pytest.raises(SystemExit) as e:
-        main(["approve", "x"])
+        main(["preview", "--count", "x"])
     assert e.value.code == 2
     assert capsys.readouterr().err.count("\n") == 1

@@ -79,4 +79,7 @@ def test_bad_utf8_after_the_first_chunk_is_one_line(
     src.write_bytes(good.encode() + b'{"id": "x", "text": "\xff"}\n')
     p = _route(shared_valid_root, src, "--workers", "2")
     assert p.returncode == 1
-    assert p.stderr.strip().splitlines() == [f"{src}:1: not valid UTF-8 (save the file as UTF-8)"]
+    # Reported at its own line; every good line before it is still routed.
+    n = route_batch.CHUNK * 2 + 6
+    assert p.stderr.strip().splitlines() == [f"{src}:{n}: not valid UTF-8 (save the file as UTF-8)"]
+    assert p.stdout.count("\n") == n - 1

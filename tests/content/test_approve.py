@@ -133,8 +133,8 @@ def test_unknown_id(source_root: Path) -> None:
     with pytest.raises(ApproveError) as e:
         approve(source_root, "nope", "Alex")
     assert e.value.problem.render() == (
-        "messages/posts:1: no post or template with id 'nope' "
-        "(check the id with: closethecamps validate)"
+        "closethecamps approve: no post or template with id 'nope' "
+        "(list every id with: closethecamps approve --list)"
     )
 
 
@@ -189,7 +189,7 @@ def test_cli_approve(source_root: Path) -> None:
         [*cmd[:4], "nope", *cmd[5:]], capture_output=True, text=True, timeout=60, env=env
     )
     assert bad.returncode == 1 and "Traceback" not in bad.stderr
-    assert bad.stderr.startswith("messages/posts:1: no post or template with id 'nope'")
+    assert bad.stderr.startswith("closethecamps approve: no post or template with id 'nope'")
 
 
 FLOW = (

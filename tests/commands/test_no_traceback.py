@@ -1,0 +1,137 @@
+"""Never a traceback, never a stray file: each bad input is one line and an exit code."""
+
+from __future__ import annotations
+
+import logging
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bot.runtime.redact import RedactingFilter
+from bot.runtime.settings import load_settings
+
+BOT = [sys.executable, "-m", "bot"]
+
+
+def run(*args: str, cwd: Path | None = None, stdin: bytes | None = None,
+        env: dict[str, str] | None = None) -> subprocess.CompletedProcess[bytes]:  # fmt: skip
+    return subprocess.run(
+        [*BOT, *args], capture_output=True, cwd=cwd, input=stdin, timeout=60,
+        env={**os.environ, **(env or {}), "PYTHONPATH": str(Path(__file__).parents[2])},
+    )  # fmt: skip
+
+
+def one_line(proc: subprocess.CompletedProcess[bytes]) -> str:
+    err = proc.stderr.decode()
+    assert "Traceback" not in err, err
+    lines = [ln for ln in err.splitlines() if ln.strip()]
+    assert len(lines) == 1, err
+    return lines[0]
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["status"], ["preview"], ["sandbox", "timeline"], ["sandbox", "mention", "hi"],
+     ["route", "hi"], ["run"]],
+)  # fmt: skip
+def test_a_folder_without_schedule_yaml_is_said_once_and_nothing_is_created(
+    tmp_path: Path, args: list[str]
+) -> None:
+    proc = run(*args, cwd=tmp_path)
+    assert proc.returncode == 2
+    assert one_line(proc) == "closethecamps: no schedule.yaml in . (use --root)"
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_status_on_a_text_file_or_a_missing_state_is_one_line(
+    shared_valid_root: Path, tmp_path: Path
+) -> None:
+    text = tmp_path / "notes.txt"
+    text.write_text("hello\n")
+    proc = run("status", "--root", str(shared_valid_root), "--state", str(text))
+    assert proc.returncode == 1 and "not a usable state database" in one_line(proc)
+    typo = tmp_path / "typo.sqlite3"
+    proc = run("status", "--root", str(shared_valid_root), "--state", str(typo))
+    assert proc.returncode == 0 and b"(none yet" in proc.stdout and b"Traceback" not in proc.stderr
+    assert not typo.exists()
+
+
+def test_a_truncated_state_database_is_one_line(shared_valid_root: Path, tmp_path: Path) -> None:
+    import sqlite3
+
+    db = tmp_path / "state.sqlite3"
+    sqlite3.connect(db).execute("CREATE TABLE t (x)").connection.commit()
+    data = db.read_bytes()
+    db.write_bytes(data[:60])  # cut inside the 100-byte header
+    proc = run("status", "--root", str(shared_valid_root), "--state", str(db))
+    assert proc.returncode == 1 and str(db) in one_line(proc)
+
+
+def test_run_with_an_unwritable_state_is_one_line(shared_valid_root: Path) -> None:
+    proc = run("run", "--root", str(shared_valid_root), "--state", "/proc/none/state.sqlite3")
+    assert proc.returncode == 1 and "cannot write the state here" in one_line(proc)
+
+
+def test_route_jsonl_reports_bad_lines_at_their_number_and_goes_on(
+    shared_valid_root: Path,
+) -> None:
+    lines = [
+        b'{"id": "\\ud800", "text": "hi, I am in Paris"}',
+        b"[" * 100_000,
+        b'{"id": "x", "text": "caf\xe9"}',
+        b'{"id": "ok", "text": "I live in Berlin, how can I help?"}',
+    ]
+    proc = run("route", "--jsonl", "-", "--root", str(shared_valid_root),
+               stdin=b"\n".join(lines) + b"\n")  # fmt: skip
+    err = proc.stderr.decode()
+    assert proc.returncode == 1 and "Traceback" not in err
+    assert [ln.split(":")[1] for ln in err.splitlines()] == ["1", "2", "3"]
+    assert "not valid UTF-8" in err.splitlines()[2]
+    assert proc.stdout.decode().count("\n") == 1 and '"id": "ok"' in proc.stdout.decode()
+
+
+def test_problems_name_the_env_line_or_the_environment(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for key in ("X_API_KEY", "X_API_SECRET", "X_ACCESS_TOKEN", "X_ACCESS_TOKEN_SECRET",
+                "LOG_LEVEL"):  # fmt: skip
+        monkeypatch.delenv(key, raising=False)
+    (tmp_path / ".env").write_text("# keys\nSTATE_DB=var/s.sqlite3\nX_API_KEY=abcdefghijklmnop\n")
+    _, problems = load_settings(tmp_path)
+    assert [p.render().split(" X credentials")[0] for p in problems] == [".env:3:"]
+    monkeypatch.setenv("LOG_LEVEL", "LOUD")
+    _, problems = load_settings(tmp_path)
+    assert any(p.render().startswith("environment: LOG_LEVEL 'LOUD'") for p in problems)
+
+
+def test_placeholder_keys_are_redacted_whole_and_warned_about(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    flt = RedactingFilter(["a", "b", "c", "d"])
+    record = logging.LogRecord("t", logging.INFO, __file__, 1, "ready: posted a reply", None, None)
+    flt.filter(record)
+    assert record.getMessage() == "ready: posted [redacted] reply"
+    for k, v in {"X_API_KEY": "a", "X_API_SECRET": "b", "X_ACCESS_TOKEN": "c",
+                 "X_ACCESS_TOKEN_SECRET": "d"}.items():  # fmt: skip
+        monkeypatch.setenv(k, v)
+    settings, _ = load_settings(tmp_path)
+    assert settings.placeholder_warning and "look like placeholders" in settings.placeholder_warning
+
+
+def test_approve_lists_ids_and_never_says_to_write_by_hand(shared_valid_root: Path) -> None:
+    proc = run("approve", "--list", "--root", str(shared_valid_root))
+    out = proc.stdout.decode().splitlines()
+    assert proc.returncode == 0 and out and all("(approved)" in ln for ln in out)
+    assert out[0].startswith("messages/")
+    bad = run("approve", "nope", "--by", "me", "--root", str(shared_valid_root))
+    line = one_line(bad)
+    assert line.startswith("closethecamps approve: ") and "approve --list" in line
+    assert "by hand" not in line
+
+
+def test_preview_rejects_a_negative_count(shared_valid_root: Path) -> None:
+    proc = run("preview", "--count", "-3", "--root", str(shared_valid_root))
+    assert proc.returncode == 2 and "at least 1" in one_line(proc)
