@@ -29,12 +29,32 @@ def month_start(ts: float, tz: ZoneInfo) -> float:
     return now.replace(day=1, hour=0, minute=0, second=0, microsecond=0).timestamp()
 
 
+class _OncePerWallTime(CronTrigger):  # type: ignore[misc]  # APScheduler ships no types
+    """A cron trigger that fires once per local wall time: when the clocks go back, "30 1
+    * * *" would otherwise fire at 01:30 summer time and again at 01:30 winter time (and
+    APScheduler 3, asked for the time after the second, answers the second again)."""
+
+    def get_next_fire_time(
+        self, previous_fire_time: dt.datetime | None, now: dt.datetime
+    ) -> dt.datetime | None:
+        t: dt.datetime | None = super().get_next_fire_time(previous_fire_time, now)
+        step = dt.timedelta(minutes=1)
+        while (
+            t is not None
+            and previous_fire_time is not None
+            and t.replace(tzinfo=None) <= previous_fire_time.replace(tzinfo=None)
+        ):
+            t = super().get_next_fire_time(t, t + step)
+            step *= 2  # past the repeated hour in a few asks, whatever the zone's fold
+        return t
+
+
 def slot_trigger(
     slot: Slot, sched: Schedule, jitter: bool = True, start: dt.datetime | None = None
 ) -> BaseTrigger:
     j = int(slot.jitter) if jitter and slot.jitter else None
     if slot.cron:
-        return CronTrigger(**cron_kwargs(slot.cron), timezone=sched.tz, jitter=j)
+        return _OncePerWallTime(**cron_kwargs(slot.cron), timezone=sched.tz, jitter=j)
     assert slot.every is not None
     return IntervalTrigger(seconds=slot.every, timezone=sched.tz, jitter=j, start_date=start)
 
