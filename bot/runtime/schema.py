@@ -6,6 +6,7 @@ older database is brought forward step by step at open.
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass
 
 MIGRATIONS: tuple[str, ...] = (
@@ -53,7 +54,31 @@ MIGRATIONS: tuple[str, ...] = (
         strikes  INTEGER NOT NULL
     );
     """,
+    # 2: what `closethecamps report` reads. The reply's language (NULL when nothing or
+    # the neutral message goes out: protect and skip), and a log of every pause begun,
+    # since `pauses` keeps only the latest per endpoint.
+    """
+    ALTER TABLE mentions ADD COLUMN language TEXT;
+    CREATE INDEX mentions_seen ON mentions (seen_at);
+    CREATE TABLE pause_log (
+        at       REAL NOT NULL,
+        endpoint TEXT NOT NULL,
+        until    REAL NOT NULL,
+        reason   TEXT NOT NULL
+    );
+    CREATE INDEX pause_log_at ON pause_log (at);
+    """,
 )
+
+
+def migrate(db: sqlite3.Connection) -> None:
+    """Bring `db` forward from its PRAGMA user_version; the caller holds the transaction."""
+    version = db.execute("PRAGMA user_version").fetchone()[0]
+    for i, script in enumerate(MIGRATIONS[version:], start=version + 1):
+        for stmt in script.split(";"):
+            if stmt.strip():
+                db.execute(stmt)
+        db.execute(f"PRAGMA user_version = {i}")
 
 
 @dataclass(frozen=True)
