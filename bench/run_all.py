@@ -13,6 +13,7 @@ RUNS = [
     ["bench_daemon.py", "--idle", "30", "--runs", "2", "--x"],
     ["bench_locate.py", "--n", "20000"],
     ["bench_route.py", "--n", "20000", "--runs", "3"],
+    ["bench_report.py"],
 ]
 
 
