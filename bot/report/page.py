@@ -31,6 +31,7 @@ padding:8px}
 .figures b{display:block;font-size:1.3rem}
 table{border-collapse:collapse;width:100%;font-size:.85rem;background:#fff}
 th,td{border-bottom:1px solid #e4e4e4;padding:4px;text-align:left;word-break:break-word}
+th{white-space:nowrap;word-break:normal}
 .empty{font-size:1.1rem;background:#fff;border:1px solid #e4e4e4;padding:12px;
 border-radius:6px}
 .privacy{font-size:.85rem;color:#444;background:#fff8e1;border:1px solid #f0d98c;
@@ -189,6 +190,5 @@ def _top_posts(r: Report) -> str:
         for t in r.top_posts
     )
     return (
-        "<table><tr><th>post</th><th>category</th><th>language</th><th>times</th></tr>"
-        f"{rows}</table>"
+        f"<table><tr><th>post</th><th>category</th><th>lang</th><th>times</th></tr>{rows}</table>"
     )
