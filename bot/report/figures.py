@@ -157,14 +157,14 @@ def _bucket(starts: Sequence[float], at: float) -> int:
 
 def post_days(
     period: Period,
-    attempts: Iterable[tuple[float, str]],
+    attempts: Iterable[tuple[float, str, int]],
     pauses: Iterable[tuple[float, float, str]],
 ) -> tuple[DayPosts, ...]:
-    """attempts: (created_at, status) of posts; pauses: (at, until, reason)."""
+    """attempts: (created_at, status, how many) of posts; pauses: (at, until, reason)."""
     starts = period.day_starts()
     counts = [Counter[str]() for _ in starts]
-    for at, status in attempts:
-        counts[_bucket(starts, at)][status] += 1
+    for at, status, n in attempts:
+        counts[_bucket(starts, at)][status] += n
     marks: list[set[str]] = [set() for _ in starts]
     bounds = [*starts, period.end]
     for at, until, reason in pauses:
@@ -199,20 +199,21 @@ def pause_rows(
 
 
 def mention_days(
-    period: Period, rows: Iterable[tuple[float, str, str]]
+    period: Period, rows: Iterable[tuple[float, str, str, int]]
 ) -> tuple[tuple[DayMentions, ...], tuple[str, ...]]:
-    """rows: (seen_at, policy, reason) of mentions NOT protected. Protect rows are refused."""
+    """rows: (seen_at, policy, reason, how many) of mentions NOT protected. Protect rows
+    are refused."""
     starts = period.day_starts()
     replies = [0] * len(starts)
     skips = [Counter[str]() for _ in starts]
-    for at, policy, reason in rows:
+    for at, policy, reason, n in rows:
         if policy == "protect":
             raise ValueError("protected mentions are never split by day")
         i = _bucket(starts, at)
         if policy == "reply":
-            replies[i] += 1
+            replies[i] += n
         else:
-            skips[i][reason] += 1
+            skips[i][reason] += n
     reasons = sorted({r for c in skips for r in c})
     days = tuple(
         DayMentions(d.isoformat(), r, dict(sorted(s.items())))

@@ -9,13 +9,26 @@ text, handles and author ids are never selected.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections.abc import Mapping
+from typing import Any
 
 from bot.policy import timing
 from bot.report import figures as fg
 from bot.runtime.store import Store
 
 NO_LANGUAGE = "not recorded"  # replies recorded before the language was kept
+
+
+def _per_day(store: Store, period: fg.Period, sql: str) -> list[tuple[Any, ...]]:
+    """`sql` run for each local day ([start, end) as its two parameters), each row led
+    by the day's start. One indexed range a day is faster and far smaller in memory
+    than reading a year's rows, or grouping them by an expression."""
+    bounds = [*period.day_starts(), period.end]
+    rows: list[tuple[Any, ...]] = []
+    for start, end in itertools.pairwise(bounds):
+        rows += [(start, *r) for r in store.query(sql, (start, end))]
+    return rows
 
 
 def collect(
@@ -30,10 +43,11 @@ def collect(
     platform: the name to show when the state does not record one."""
     span = (period.start, period.end)
     tz = period.tz
-    post_rows = store.query(
-        "SELECT created_at, status FROM attempts WHERE kind = 'post' "
-        "AND created_at >= ? AND created_at < ?",
-        span,
+    post_rows = _per_day(
+        store,
+        period,
+        "SELECT status, COUNT(*) FROM attempts WHERE kind = 'post' "
+        "AND created_at >= ? AND created_at < ? GROUP BY status",
     )
     in_force = store.query(
         "SELECT at, until, reason FROM pause_log WHERE at < ? AND until > ?", span[::-1]
@@ -42,10 +56,11 @@ def collect(
         "SELECT at, endpoint, until, reason FROM pause_log WHERE at >= ? AND at < ? ORDER BY at",
         span,
     )
-    mention_rows = store.query(
-        "SELECT seen_at, policy, reason FROM mentions WHERE seen_at >= ? AND seen_at < ? "
-        "AND policy != 'protect'",
-        span,
+    mention_rows = _per_day(
+        store,
+        period,
+        "SELECT policy, reason, COUNT(*) FROM mentions WHERE seen_at >= ? AND seen_at < ? "
+        "AND policy != 'protect' GROUP BY policy, reason",
     )
     protected = store.query(
         "SELECT COUNT(*) FROM mentions WHERE policy = 'protect' AND seen_at >= ? AND seen_at < ?",
@@ -61,7 +76,11 @@ def collect(
         "AND seen_at >= ? AND seen_at < ? GROUP BY language",
         span,
     )
-    spend_rows = store.query("SELECT at, kind, amount FROM spend WHERE at >= ? AND at < ?", span)
+    spend_rows = _per_day(
+        store,
+        period,
+        "SELECT kind, SUM(amount) FROM spend WHERE at >= ? AND at < ? GROUP BY kind",
+    )
     # The month the projection is for: the one holding the period's last elapsed moment.
     ref = max(period.start, min(now, period.end - 1))
     m0 = timing.month_start(ref, tz)

@@ -224,36 +224,33 @@ def test_a_file_that_is_not_a_state_is_refused_in_one_line(
 
 
 def test_another_sqlite_file_and_a_missing_one_are_refused(
-    shared_valid_root: Path, tmp_path: Path
+    shared_valid_root: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     other = tmp_path / "other.sqlite3"
     with sqlite3.connect(other) as con:
         con.execute("CREATE TABLE notes (x)")
     con.close()
     for db in (other, tmp_path / "missing.sqlite3"):
-        p = _cli("--json", "--root", str(shared_valid_root), "--state", str(db))
-        assert p.returncode == 1 and p.stderr.startswith(f"{db}: ")
-        assert p.stderr.count("\n") == 1 and "Traceback" not in p.stderr
+        assert report(shared_valid_root, str(db), json_out=True) == 1
+        out = capsys.readouterr()
+        assert out.err.startswith(f"{db}: ") and out.err.count("\n") == 1 and out.out == ""
     assert not (tmp_path / "missing.sqlite3").exists()
+    with sqlite3.connect(other) as con:
+        assert [r[0] for r in con.execute("SELECT name FROM sqlite_master")] == ["notes"]
+    con.close()
 
 
 def test_an_unwritable_file_is_one_line(
-    shared_valid_root: Path, state: tuple[Path, Expected], tmp_path: Path
+    shared_valid_root: Path,
+    state: tuple[Path, Expected],
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     db, _ = state
     for target in (tmp_path / "no-such-dir" / "r.html", tmp_path):
-        p = _cli(
-            "--html",
-            str(target),
-            "--month",
-            MONTH,
-            "--root",
-            str(shared_valid_root),
-            "--state",
-            str(db),
-        )
-        assert p.returncode == 1
-        assert p.stderr.startswith(f"{target}: cannot write") and p.stderr.count("\n") == 1
+        assert report(shared_valid_root, str(db), MONTH, html=target, now=NOW) == 1
+        err = capsys.readouterr().err
+        assert err.startswith(f"{target}: cannot write") and err.count("\n") == 1
 
 
 @pytest.mark.parametrize("bad", ["2026-13", "2026-1", "nov", "2026-11-01"])

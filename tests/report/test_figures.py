@@ -24,7 +24,7 @@ def test_a_month_is_cut_into_local_days_across_daylight_saving() -> None:
 def test_protected_rows_are_refused_by_the_per_day_figures() -> None:
     p = fg.month_period(2026, 11, TZ)
     with pytest.raises(ValueError):
-        fg.mention_days(p, [(p.start + 10, "protect", "russia")])
+        fg.mention_days(p, [(p.start + 10, "protect", "russia", 1)])
 
 
 def test_small_counts_go_to_other_which_comes_last() -> None:
