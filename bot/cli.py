@@ -24,7 +24,9 @@ def _month(value: str) -> str:
     from bot.commands.report import parse_month
 
     if parse_month(value) is None:
-        raise argparse.ArgumentTypeError(f"expected YYYY-MM (e.g. 2027-03), not {value!r}")
+        raise argparse.ArgumentTypeError(
+            f"expected YYYY-MM from 2000-01 on (e.g. 2027-03), not {value!r}"
+        )
     return value
 
 

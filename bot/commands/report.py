@@ -24,7 +24,8 @@ from bot.runtime import stats
 from bot.runtime.settings import Settings, load_settings
 from bot.runtime.store import Store
 
-MONTH_RE = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
+MONTH_RE = re.compile(r"^(2\d{3})-(0[1-9]|1[0-2])$")
+MAX_DAYS = 3660  # ten years: more is a typo, and dates far back do not exist
 
 
 def parse_month(value: str) -> tuple[int, int] | None:
@@ -95,6 +96,9 @@ def report(
     ym = parse_month(month) if month is not None else None
     if month is not None and ym is None:
         err(f"closethecamps report: --month {month!r} is not YYYY-MM (e.g. 2027-03)")
+        return 2
+    if days is not None and not 1 <= days <= MAX_DAYS:
+        err(f"closethecamps report: --days {days} is not between 1 and {MAX_DAYS}")
         return 2
     config = load_config(root)
     if config is None:

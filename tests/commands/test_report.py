@@ -253,7 +253,7 @@ def test_an_unwritable_file_is_one_line(
         assert err.startswith(f"{target}: cannot write") and err.count("\n") == 1
 
 
-@pytest.mark.parametrize("bad", ["2026-13", "2026-1", "nov", "2026-11-01"])
+@pytest.mark.parametrize("bad", ["2026-13", "2026-1", "nov", "2026-11-01", "0000-01", "9999-12"])
 def test_a_bad_month_is_one_line_and_exit_2(
     shared_valid_root: Path, bad: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -263,6 +263,13 @@ def test_a_bad_month_is_one_line_and_exit_2(
     err = capsys.readouterr().err
     assert "YYYY-MM" in err and err.count("\n") == 1
     assert report(shared_valid_root, month=bad, json_out=True) == 2
+
+
+def test_too_many_days_is_one_line_and_exit_2(
+    shared_valid_root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert report(shared_valid_root, days=800_000, json_out=True) == 2
+    assert capsys.readouterr().err.count("\n") == 1
 
 
 def test_json_prints_only_json(shared_valid_root: Path, state: tuple[Path, Expected]) -> None:
