@@ -50,3 +50,19 @@ def test_an_older_state_is_migrated_and_keeps_its_rows(tmp_path: Path) -> None:
     assert store.query("PRAGMA user_version") == [(len(MIGRATIONS),)]
     assert store.query("SELECT id, country, language FROM mentions") == [("9", "DE", None)]
     store.close()
+
+
+def test_the_daemon_records_its_platform_for_the_report(valid_root: Path) -> None:
+    from bot.content import config as cfg
+    from bot.runtime.daemon import Daemon
+    from bot.runtime.settings import load_settings
+
+    settings, _ = load_settings(valid_root, str(valid_root / "var" / "state.sqlite3"))
+    config, _ = cfg.check(valid_root)
+    assert config is not None
+    daemon = Daemon(valid_root, settings, config)
+    try:
+        assert daemon.store.get_meta("platform") == "sandbox"
+    finally:
+        daemon.store.close()
+        getattr(daemon.platform, "close", lambda: None)()
