@@ -21,6 +21,7 @@ lint: $(STAMP)
 	$(BIN)/mypy
 
 test: lint
+	sh ci/install-test-deps.sh
 	$(BIN)/closethecamps validate --root .
 	$(BIN)/python -m pytest
 

@@ -20,6 +20,16 @@ def _positive(value: str) -> int:
     return int(value)
 
 
+def _month(value: str) -> str:
+    from bot.commands.report import parse_month
+
+    if parse_month(value) is None:
+        raise argparse.ArgumentTypeError(
+            f"expected YYYY-MM from 2000-01 on (e.g. 2027-03), not {value!r}"
+        )
+    return value
+
+
 def _parser() -> argparse.ArgumentParser:
     p = _Parser(prog="closethecamps", description="The #CloseTheCamps awareness bot.")
     sub = p.add_subparsers(dest="cmd", required=True, parser_class=_Parser)
@@ -54,6 +64,12 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("--json", action="store_true")
     c = cmd("status", "latest posts and outcomes, next runs, budget, rate limits", state=True)
     c.add_argument("--json", action="store_true")
+    c = cmd("report", "a month of the bot as one HTML page (--html) or JSON", state=True)
+    when = c.add_mutually_exclusive_group()
+    when.add_argument("--month", type=_month, metavar="YYYY-MM", help="default: this month")
+    when.add_argument("--days", type=_positive, metavar="N", help="the last N days instead")
+    c.add_argument("--html", type=Path, metavar="FILE", help="write the report page here")
+    c.add_argument("--json", action="store_true", help="print the figures as JSON")
     c = cmd("route", "show where a mention is placed and what the bot would reply")
     c.add_argument("text", nargs="?")
     c.add_argument("--lang")
@@ -127,6 +143,13 @@ def main(argv: list[str] | None = None) -> int:
             from bot.commands.status import status
 
             return status(root, args.state, args.json)
+        if args.cmd == "report":
+            from bot.commands.report import report
+
+            if args.html is None and not args.json:
+                print("closethecamps report: give --html FILE or --json", file=sys.stderr)
+                return 2
+            return report(root, args.state, args.month, args.days, args.html, args.json)
         if args.cmd == "route":
             from bot.commands.route import route
 

@@ -18,6 +18,9 @@ PURE = [
     "bot.content.model",
     "bot.content.cron",
     "bot.content.textrules",
+    "bot.report.figures",
+    "bot.report.svg",
+    "bot.report.page",
 ]
 # What reads files, keeps state or talks to the network. (APScheduler's triggers, used by
 # policy.timing as a calculator, pull in asyncio and socket as library imports; its

@@ -51,6 +51,8 @@ class Daemon:
         self.settings = settings
         self.platform = make_platform(settings)
         self.store = Store(settings.state_db)
+        # Which network this state belongs to, for `report`.
+        self.store.set_meta("platform", self.platform.name)
         self.engine = Engine(self.platform, self.store, config)
         self.scheduler = BackgroundScheduler(
             timezone=config.schedule.tz,

@@ -45,7 +45,7 @@ class CallGuard:
             strikes = self.store.pauses().get(endpoint)
             backoff = min(900.0, 60.0 * 2 ** (strikes.strikes if strikes else 0))
             until = e.reset_at if e.reset_at and e.reset_at > now else now + backoff
-            self.store.pause(endpoint, until, "rate limited")
+            self.store.pause(endpoint, until, "rate limited", now=now)
             event(
                 logging.WARNING,
                 "rate limited: waiting",
@@ -55,7 +55,8 @@ class CallGuard:
             )
             raise
         except AuthFailed:
-            self.store.pause(EVERY_CALL, self.clock() + 1800, "credentials rejected")
+            now = self.clock()
+            self.store.pause(EVERY_CALL, now + 1800, "credentials rejected", now=now)
             event(
                 logging.ERROR,
                 f"{self.platform.name} rejected the credentials: check its keys "
@@ -64,8 +65,9 @@ class CallGuard:
             )
             raise
         except OutOfCredits:
+            now = self.clock()
             for key in {"post", endpoint}:  # reading mentions is paid for too
-                self.store.pause(key, self.clock() + 3600, "out of credits")
+                self.store.pause(key, now + 3600, "out of credits", now=now)
             event(
                 logging.ERROR,
                 f"{self.platform.name} says the account is out of credits "
@@ -76,7 +78,8 @@ class CallGuard:
         except Unavailable as e:
             p = self.store.pauses().get(endpoint)
             backoff = min(300.0, 2.0 * 2 ** (p.strikes if p else 0))
-            self.store.pause(endpoint, self.clock() + backoff, "unavailable")
+            now = self.clock()
+            self.store.pause(endpoint, now + backoff, "unavailable", now=now)
             event(
                 logging.WARNING,
                 "platform unavailable: backing off",

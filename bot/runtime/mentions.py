@@ -77,7 +77,15 @@ def _decide(e: Engine, m: Mention, me: Account, first: bool, now: float) -> None
         protect_mode="silent" if ms.protect == "silent" else "neutral",
     )
     e.store.record_mention(
-        m.id, m.author_id, d.policy, d.reason, d.country, d.reply, d.opt_out, now=now
+        m.id,
+        m.author_id,
+        d.policy,
+        d.reason,
+        d.country,
+        d.reply,
+        d.opt_out,
+        now=now,
+        language=d.language,
     )
     fields: dict[str, Any] = {"mention": m.id, "policy": d.policy, "reason": d.reason}
     if d.policy == "reply":  # a protected person's location is never logged

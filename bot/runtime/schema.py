@@ -55,7 +55,31 @@ MIGRATIONS: tuple[str, ...] = (
         strikes  INTEGER NOT NULL
     );
     """,
+    # 2: what `closethecamps report` reads. The reply's language (NULL when nothing or
+    # the neutral message goes out: protect and skip), and a log of every pause begun,
+    # since `pauses` keeps only the latest per endpoint.
+    """
+    ALTER TABLE mentions ADD COLUMN language TEXT;
+    CREATE INDEX mentions_seen ON mentions (seen_at);
+    CREATE TABLE pause_log (
+        at       REAL NOT NULL,
+        endpoint TEXT NOT NULL,
+        until    REAL NOT NULL,
+        reason   TEXT NOT NULL
+    );
+    CREATE INDEX pause_log_at ON pause_log (at);
+    """,
 )
+
+
+def migrate(db: sqlite3.Connection) -> None:
+    """Bring `db` forward from its PRAGMA user_version; the caller holds the transaction."""
+    version = db.execute("PRAGMA user_version").fetchone()[0]
+    for i, script in enumerate(MIGRATIONS[version:], start=version + 1):
+        for stmt in script.split(";"):
+            if stmt.strip():
+                db.execute(stmt)
+        db.execute(f"PRAGMA user_version = {i}")
 
 
 @dataclass(frozen=True)
@@ -127,12 +151,7 @@ def open_database(path: Path, create: bool) -> sqlite3.Connection:
 def _migrate(db: sqlite3.Connection) -> None:
     db.execute("BEGIN IMMEDIATE")
     try:
-        version = db.execute("PRAGMA user_version").fetchone()[0]
-        for i, script in enumerate(MIGRATIONS[version:], start=version + 1):
-            for stmt in script.split(";"):
-                if stmt.strip():
-                    db.execute(stmt)
-            db.execute(f"PRAGMA user_version = {i}")
+        migrate(db)
     except BaseException:
         db.execute("ROLLBACK")
         raise

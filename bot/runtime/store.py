@@ -50,6 +50,11 @@ class Store:
         with self._lock:
             return self._db.execute(sql, args).fetchall()
 
+    def query(self, sql: str, args: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+        """Read-only SQL for reports (bot/runtime/stats.py): plain tuples."""
+        with self._lock:
+            return [tuple(r) for r in self._db.execute(sql, args).fetchall()]
+
     # -- meta / cursors
     def get_meta(self, key: str) -> str | None:
         rows = self._q("SELECT value FROM meta WHERE key = ?", (key,))
@@ -227,12 +232,15 @@ class Store:
         opt_out: bool = False,
         *,
         now: float,
+        language: str | None = None,
     ) -> bool:
-        """Record the decision once; False if this mention was already handled."""
+        """Record the decision once; False if this mention was already handled. Country
+        and language are kept for replies only: never where a protected person is."""
         status = "pending" if reply_text else "none"
         with self.tx() as db:
             cur = db.execute(
-                "INSERT OR IGNORE INTO mentions VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT OR IGNORE INTO mentions (id, author_id, seen_at, policy, reason, "
+                "country, reply_text, status, language) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     mention_id,
                     author_id,
@@ -242,6 +250,7 @@ class Store:
                     None if policy == "protect" else country,
                     reply_text,
                     status,
+                    language if policy == "reply" else None,
                 ),
             )
             if cur.rowcount and opt_out:
@@ -360,8 +369,9 @@ class Store:
             ]
         )
 
-    def pause(self, endpoint: str, until: float, reason: str) -> Pause:
+    def pause(self, endpoint: str, until: float, reason: str, *, now: float) -> Pause:
         with self.tx() as db:
+            db.execute("INSERT INTO pause_log VALUES (?, ?, ?, ?)", (now, endpoint, until, reason))
             db.execute(
                 "INSERT INTO pauses VALUES (?, ?, ?, 1) ON CONFLICT(endpoint) DO UPDATE "
                 "SET until = excluded.until, reason = excluded.reason, "
