@@ -58,7 +58,7 @@ from bot.locate._russia import (
     russian_town,
     writes_russian,
 )
-from bot.locate._scripts import scan_demonyms, scan_japanese
+from bot.locate._scripts import scan_demonyms, scan_japanese, scan_romanised_hindi
 from bot.locate._text import Chain, Text, contiguous, covers_rest, negated, read_place
 
 __all__ = ["Placement", "locate"]
@@ -122,6 +122,7 @@ def _locate(text: str, profile: str | None) -> Placement:
         _scan_patterns(t, scan)
         _scan_clauses(t, scan)
         scan_japanese(body, scan)
+        scan_romanised_hindi(t, scan)
         scan_demonyms(t, scan)
         for cc in flags:
             if not _flag_is_decoration(t, cc):

@@ -75,3 +75,27 @@ def scan_japanese(body: str, scan: Scan) -> None:
             if cc:
                 scan.cands.append(Cand("demonym", cc, 1.0))
                 break
+
+
+# Romanised Hindi and Urdu put the place before a postposition and the verb after it:
+# "karachi se hoon" (I'm from Karachi), "lahore mein rehta hoon" (I live in Lahore).
+_HI_POST = {"se": "self-from", "mein": "self-in", "me": "self-in", "main": "self-in"}
+_HI_VERB = frozenset(str.split("hoon hun hu hoo rehta rehti rahta rahti rehte rehti hai"))
+
+
+def scan_romanised_hindi(t: Text, scan: Scan) -> None:
+    keys = t.keys
+    gaz = gazetteer()
+    for i in range(1, len(keys) - 1):
+        how = _HI_POST.get(keys[i])
+        if how is None or keys[i + 1] not in _HI_VERB:
+            continue
+        for n in (2, 1):  # "new delhi se", then "delhi se"
+            if i - n < 0:
+                continue
+            senses = gaz.senses(" ".join(keys[i - n : i]))
+            if senses:
+                res = resolve(senses)
+                scan.cands.append(Cand(how, res.cc, res.certainty * 0.9))
+                scan.russia = scan.russia or res.russian
+                break
