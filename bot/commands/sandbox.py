@@ -6,8 +6,9 @@ import datetime as dt
 import json
 from pathlib import Path
 
-from bot.platforms.sandbox import SandboxPlatform
+from bot.platforms.sandbox import BOT_USERNAME, SandboxPlatform, TimelineEntry
 from bot.runtime.settings import load_settings
+from bot.runtime.store import Store
 
 
 def sandbox_mention(
@@ -30,20 +31,50 @@ def sandbox_mention(
 
 
 def sandbox_timeline(root: Path, as_json: bool, limit: int, state: str | None = None) -> int:
+    """The sandbox's posts, replies and mentions; each mention beside what the bot
+    decided (policy and reason; a country only for a reply, never for protect)."""
     settings, _ = load_settings(root, state)
-    if not settings.sandbox_db.is_file():
-        entries = []  # looking must not create the sandbox
-    else:
+    entries: list[TimelineEntry] = []
+    if settings.sandbox_db.is_file():  # looking must not create the sandbox
         sb = SandboxPlatform(settings.sandbox_db)
-        entries = sb.timeline(limit)
+        entries = sb.timeline(limit, everyone=True)
         sb.close()
+    decided = _decisions(settings.state_db, [e.id for e in entries if e.author != BOT_USERNAME])
+    rows = [{**e.__dict__, **({"decision": decided[e.id]} if e.id in decided else {})}
+            for e in entries]  # fmt: skip
     if as_json:
-        print(json.dumps([e.__dict__ for e in entries], ensure_ascii=False, indent=2))
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
         return 0
     if not entries:
         print("the bot has not posted on the sandbox yet")
     for e in entries:
         when = dt.datetime.fromtimestamp(e.created_at).strftime("%Y-%m-%d %H:%M:%S")
+        if e.author != BOT_USERNAME:
+            d = decided.get(e.id)
+            what = (
+                "not read yet"
+                if d is None
+                else " ".join(str(v) for v in (d["policy"], d["reason"], d.get("country")) if v)
+            )
+            print(f"{when}  #{e.id} mention from @{e.author} -> {what}\n    {e.text}")
+            continue
         kind = f"reply to {e.in_reply_to}" if e.in_reply_to else "post"
         print(f"{when}  #{e.id} {kind}\n    {e.text}")
     return 0
+
+
+def _decisions(state_db: Path, ids: list[str]) -> dict[str, dict[str, str]]:
+    if not ids or not state_db.is_file():
+        return {}
+    store = Store(state_db, create=False)
+    try:
+        marks = ",".join("?" * len(ids))
+        rows = store.query(
+            f"SELECT id, policy, reason, country FROM mentions WHERE id IN ({marks})", tuple(ids)
+        )
+    finally:
+        store.close()
+    # A protected person's country is never stored; the policy alone is shown for them.
+    return {
+        r[0]: {"policy": r[1], "reason": r[2], **({"country": r[3]} if r[3] else {})} for r in rows
+    }

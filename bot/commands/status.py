@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import fcntl
 import json
 from pathlib import Path
 from typing import Any
@@ -59,7 +60,30 @@ def status_info(
         "rate_limits": json.loads(store.get_meta("rate_limits") or "{}"),
         "mentions": store.mention_counts(),
         "unresolved": len(store.unresolved()),
+        "daemon_running": daemon_running(settings.state_db),
+        "account": store.get_meta("account"),
+        "oldest_queued_reply_s": _oldest_queued(store, now),
     }
+
+
+def daemon_running(state_db: Path) -> bool:
+    """Whether a daemon holds the lock beside this state (run takes it for its lifetime)."""
+    lock = Path(f"{state_db}.lock")
+    if not lock.is_file():
+        return False
+    with open(lock) as f:  # never created here: looking changes nothing
+        try:
+            fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            return True
+        fcntl.flock(f, fcntl.LOCK_UN)
+    return False
+
+
+def _oldest_queued(store: Store, now: dt.datetime) -> int | None:
+    rows = store.query("SELECT MIN(seen_at) FROM mentions WHERE status = 'pending'")
+    oldest = rows[0][0] if rows else None
+    return None if oldest is None else max(0, round(now.timestamp() - float(oldest)))
 
 
 def status(root: Path, state: str | None = None, as_json: bool = False) -> int:
@@ -81,6 +105,10 @@ def status(root: Path, state: str | None = None, as_json: bool = False) -> int:
         print(json.dumps(info, ensure_ascii=False, indent=2))
         return 0
     print(f"platform: {info['platform']}   state: {info['state_db']}")
+    running = "running" if info["daemon_running"] else "not running"
+    print(f"daemon: {running}   account: {info['account'] or 'not signed in yet'}")
+    if info["oldest_queued_reply_s"] is not None:
+        print(f"oldest queued reply: {info['oldest_queued_reply_s']} s old")
     b = info["budget"]
     limit = f"${b['limit_usd']:.2f}" if b["limit_usd"] is not None else "no limit"
     print(f"budget {b['month']}: ${b['spent_usd']:.3f} of {limit}")

@@ -147,13 +147,14 @@ class SandboxPlatform:
             self._db.execute("COMMIT")
         return str(cur.lastrowid)
 
-    def timeline(self, limit: int = 50) -> list[TimelineEntry]:
+    def timeline(self, limit: int = 50, everyone: bool = False) -> list[TimelineEntry]:
+        """The bot's posts and replies, oldest first; with `everyone`, the mentions too."""
+        who = "" if everyone else "WHERE p.author_id = ? "
         with self._lock:
             rows = self._db.execute(
                 "SELECT p.id, u.username, p.text, p.in_reply_to, p.created_at FROM posts p "
-                "JOIN users u ON u.id = p.author_id WHERE p.author_id = ? "
-                "ORDER BY p.id DESC LIMIT ?",
-                (BOT_ID, limit),
+                f"JOIN users u ON u.id = p.author_id {who}ORDER BY p.id DESC LIMIT ?",
+                (limit,) if everyone else (BOT_ID, limit),
             ).fetchall()
         return [
             TimelineEntry(str(r[0]), r[1], r[2], str(r[3]) if r[3] else None, r[4])

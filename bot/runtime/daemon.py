@@ -175,6 +175,7 @@ class Daemon:
             logging.INFO,
             "ready",
             platform=self.platform.name,
+            account=self._account(),
             slots=len(self.engine.config.schedule.slots),
             startup_ms=round((time.monotonic() - started) * 1000),
         )
@@ -193,6 +194,14 @@ class Daemon:
         self.store.close()
         event(logging.INFO, "stopped")
         return 0
+
+    def _account(self) -> str:
+        """The account the bot posts as, for the ready line; a failure here is logged by
+        the guard and the mentions job retries it."""
+        try:
+            return "@" + self.engine.me().username
+        except Exception:
+            return "unknown (see the line above)"
 
     def _on_stop(self, signum: int, frame: FrameType | None) -> None:
         self.stop.set()

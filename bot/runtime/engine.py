@@ -48,6 +48,8 @@ class Engine:
     def me(self) -> Account:
         if self._me is None:
             self._me = self.guard.call("me", self.platform.whoami)
+            # For `status`: which account this state posts as.
+            self.store.set_meta("account", f"@{self._me.username} ({self.platform.name})")
         return self._me
 
     def run_slot(self, slot: Slot) -> None:

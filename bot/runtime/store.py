@@ -51,7 +51,7 @@ class Store:
             return self._db.execute(sql, args).fetchall()
 
     def query(self, sql: str, args: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
-        """Read-only SQL for reports (bot/runtime/stats.py): plain tuples."""
+        """Read-only SQL for reports and the operator's views: plain tuples."""
         with self._lock:
             return [tuple(r) for r in self._db.execute(sql, args).fetchall()]
 

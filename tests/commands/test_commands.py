@@ -180,7 +180,9 @@ def test_sandbox_mention_and_timeline(valid_root: Path, capsys: pytest.CaptureFi
     )
     assert main(["sandbox", "timeline", "--json", "--root", str(valid_root), "--state", state]) == 0
     out = capsys.readouterr().out
-    assert json.loads(out[out.index("[") :]) == []  # the bot has posted nothing yet
+    rows = json.loads(out[out.index("[") :])
+    # The mention is there, not yet read (no decision); the bot has posted nothing yet.
+    assert [(r["author"], "decision" in r) for r in rows] == [("ann", False)]
 
 
 def test_root_that_is_not_a_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
