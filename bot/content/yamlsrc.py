@@ -83,22 +83,22 @@ def _walk(
 # 1,000) far from their limits.
 MAX_DEPTH = 32
 # Where an anchor (&a), alias (*a) or tag (!!seq, which can hide a collection from the
-# bound below) could start a node: only such files get the exact check, so the usual
-# file pays two regex searches.
-_PROPERTY_LIKE = re.compile(r"(?:^|[\s\[{,:?-])[&*!][^\s,\[\]{}]", re.MULTILINE)
-# Indentation plus compact indicators ("- - x", "? k"): a block collection starts no
-# further right than this on its line.
-_LEAD = re.compile(r"^[ \t?:-]*", re.MULTILINE)
+# bound below) could start a node: after a space, a flow indicator or at the start. Only
+# such files get the exact check. (A character class first lets re skip ahead fast.)
+_PROPERTY_LIKE = re.compile(r"[&*!](?<![^\s\[{,:?-][&*!])[^\s,\[\]{}]")
 
 
-def _depth_bound(text: str) -> int:
-    """An upper bound on nesting depth without parsing.
+def _maybe_deep(text: str) -> bool:
+    """False when the nesting surely stays within MAX_DEPTH, found without parsing.
 
-    At most two block collections start in one column (a mapping and a sequence as its
-    value), and each flow collection needs its own bracket.
+    Each flow collection needs a bracket of its own. A block collection starts after
+    its line's indentation and compact indicators ("- - x", "? k"), and at most two
+    start in one column (a mapping, and a list as its value); so the depth is at most
+    brackets + 2 * (1 + the longest such line start).
     """
-    lead = max((len(m.group()) for m in _LEAD.finditer(text)), default=0)
-    return 2 * (lead + 1) + text.count("[") + text.count("{")
+    brackets = text.count("[") + text.count("{")
+    lead = (MAX_DEPTH - brackets) // 2  # a line starting with this many is too many
+    return lead <= 0 or re.search(rf"\n[ \t?:-]{{{lead}}}", "\n" + text) is not None
 
 
 def shape_problem(text: str, shown: str) -> Problem | None:
@@ -109,7 +109,7 @@ def shape_problem(text: str, shown: str) -> Problem | None:
     neither, so the first one found is the problem. Events come from the C parser,
     which keeps its own stack and builds nothing, and stop at the first finding.
     """
-    if _depth_bound(text) <= MAX_DEPTH and not _PROPERTY_LIKE.search(text):
+    if not _maybe_deep(text) and not _PROPERTY_LIKE.search(text):
         return None
     loader = _Loader(text)
     depth = 0
