@@ -18,7 +18,7 @@ def load_allowlist(root: Path) -> tuple[frozenset[str], list[Problem]]:
         return frozenset(), [
             Problem(shown, 1, "the link allowlist is missing", "create it with a 'domains:' list")
         ]
-    doc, problems = load(path, shown)
+    doc, problems = load(path, shown, root)
     if doc is None:
         return frozenset(), problems
     data = doc.data

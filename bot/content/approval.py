@@ -15,8 +15,10 @@ from typing import Any
 
 import yaml
 
+from bot.content.files import read_content
 from bot.content.model import Approval, text_hash
 from bot.content.problems import Problem, display_path
+from bot.content.yamlsrc import shape_problem
 
 try:
     from yaml import CSafeLoader as _Loader
@@ -107,9 +109,14 @@ def approve(root: Path, item_id: str, by: str) -> Approved:
             )
         )
     for path in _files(root):
-        with open(path, encoding="utf-8", newline="") as f:  # keep CRLF files CRLF
-            source = f.read()
-        if f"id: {item_id}" not in source and item_id not in source:
+        # The same refusals as validate (a FIFO, a link out of root, a huge, deep or
+        # aliased file): such a file cannot be approved into, and validate says why.
+        raw, _ = read_content(path, root, display_path(path, root))
+        try:
+            source = raw.decode("utf-8") if raw is not None else ""
+        except UnicodeDecodeError:
+            continue
+        if item_id not in source or shape_problem(source, "") is not None:
             continue
         try:
             top = yaml.compose(source, Loader=_Loader)

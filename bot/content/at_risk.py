@@ -33,7 +33,7 @@ def load_at_risk(root: Path, today: dt.date) -> tuple[frozenset[str] | None, lis
                 "restore it from git: it keeps people in those countries safe",
             )
         ]
-    doc, problems = load(path, shown)
+    doc, problems = load(path, shown, root)
     if doc is None:
         return None, problems
     c = Checker(doc)

@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from bot.content.at_risk import load_at_risk
+from bot.content.files import fingerprint, stamp
 from bot.content.model import Library, ReplyLibrary, Schedule
 from bot.content.posts import load_library
 from bot.content.problems import Problem
@@ -50,16 +51,12 @@ def check(root: Path, today: dt.date | None = None) -> tuple[Config | None, list
 
 
 def signature(root: Path) -> tuple[tuple[str, int, int], ...]:
-    """Cheap fingerprint of every watched file: a change means 'reload'."""
-    paths = [root / SCHEDULE_FILE]
+    """Cheap fingerprint of every watched file: a change means 'reload'.
+
+    Only lstat/stat: a FIFO or a link out of root dropped in here must not hang the
+    daemon's watch nor make it look outside its folder.
+    """
+    out = [s for s in [stamp(root / SCHEDULE_FILE, root)] if s is not None]
     for d in WATCHED_DIRS:
-        if (root / d).is_dir():
-            paths += sorted(p for p in (root / d).rglob("*") if p.is_file())
-    out = []
-    for p in paths:
-        try:
-            st = p.stat()
-        except OSError:
-            continue
-        out.append((str(p), st.st_mtime_ns, st.st_size))
+        out += fingerprint(root, root / d)
     return tuple(out)

@@ -204,7 +204,7 @@ def _load_file(
     path: Path, root: Path, domains: frozenset[str], today: dt.date
 ) -> tuple[list[Post], list[Problem]]:
     """Every post of one file with its problems; ids across files are checked later."""
-    doc, problems = load(path, display_path(path, root))
+    doc, problems = load(path, display_path(path, root), root)
     if doc is None:
         return [], problems
     data = doc.data

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,7 +25,14 @@ class Problem:
 
 
 def display_path(path: Path, root: Path) -> str:
-    try:
-        return str(path.resolve().relative_to(root.resolve()))
-    except ValueError:
-        return str(path)
+    # The name under root first, links unresolved: a link pointing elsewhere is reported
+    # by where it sits, which is what the maintainer has to fix.
+    for p, r in (
+        (Path(os.path.abspath(path)), os.path.abspath(root)),
+        (path.resolve(), root.resolve()),
+    ):
+        try:
+            return str(p.relative_to(r))
+        except ValueError:
+            continue
+    return str(path)

@@ -130,7 +130,7 @@ def load_resources(
 ) -> tuple[dict[str, Resources], Resources | None, list[Problem]]:
     """(country code -> resources, generic fallback, problems)."""
     path = root / RESOURCES_FILE
-    doc, problems = load(path, display_path(path, root))
+    doc, problems = load(path, display_path(path, root), root)
     if doc is None:
         return {}, None, problems
     c = Checker(doc, domains)

@@ -200,7 +200,7 @@ def load_schedule(root: Path) -> tuple[Schedule | None, list[Problem]]:
         return None, [
             Problem(shown, 1, "schedule.yaml is missing", "copy the example from the README")
         ]
-    doc, problems = load(path, shown)
+    doc, problems = load(path, shown, root)
     if doc is None:
         return None, problems
     schedule, more = parse_schedule(doc)

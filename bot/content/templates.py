@@ -179,7 +179,7 @@ def load_templates(
                 )
             )
             continue
-        doc, probs = load(path, shown)
+        doc, probs = load(path, shown, root)
         problems += probs
         if doc is None:
             continue

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from bot.content.files import read_content
 from bot.content.problems import Problem
 
 try:  # libyaml is several times faster; fall back to pure Python where it is absent
@@ -75,14 +77,90 @@ def _walk(
             _walk(vnode, item, (*key, i), lines, dups)
 
 
-def load(path: Path, shown: str) -> tuple[Doc | None, list[Problem]]:
-    """Read and parse one YAML file; on failure return the problems instead."""
+# A post sits 4 levels deep (top, posts, the post, its approval); no file needs 32. The
+# bound keeps the C parser's recursive composer (a segfault at 30,000 levels where
+# libyaml has no limit of its own) and every recursive walk here (RecursionError near
+# 1,000) far from their limits.
+MAX_DEPTH = 32
+# Where an anchor (&a), alias (*a) or tag (!!seq, which can hide a collection from the
+# bound below) could start a node: after a space, a flow indicator or at the start. Only
+# such files get the exact check. (A character class first lets re skip ahead fast.)
+_PROPERTY_LIKE = re.compile(r"[&*!](?<![^\s\[{,:?-][&*!])[^\s,\[\]{}]")
+
+
+def _maybe_deep(text: str) -> bool:
+    """False when the nesting surely stays within MAX_DEPTH, found without parsing.
+
+    Each flow collection needs a bracket of its own. A block collection starts after
+    its line's indentation and compact indicators ("- - x", "? k"), and at most two
+    start in one column (a mapping, and a list as its value); so the depth is at most
+    brackets + 2 * (1 + the longest such line start).
+    """
+    brackets = text.count("[") + text.count("{")
+    lead = (MAX_DEPTH - brackets) // 2  # a line starting with this many is too many
+    return lead <= 0 or re.search(rf"\n[ \t?:-]{{{lead}}}", "\n" + text) is not None
+
+
+def shape_problem(text: str, shown: str) -> Problem | None:
+    """Refuse, before building anything, what would make loading explode.
+
+    Too deep a nesting crashes or exhausts the parsers; an anchor with aliases to it
+    ("billion laughs") makes 449 bytes expand into gigabytes. A campaign's files need
+    neither, so the first one found is the problem. Events come from the C parser,
+    which keeps its own stack and builds nothing, and stop at the first finding.
+    """
+    if not _maybe_deep(text) and not _PROPERTY_LIKE.search(text):
+        return None
+    loader = _Loader(text)
+    depth = 0
     try:
-        raw = path.read_bytes()
-    except OSError as e:
-        return None, [
-            Problem(shown, 1, f"cannot read file: {e.strerror}", "check the path and permissions")
-        ]
+        while (ev := loader.get_event()) is not None:
+            line = ev.start_mark.line + 1 if ev.start_mark else 1
+            if isinstance(ev, yaml.AliasEvent):
+                return _anchor(shown, line, f"alias '*{ev.anchor}'")
+            if isinstance(ev, yaml.NodeEvent) and ev.anchor is not None:
+                return _anchor(shown, line, f"anchor '&{ev.anchor}'")
+            if isinstance(ev, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    return _too_deep(shown, line)
+            elif isinstance(ev, yaml.CollectionEndEvent):
+                depth -= 1
+    except yaml.MarkedYAMLError as e:
+        # libyaml 0.2.5 and later stop at 1,000 levels while scanning ahead, before the
+        # events reach ours; any other error is reported by the parse that follows.
+        if "nesting depth" in str(e.problem) and e.problem_mark is not None:
+            return _too_deep(shown, e.problem_mark.line + 1)
+    except yaml.YAMLError:
+        pass
+    finally:
+        loader.dispose()
+    return None
+
+
+def _too_deep(shown: str, line: int) -> Problem:
+    return Problem(
+        shown,
+        line,
+        f"nested deeper than {MAX_DEPTH} levels",
+        "a post needs 4 levels: remove the extra brackets or indentation",
+    )
+
+
+def _anchor(shown: str, line: int, what: str) -> Problem:
+    return Problem(
+        shown,
+        line,
+        f"YAML {what}: anchors and aliases are not allowed",
+        "write the value out in full where it is used",
+    )
+
+
+def load(path: Path, shown: str, root: Path) -> tuple[Doc | None, list[Problem]]:
+    """Read and parse one YAML file; on failure return the problems instead."""
+    raw, refused = read_content(path, root, shown)
+    if raw is None:
+        return None, [refused] if refused else []
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as e:
@@ -97,6 +175,9 @@ def load(path: Path, shown: str) -> tuple[Doc | None, list[Problem]]:
         ]
     if text.startswith("\ufeff"):
         text = text[1:]
+    shape = shape_problem(text, shown)
+    if shape is not None:
+        return None, [shape]
     try:
         loader = _Loader(text)
         try:

@@ -29,6 +29,10 @@ from bot.runtime.settings import Settings, load_settings
 from bot.runtime.store import Store
 
 WATCH_EVERY = 2.0
+# A reload of the largest library allowed takes well under a second on a small machine.
+RELOAD_DEADLINE = 30.0
+# How often the main thread looks at the signal flags: the longest a stop waits to begin.
+POLL = 0.2
 
 
 def make_platform(settings: Settings) -> Platform:
@@ -61,8 +65,12 @@ class Daemon:
         )
         self.stop = threading.Event()
         self.reload_requested = threading.Event()
-        # Signal handlers set this so the main loop acts at once, not at the next poll.
-        self.wake = threading.Event()
+        # Set on SIGHUP so the reload thread acts at once, not at its next poll.
+        self.reload_wake = threading.Event()
+        self._stop_signal = self._hup_signal = False
+        self._swap = threading.Lock()
+        self._busy_since: float | None = None
+        self._overdue_said = False
         self._sig = cfg.signature(root)
 
     # -- jobs
@@ -137,6 +145,23 @@ class Daemon:
                 self.store.set_last_fire(slot.name, now.timestamp())
 
     # -- reload
+    # Reloads run on their own thread, so the main thread only waits for signals: whatever
+    # a file does to the loader (a hang, a slow parse), SIGTERM still stops the daemon at
+    # once and the jobs keep running with the last good configuration.
+    def _reload_loop(self) -> None:
+        while not self.stop.is_set():
+            self.reload_wake.wait(WATCH_EVERY)
+            self.reload_wake.clear()
+            if self.stop.is_set():
+                return
+            self._busy_since = time.monotonic()
+            try:
+                self._maybe_reload()
+            except Exception as e:  # a reload must never take the daemon down
+                event(logging.ERROR, "reload failed", error=repr(e)[:200])
+            finally:
+                self._busy_since = None
+
     def _maybe_reload(self) -> None:
         sig = cfg.signature(self.root)
         if sig == self._sig and not self.reload_requested.is_set():
@@ -150,14 +175,30 @@ class Daemon:
                     event(logging.ERROR, "invalid change: " + p.render())
             event(logging.ERROR, "reload refused: keeping the last good configuration")
             return
-        self.engine.config = new
-        self._schedule_jobs()
+        with self._swap:
+            if self.stop.is_set():
+                return
+            self.engine.config = new
+            self._schedule_jobs()
         event(
             logging.INFO,
             "reloaded",
             slots=len(new.schedule.slots),
             live_posts=len(new.library.live(dt.date.today())),
         )
+
+    def _watch_reload(self) -> None:
+        """Say once when a reload runs past its deadline; the jobs are not waiting on it."""
+        since = self._busy_since
+        if since is None:
+            self._overdue_said = False
+        elif not self._overdue_said and time.monotonic() - since > RELOAD_DEADLINE:
+            self._overdue_said = True
+            event(
+                logging.ERROR,
+                "reload still running: keeping the last good configuration",
+                after_s=round(time.monotonic() - since),
+            )
 
     # -- lifecycle
     def run(self) -> int:
@@ -171,6 +212,9 @@ class Daemon:
         self._schedule_jobs(first=True)
         self._catch_up()
         self.scheduler.start()
+        # A daemon thread: one stuck in a read must not keep the process alive at exit.
+        reloader = threading.Thread(target=self._reload_loop, name="reload", daemon=True)
+        reloader.start()
         event(
             logging.INFO,
             "ready",
@@ -179,18 +223,21 @@ class Daemon:
             slots=len(self.engine.config.schedule.slots),
             startup_ms=round((time.monotonic() - started) * 1000),
         )
-        while not self.stop.is_set():
-            self.wake.wait(WATCH_EVERY)
-            self.wake.clear()
-            if self.stop.is_set():
-                break
-            try:
-                self._maybe_reload()
-            except Exception as e:  # a reload must never take the daemon down
-                event(logging.ERROR, "reload failed", error=repr(e)[:200])
+        while not self._stop_signal:
+            time.sleep(POLL)
+            if self._hup_signal:
+                self._hup_signal = False
+                self.reload_requested.set()
+                self.reload_wake.set()
+            self._watch_reload()
+        self.stop.set()
         event(logging.INFO, "stopping: finishing the call in flight")
-        self.engine.stopping.set()
-        self.scheduler.shutdown(wait=True)
+        self.reload_wake.set()
+        # Not while a reload swaps the jobs; a reload still parsing never gets to swap.
+        with self._swap:
+            self.engine.stopping.set()
+            self.scheduler.shutdown(wait=True)
+        reloader.join(timeout=1.0)
         self.store.close()
         event(logging.INFO, "stopped")
         return 0
@@ -203,13 +250,13 @@ class Daemon:
         except Exception:
             return "unknown (see the line above)"
 
+    # Handlers only set a flag: Event.set() here could deadlock on the lock Event.wait()
+    # holds on this same thread when the signal lands inside it.
     def _on_stop(self, signum: int, frame: FrameType | None) -> None:
-        self.stop.set()
-        self.wake.set()
+        self._stop_signal = True
 
     def _on_hup(self, signum: int, frame: FrameType | None) -> None:
-        self.reload_requested.set()
-        self.wake.set()
+        self._hup_signal = True
 
 
 def _guarded(job: str, fn: Callable[[], None]) -> None:

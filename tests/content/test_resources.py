@@ -208,7 +208,7 @@ EN1 = "Thank you. Ask Russia's embassy"
 
 
 def line_of(root: Path, rel: str, index: int, key: str) -> int:
-    doc, _ = load(root / rel, rel)
+    doc, _ = load(root / rel, rel, root)
     assert doc is not None
     return doc.line(next(iter(doc.data)), index, key)
 

@@ -17,8 +17,15 @@ from tests.support.paths import REPO
 
 class DaemonProc:
     def __init__(
-        self, root: Path, x_url: str | None, state: Path, extra_env: dict[str, str] | None = None
+        self,
+        root: Path,
+        x_url: str | None,
+        state: Path,
+        extra_env: dict[str, str] | None = None,
+        python_args: tuple[str, ...] = ("-m", "bot"),
     ) -> None:
+        """`python_args` replace `-m bot`, e.g. with `-c CODE` that patches the bot first;
+        `run --root ROOT` follows them either way."""
         env = {
             k: v
             for k, v in os.environ.items()
@@ -36,7 +43,7 @@ class DaemonProc:
         env["PYTHONUNBUFFERED"] = "1"
         env.update(extra_env or {})
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "bot", "run", "--root", str(root)],
+            [sys.executable, *python_args, "run", "--root", str(root)],
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,
             text=True,
@@ -76,6 +83,14 @@ class DaemonProc:
         code = self.proc.wait(timeout=timeout + 5)
         self._reader.join(timeout=2)
         return code, time.monotonic() - t0
+
+    def stop(self) -> tuple[int | None, float]:
+        """`terminate`, but a daemon that ignores SIGTERM is killed: (None, seconds)."""
+        try:
+            return self.terminate()
+        except subprocess.TimeoutExpired:
+            self.kill()
+            return None, float("inf")
 
     def kill(self) -> None:
         self.proc.kill()
