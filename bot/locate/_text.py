@@ -15,6 +15,7 @@ _GAP_WORD = re.compile(r"([\W\d_]*)([^\W\d_]+(?:'[^\W\d_]+)*)")
 # The same on ASCII text, where "letter" is just A-Z: the engine tests it far faster.
 _GAP_WORD_ASCII = re.compile(r"([^A-Za-z]*)([A-Za-z]+(?:'[A-Za-z]+)*)")
 _SOFT_GAP = re.compile(r"[\s'\"“”«»#]*")
+_NOT_LETTER = re.compile(r"[\W\d_]")
 _EXTRA_UNITS = frozenset(["area", "region", "metro", "based", "city", "ish"])
 
 
@@ -59,9 +60,13 @@ class Text:
         self.elongated = elongated
         # One C-level pass yields (gap, word) pairs; Word objects are only built when a
         # scan needs positions, which most mentions never do.
-        pairs: list[tuple[str, str]] = (_GAP_WORD_ASCII if body.isascii() else _GAP_WORD).findall(
-            body
-        )
+        # The gap after the last word forms no pair, and findall would try it again from
+        # each of its characters (quadratic on "!!!!..."): leave it out first.
+        end = len(body)
+        while end and _NOT_LETTER.match(body, end - 1):
+            end -= 1
+        pattern = _GAP_WORD_ASCII if body.isascii() else _GAP_WORD
+        pairs: list[tuple[str, str]] = pattern.findall(body, 0, end)
         self._pairs = pairs
         self._words: list[Word] | None = None
         self.raws = raws = [w for _, w in pairs]
