@@ -19,6 +19,7 @@ from bot.content.yamlsrc import Doc, Key, type_name
 _DURATION_RE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(s|m|h|d)\s*$")
 _UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
 STALE_AFTER = dt.timedelta(days=365)
+MAX_DURATION = 366 * 86400.0
 MAPPING_FIX = "write it as 'key: value' lines indented under it"
 
 
@@ -103,6 +104,11 @@ class Checker:
                 "write a number and a unit, e.g. 90s, 10m, 6h, 1d"
                 + (f" (at least {minimum:g}s)" if minimum else ""),
             )
+            return default
+        if secs > MAX_DURATION:
+            # Far beyond any schedule, and past what APScheduler can add to a date: a
+            # reload with "jitter: 99999999999d" used to pass here and then fail to build.
+            self.add(key, f"'{value}' is longer than a year", "write at most 366d")
             return default
         return secs
 
