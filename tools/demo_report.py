@@ -30,6 +30,7 @@ from bot.platforms.sandbox import SandboxPlatform  # noqa: E402
 from bot.policy import timing  # noqa: E402
 from bot.runtime.engine import Engine  # noqa: E402
 from bot.runtime.store import Store  # noqa: E402
+from tests.support.browser import CHROMIUM_FLAGS  # noqa: E402
 
 SETS = ("mentions_heldout4.jsonl", "mentions_heldout5.jsonl", "mentions_russia.jsonl")
 START = dt.datetime(2026, 11, 1, tzinfo=dt.UTC)
@@ -95,14 +96,7 @@ def main() -> None:
         subprocess.run(
             [
                 "chromium",
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-quic",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
+                *CHROMIUM_FLAGS,
                 "--hide-scrollbars",
                 f"--user-data-dir={work / 'profile'}",
                 f"--screenshot={args.out.resolve()}",

@@ -14,21 +14,12 @@ from pathlib import Path
 import pytest
 
 from bot.commands.report import report
+from tests.support.browser import CHROMIUM_FLAGS
 from tests.support.png import colours
 from tests.support.reportdb import MONTH, NOW, fill
 
 CI = os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
-FLAGS = (
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--window-size=412,2000",
-)
+FLAGS = (*CHROMIUM_FLAGS, "--window-size=412,2000")
 # Colours the charts draw with (bot/report/page.py): sent posts, replies.
 SENT, REPLY = bytes((0x2B, 0x7A, 0x3D)), bytes((0x2B, 0x6C, 0xB0))
 
