@@ -6,6 +6,7 @@ strings, errors are the platform-neutral exceptions below.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
@@ -40,9 +41,15 @@ class PlatformError(Exception):
 
 
 class RateLimited(PlatformError):
-    def __init__(self, message: str, endpoint: str, reset_at: float | None) -> None:
+    """`scope` says which limit: "window" (minutes), "day" (a 24-hour cap) or "month"
+    (the plan's usage cap, lifted only when the month turns or the plan changes)."""
+
+    def __init__(
+        self, message: str, endpoint: str, reset_at: float | None, scope: str = "window"
+    ) -> None:
         super().__init__(message, endpoint)
         self.reset_at = reset_at  # Unix seconds, or None when the server did not say
+        self.scope = scope
 
 
 class Duplicate(PlatformError):
@@ -55,6 +62,11 @@ class NotAllowed(PlatformError):
 
 class AuthFailed(PlatformError):
     """401 / 403 permission: keys wrong or revoked; a human must act."""
+
+
+class KeysRejected(AuthFailed):
+    """401: the keys themselves were refused. Nothing was done, so a reply stays
+    queued until the keys are fixed, unlike a 403 aimed at one post."""
 
 
 class OutOfCredits(PlatformError):
@@ -79,6 +91,15 @@ class Platform(Protocol):
         """Publish `text` (as a reply to post `reply_to` if given); return the new id."""
         ...
 
-    def mentions(self, since: str | None) -> list[Mention]:
-        """Mentions newer than id `since` (all of them when None), oldest first."""
+    def mentions(
+        self, since: str | None, on_page: Callable[[int], bool] | None = None
+    ) -> list[Mention]:
+        """Mentions newer than id `since` (all of them when None), oldest first.
+
+        `on_page(n)` is told of each page read (n mentions, paid for) and returns False
+        to stop reading more pages now."""
+        ...
+
+    def abort(self) -> None:
+        """The daemon is stopping: give up calls in flight after a short grace."""
         ...

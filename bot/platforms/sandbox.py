@@ -10,6 +10,7 @@ import datetime as dt
 import sqlite3
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -98,7 +99,9 @@ class SandboxPlatform:
                 raise
         return str(cur.lastrowid)
 
-    def mentions(self, since: str | None) -> list[Mention]:
+    def mentions(
+        self, since: str | None, on_page: Callable[[int], bool] | None = None
+    ) -> list[Mention]:
         with self._lock:
             rows = self._db.execute(
                 "SELECT p.id, p.author_id, u.username, p.text, p.created_at, p.lang, u.location "
@@ -107,6 +110,8 @@ class SandboxPlatform:
                 "ORDER BY p.id",
                 (BOT_ID, int(since or 0), f"@{BOT_USERNAME.lower()}"),
             ).fetchall()
+        if on_page is not None and rows:
+            on_page(len(rows))
         return [
             Mention(
                 id=str(r[0]),
@@ -119,6 +124,9 @@ class SandboxPlatform:
             )
             for r in rows
         ]
+
+    def abort(self) -> None:
+        pass  # local SQLite calls finish at once
 
     # -- for `closethecamps sandbox ...` and the tests
     def inject_mention(

@@ -12,6 +12,7 @@ import contextlib
 import logging
 import re
 import threading
+import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -24,10 +25,12 @@ import urllib3
 from requests.adapters import HTTPAdapter
 from urllib3.util import Timeout
 
+from ._deadline import CallAbandoned, Deadlines
 from .base import (
     Account,
     AuthFailed,
     Duplicate,
+    KeysRejected,
     Mention,
     NotAllowed,
     OutOfCredits,
@@ -40,6 +43,11 @@ log = logging.getLogger(__name__)
 
 # tweepy 4.17 hard-codes this host in BaseClient.request.
 TWEEPY_HOST = "https://api.twitter.com"
+# A page of 100 mentions with their authors is about 100 KB; anything near this is not X.
+MAX_BODY = 2_000_000
+# X keeps the newest 800 mentions on this endpoint: 8 pages of 100. A server offering
+# more pages than that is misbehaving; the rest waits for the next read.
+MAX_PAGES = 8
 
 
 @dataclass(frozen=True)
@@ -113,9 +121,10 @@ class _XTransport(HTTPAdapter):
         # A fresh Timeout per request: urllib3 keeps the connect start time in it.
         # `total` bounds connect + waiting for the response head together.
         limit = Timeout(connect=self._connect, read=self._read, total=self._deadline)
+        started = time.monotonic()
         response = super().send(
             request,
-            stream=stream,
+            stream=True,
             # requests documents urllib3 Timeout objects here; the stubs omit them.
             timeout=limit,  # type: ignore[arg-type]
             verify=verify,
@@ -125,7 +134,39 @@ class _XTransport(HTTPAdapter):
         endpoint = _endpoint_of(request.method or "", urlsplit(str(request.url)).path)
         if endpoint is not None:
             self._on_response(endpoint, response.headers)
+        _read_body(response, started + (self._deadline or 60.0))
         return response
+
+
+class BodyRefused(requests.exceptions.ConnectionError):
+    """The response body was too big or too slow; the server may have acted."""
+
+
+def _read_body(response: requests.Response, deadline: float) -> None:
+    """Read the body ourselves, one socket read at a time: a size cap and a deadline that
+    also cover a server trickling its answer (urllib3's timeouts bound each read only)."""
+    chunks, size = [], 0
+    try:
+        while True:
+            if time.monotonic() > deadline:
+                raise BodyRefused("response body still arriving at the deadline")
+            chunk = response.raw.read1(65536, decode_content=True)
+            if not chunk:
+                break
+            size += len(chunk)
+            if size > MAX_BODY:
+                raise BodyRefused(f"response body over {MAX_BODY} bytes")
+            chunks.append(chunk)
+    except BodyRefused:
+        response.close()
+        raise
+    except (urllib3.exceptions.HTTPError, OSError) as e:
+        response.close()
+        raise requests.exceptions.ConnectionError(f"reading the body: {e}") from None
+    # requests' own attributes: the body is now in memory, as without stream=True.
+    response._content = b"".join(chunks)
+    response._content_consumed = True  # type: ignore[attr-defined]
+    response.close()
 
 
 def _maybe_sent(exc: requests.RequestException) -> bool:
@@ -166,11 +207,11 @@ class XPlatform:
         access_token_secret: str,
         base_url: str = TWEEPY_HOST,
         timeout: tuple[float, float] = (3.05, 4.0),
-        deadline: float | None = 4.5,
+        deadline: float = 4.5,
     ) -> None:
-        """`timeout` is (connect, read) per socket operation; `deadline` caps
-        connect plus waiting for the response head, so a call in flight ends
-        within about `deadline` seconds (a daemon's SIGTERM budget is 5 s)."""
+        """`timeout` is (connect, read) per socket operation; `deadline` caps the
+        whole call, body included, so a call in flight ends within `deadline`
+        seconds, and within about a second of `abort()`."""
         self._client = tweepy.Client(
             consumer_key=api_key,
             consumer_secret=api_secret,
@@ -188,6 +229,7 @@ class XPlatform:
         self._lock = threading.Lock()
         self._limits: dict[str, RateLimitState] = {}
         self._me: Account | None = None
+        self._deadlines = Deadlines(deadline)
 
     # -- Platform --------------------------------------------------------
 
@@ -218,11 +260,13 @@ class XPlatform:
         log.info("x: posted %s%s", post_id, f" in reply to {reply_to}" if reply_to else "")
         return post_id
 
-    def mentions(self, since: str | None) -> list[Mention]:
+    def mentions(
+        self, since: str | None, on_page: Callable[[int], bool] | None = None
+    ) -> list[Mention]:
         me = self._me or self.whoami()
         found: dict[str, Mention] = {}
         token: str | None = None
-        pages = 0
+        pages = skipped = 0
         while True:
             body = self._call(
                 "mentions",
@@ -238,20 +282,37 @@ class XPlatform:
                 user_auth=True,
             )
             pages += 1
+            _refuse_errors_only(body)
             try:
-                for mention in _parse_mentions(body):
-                    found[mention.id] = mention
+                page, bad = _parse_mentions(body)
                 token = body.get("meta", {}).get("next_token")
             except (KeyError, TypeError, ValueError, AttributeError) as e:
                 raise Unavailable(
                     f"mentions: malformed body ({type(e).__name__})", "mentions", maybe_sent=True
                 ) from None
+            skipped += bad
+            for mention in page:
+                found[mention.id] = mention
+            go_on = on_page(len(page) + bad) if on_page is not None else True
             # Every page, even on first start: X keeps only the newest 800 mentions
             # here, and the caller marks the old ones seen instead of losing the rest.
-            if not token:
+            if not token or not go_on:
                 break
+            if pages >= MAX_PAGES:
+                log.warning(
+                    "x: mentions still offered more pages after %d; the rest waits for the "
+                    "next read",
+                    pages,
+                )
+                break
+        if skipped:
+            # Ids and field names only: a mention's text never reaches a log.
+            log.warning("x: skipped %d malformed mention(s) (no numeric id or author)", skipped)
         log.debug("x: %d mentions in %d page(s) since %s", len(found), pages, since)
         return sorted(found.values(), key=lambda m: int(m.id))
+
+    def abort(self) -> None:
+        self._deadlines.abort()
 
     # -- extras ------------------------------------------------------------
 
@@ -280,7 +341,10 @@ class XPlatform:
         self, endpoint: str, method: str, call: Callable[..., Any], **kwargs: Any
     ) -> dict[str, Any]:
         try:
-            body = call(**kwargs)
+            body = self._deadlines.run(lambda: call(**kwargs), name=f"x:{endpoint}")
+        except CallAbandoned as e:
+            # A POST may have been acted on: the outcome is unknown, settled later.
+            raise Unavailable(f"{endpoint}: {e}", endpoint, maybe_sent=method == "POST") from None
         except tweepy.HTTPException as e:
             raise _map_http_error(e, endpoint, method) from None
         except requests.JSONDecodeError:
@@ -311,7 +375,7 @@ def _map_http_error(e: tweepy.HTTPException, endpoint: str, method: str) -> Plat
     codes = set(e.api_codes)
     message = f"{endpoint}: HTTP {status}: {'; '.join(map(str, e.api_messages))}"
     if status == 429:
-        return RateLimited(message, endpoint, _reset_at(e.response.headers))
+        return _rate_limited(e, message, endpoint)
     if status == 403:
         # 187, 385 and 433 are the v1.1 codes for the same conditions.
         if "duplicate content" in text or 187 in codes:
@@ -324,7 +388,7 @@ def _map_http_error(e: tweepy.HTTPException, endpoint: str, method: str) -> Plat
             return NotAllowed(message, endpoint)
         return AuthFailed(message, endpoint)
     if status == 401:
-        return AuthFailed(message, endpoint)
+        return KeysRejected(message, endpoint)
     if status == 402:
         return OutOfCredits(message, endpoint)
     if status >= 500:
@@ -337,25 +401,83 @@ def _parse_time(value: object) -> datetime:
         # Missing timestamps must not lose the mention; "now" is close enough
         # for the only use (ordering and age checks).
         return datetime.now(UTC)
-    return datetime.fromisoformat(value.replace("Z", "+00:00"))
+    try:
+        return datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return datetime.now(UTC)
 
 
-def _parse_mentions(body: dict[str, Any]) -> list[Mention]:
+def _rate_limited(e: tweepy.HTTPException, message: str, endpoint: str) -> RateLimited:
+    """Which of X's limits was hit: the plan's monthly usage cap, a 24-hour cap, or the
+    15-minute window; each pauses until its own reset, not the window's."""
+    headers = e.response.headers
+    if "usage-capped" in _problem_type(e) or "usage cap" in _problem_text(e):
+        return RateLimited(message, endpoint, _next_month(time.time()), scope="month")
+    day_resets = [
+        _int_header(headers, f"x-{who}-limit-24hour-reset")
+        for who in ("user", "app")
+        if _int_header(headers, f"x-{who}-limit-24hour-remaining") == 0
+    ]
+    known = [float(r) for r in day_resets if r is not None]
+    if day_resets:
+        return RateLimited(message, endpoint, max(known) if known else None, scope="day")
+    return RateLimited(message, endpoint, _reset_at(headers))
+
+
+def _problem_type(e: tweepy.HTTPException) -> str:
+    with contextlib.suppress(Exception):
+        body = e.response.json()
+        if isinstance(body, dict):
+            return str(body.get("type", "")) + " " + str(body.get("title", ""))
+    return ""
+
+
+def _next_month(now: float) -> float:
+    today = datetime.fromtimestamp(now, UTC)
+    year, month = (today.year + 1, 1) if today.month == 12 else (today.year, today.month + 1)
+    return datetime(year, month, 1, tzinfo=UTC).timestamp()
+
+
+def _refuse_errors_only(body: dict[str, Any]) -> None:
+    """A 200 holding only `errors` (the bot's own account not found or suspended) is not
+    an empty page: reading it as "no mentions" would hide the problem for good."""
+    errors = body.get("errors")
+    if errors and "data" not in body and "meta" not in body:
+        titles = sorted(
+            {str(err.get("title", "?")) for err in errors if isinstance(err, dict)} or {"?"}
+        )
+        raise Unavailable(
+            f"mentions: X answered only errors: {', '.join(titles)[:120]}",
+            "mentions",
+            maybe_sent=False,
+        )
+
+
+def _parse_mentions(body: dict[str, Any]) -> tuple[list[Mention], int]:
+    """The page's mentions, and how many were skipped for lacking a numeric id or an author:
+    one bad row must not cost the rest of the batch."""
     data = body.get("data") or []
     users = {str(u["id"]): u for u in body.get("includes", {}).get("users", [])}
-    mentions = []
+    mentions, bad = [], 0
     for tweet in data:
-        author_id = str(tweet["author_id"])
-        author = users.get(author_id, {})
-        mentions.append(
-            Mention(
-                id=str(tweet["id"]),
-                author_id=author_id,
-                author_username=str(author.get("username", "")),
-                text=str(tweet["text"]),
-                created_at=_parse_time(tweet.get("created_at")),
-                lang=tweet.get("lang"),
-                author_location=author.get("location"),
+        try:
+            tweet_id, author_id = str(tweet["id"]), str(tweet["author_id"])
+            if not (tweet_id.isascii() and tweet_id.isdigit() and author_id.isascii()):
+                raise ValueError(tweet_id)
+            if not author_id.isdigit():
+                raise ValueError(tweet_id)
+            author = users.get(author_id, {})
+            mentions.append(
+                Mention(
+                    id=tweet_id,
+                    author_id=author_id,
+                    author_username=str(author.get("username", "")),
+                    text=str(tweet["text"]),
+                    created_at=_parse_time(tweet.get("created_at")),
+                    lang=tweet.get("lang"),
+                    author_location=author.get("location"),
+                )
             )
-        )
-    return mentions
+        except (KeyError, TypeError, ValueError):
+            bad += 1
+    return mentions, bad

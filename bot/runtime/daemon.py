@@ -24,6 +24,7 @@ from bot.platforms.sandbox import SandboxPlatform
 from bot.policy import timing
 from bot.runtime import logs
 from bot.runtime.engine import Engine
+from bot.runtime.guard import CLEARED_AT_START
 from bot.runtime.logs import event
 from bot.runtime.settings import Settings, load_settings
 from bot.runtime.store import Store
@@ -203,7 +204,7 @@ class Daemon:
     # -- lifecycle
     def run(self) -> int:
         started = time.monotonic()
-        for endpoint in self.store.clear_pauses(("credentials rejected", "out of credits")):
+        for endpoint in self.store.clear_pauses(CLEARED_AT_START):
             # Keys or credits are fixed outside the bot, then it is restarted: try again.
             event(logging.INFO, "cleared a pause from the last run", endpoint=endpoint)
         for name in ("SIGTERM", "SIGINT"):
@@ -232,6 +233,9 @@ class Daemon:
             self._watch_reload()
         self.stop.set()
         event(logging.INFO, "stopping: finishing the call in flight")
+        # A call still running after a short grace is given up and recorded as unknown,
+        # to be settled at the next start: a server that never answers cannot hold us.
+        self.platform.abort()
         self.reload_wake.set()
         # Not while a reload swaps the jobs; a reload still parsing never gets to swap.
         with self._swap:

@@ -25,6 +25,9 @@ from bot.runtime.store import Store
 T = TypeVar("T")
 # The pause key for failures that stop every call, whatever its endpoint (keys rejected).
 EVERY_CALL = "all"
+# Pause reasons that only the operator can end (outside the bot), so a restart clears them.
+USAGE_CAPPED = "usage capped"
+CLEARED_AT_START = ("credentials rejected", "out of credits", USAGE_CAPPED)
 
 
 class CallGuard:
@@ -45,10 +48,24 @@ class CallGuard:
             strikes = self.store.pauses().get(endpoint)
             backoff = min(900.0, 60.0 * 2 ** (strikes.strikes if strikes else 0))
             until = e.reset_at if e.reset_at and e.reset_at > now else now + backoff
-            self.store.pause(endpoint, until, "rate limited", now=now)
+            if e.scope == "month":
+                self.store.pause(endpoint, until, USAGE_CAPPED, now=now)
+                event(
+                    logging.ERROR,
+                    f"{self.platform.name}'s monthly usage cap is reached: {endpoint} calls "
+                    "paused until the month turns (raise the cap, then restart the bot)",
+                    endpoint=endpoint,
+                    until=iso(until),
+                )
+                raise
+            if e.scope == "day" and e.reset_at is None:
+                until = now + 24 * 3600  # the 24-hour cap without its reset: a day at most
+            self.store.pause(
+                endpoint, until, "daily cap" if e.scope == "day" else "rate limited", now=now
+            )
             event(
                 logging.WARNING,
-                "rate limited: waiting",
+                "daily cap reached: waiting" if e.scope == "day" else "rate limited: waiting",
                 endpoint=endpoint,
                 until=iso(until),
                 reset_header=e.reset_at is not None,

@@ -24,15 +24,22 @@ def read_mentions(e: Engine) -> None:
     sched = e.config.schedule
     if not e.spending.afford(sched, "mention_read"):
         return
+    price = sched.limits.prices["mention_read"]
+
+    def on_page(n: int) -> bool:
+        # Each page is paid for as it arrives, so a read cut short still counts, and the
+        # budget can stop a long read between pages.
+        e.store.spend("mention_read", price * n, now=e.clock())
+        return not e.stopping.is_set() and e.spending.afford(sched, "mention_read")
+
     try:
         me = e.me()
         cursor = e.store.get_meta("mentions_since")
         first = e.store.get_meta("mentions_started") is None
-        batch = e.guard.call("mentions", lambda: e.platform.mentions(cursor))
+        batch = e.guard.call("mentions", lambda: e.platform.mentions(cursor, on_page))
     except PlatformError:
         return
     now = e.clock()
-    e.store.spend("mention_read", sched.limits.prices["mention_read"] * len(batch), now=now)
     for m in batch:
         if e.store.mention_known(m.id):
             continue

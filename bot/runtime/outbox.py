@@ -16,6 +16,7 @@ from typing import Literal
 from bot.platforms.base import (
     AuthFailed,
     Duplicate,
+    KeysRejected,
     NotAllowed,
     OutOfCredits,
     Platform,
@@ -86,6 +87,9 @@ class Outbox:
                 outcome = "unknown"
             else:
                 outcome = self._not_sent(a, str(e)[:200])
+        except KeysRejected as e:
+            # 401: nothing was done; a reply stays queued until the keys are fixed.
+            outcome = self._not_sent(a, type(e).__name__)
         except AuthFailed as e:
             # A reply refused with an unrecognised 403 (the author blocked the bot, say)
             # must not come back first in the queue after every pause: it fails.

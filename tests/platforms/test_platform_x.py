@@ -12,6 +12,7 @@ import pytest
 
 from bot.platforms.base import (
     AuthFailed,
+    KeysRejected,
     Duplicate,
     NotAllowed,
     OutOfCredits,
@@ -139,7 +140,7 @@ def test_mention_text_is_never_logged(
 
 ERRORS = [
     ("429_no_reset", RateLimited),
-    ("401", AuthFailed),
+    ("401", KeysRejected),
     ("403", AuthFailed),
     ("402", OutOfCredits),
     ("403_duplicate", Duplicate),

@@ -57,6 +57,8 @@ POST_FAULTS = {
     "402": True,
     "403_duplicate": False,
     "malformed": True,
+    "trickle": True,
+    "huge": True,
 }
 
 
@@ -122,7 +124,20 @@ def test_429_reset_header_is_honoured_to_the_second(
 
 
 @pytest.mark.parametrize(
-    "kind", ["429", "429_no_reset", "500", "503", "reset_before", "timeout", "malformed", "401"]
+    "kind",
+    [
+        "429",
+        "429_no_reset",
+        "500",
+        "503",
+        "reset_before",
+        "timeout",
+        "malformed",
+        "401",
+        "errors_only",
+        "huge",
+        "trickle",
+    ],
 )
 def test_mentions_fault(
     kind: str, setup: tuple[Engine, Clock], fake_x: FakeX, caplog: pytest.LogCaptureFixture
@@ -144,7 +159,19 @@ def test_mentions_fault(
 
 
 @pytest.mark.parametrize(
-    "kind", ["store_503", "timeout", "reset_after", "malformed", "reset_before", "429", "500"]
+    "kind",
+    [
+        "store_503",
+        "timeout",
+        "reset_after",
+        "malformed",
+        "reset_before",
+        "429",
+        "500",
+        "trickle",
+        # Keys refused: nothing was done, so the reply waits for the keys, not lost.
+        "401",
+    ],
 )
 def test_reply_fault_never_replies_twice_nor_drops_the_mention(
     kind: str, setup: tuple[Engine, Clock], fake_x: FakeX
@@ -159,6 +186,8 @@ def test_reply_fault_never_replies_twice_nor_drops_the_mention(
     engine.read_mentions()
     engine.read_mentions()
     replies = [p for p in fake_x.timeline() if p.in_reply_to == mid]
+    if kind == "trickle":  # the first answer stored the reply; settling confirms it
+        assert engine.store.recent_attempts(1)[0].status == "done"
     assert len(replies) == 1
     assert not engine.store.unresolved()
 
@@ -177,3 +206,30 @@ def test_reply_not_allowed_is_logged_and_final(
     assert [p for p in fake_x.timeline() if p.in_reply_to] == []
     assert len(fake_x.requests("post")) == 1
     assert any("not-allowed" in r.getMessage() for r in caplog.records)
+
+
+@pytest.mark.parametrize(
+    ("kind", "reason"), [("429_day", "daily cap"), ("429_usage_capped", "usage capped")]
+)
+def test_long_caps_pause_until_their_own_reset(
+    kind: str,
+    reason: str,
+    setup: tuple[Engine, Clock],
+    fake_x: FakeX,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    engine, clock = setup
+    slot = engine.config.schedule.slots[0]
+    fake_x.fail("post", kind, reset_in=20 * 3600)
+    caplog.set_level(logging.INFO)
+    engine.run_slot(slot)
+    pause = engine.store.pauses()["post"]
+    assert pause.reason == reason
+    assert pause.until > clock() + 19 * 3600 or kind == "429_usage_capped"
+    assert len(loud(caplog)) == 1, loud(caplog)
+    clock.offset += 3600  # a 15-minute window later: still waiting
+    engine.run_slot(slot)
+    assert len(fake_x.requests("post")) == 1
+    clock.offset = pause.until - time.time() + 1
+    engine.run_slot(slot)
+    assert len(fake_x.requests("post")) == 2

@@ -76,9 +76,19 @@ FAULT_KINDS = frozenset(
         "reset_after",  # a POST is stored, then the connection is closed
         "timeout",  # a POST is stored; answer only after `delay` s
         "store_503",  # a POST is stored, the answer is 503
+        "trickle",  # the full answer (a POST is stored), its body one byte every `delay` s
+        "huge",  # 200 with a 50 MB body (a POST is stored)
+        "endless",  # a mentions page that always offers a next page
+        "bad_rows",  # a mentions page with two malformed rows beside the real ones
+        "errors_only",  # 200 with only an `errors` array (the bot's account not found)
+        "429_day",  # the 24-hour cap: x-user-limit-24hour-* say 0 left, reset `reset_in` ahead
+        "429_usage_capped",  # the plan's monthly usage cap
     }
 )
-_STORING_KINDS = frozenset({"malformed", "reset_after", "timeout", "store_503"})
+_STORING_KINDS = frozenset(
+    {"malformed", "reset_after", "timeout", "store_503", "trickle", "huge", "endless", "bad_rows"}
+)
+HUGE_BODY = 50_000_000
 
 DUPLICATE_DETAIL = "You are not allowed to create a Tweet with duplicate content."
 REPLY_NOT_ALLOWED_DETAIL = (
@@ -116,6 +126,16 @@ _FAULT_BODIES: dict[str, tuple[int, dict[str, Any]]] = {
     "403_duplicate": (403, _problem(403, "Forbidden", DUPLICATE_DETAIL)),
     "403_reply_not_allowed": (403, _problem(403, "Forbidden", REPLY_NOT_ALLOWED_DETAIL)),
     "403_deleted": (403, _problem(403, "Forbidden", DELETED_DETAIL)),
+    "429_day": (429, _problem(429, "Too Many Requests", "Too Many Requests")),
+    "429_usage_capped": (
+        429,
+        _problem(
+            429,
+            "UsageCapExceeded",
+            "Usage cap exceeded: Monthly product cap",
+            "https://api.twitter.com/2/problems/usage-capped",
+        ),
+    ),
 }
 
 
@@ -200,6 +220,7 @@ class _Outcome:
     body: bytes = b""
     headers: dict[str, str] = field(default_factory=dict)
     delay: float = 0.0  # seconds to wait before answering (or dropping)
+    trickle: float = 0.0  # seconds between the body's bytes
 
 
 class FakeX:
@@ -453,6 +474,13 @@ class FakeX:
         kind = fault.kind if fault else None
         if kind == "reset_before":
             return _Outcome(None)
+        if kind == "errors_only":
+            error = {
+                "title": "Not Found Error",
+                "detail": f"Could not find user with id: [{self.bot_id}].",
+                "type": "https://api.twitter.com/2/problems/resource-not-found",
+            }
+            return _json(200, {"errors": [error]}, headers)
         if kind in _FAULT_BODIES and kind not in _STORING_KINDS:
             assert fault is not None and kind is not None
             status, problem = _FAULT_BODIES[kind]
@@ -461,6 +489,17 @@ class FakeX:
                     **headers,
                     "x-rate-limit-remaining": "0",
                     "x-rate-limit-reset": str(math.ceil(now + fault.reset_in)),
+                }
+            elif kind == "429_day":
+                day_reset = str(math.ceil(now + fault.reset_in))
+                headers = {
+                    **headers,
+                    "x-user-limit-24hour-limit": "17",
+                    "x-user-limit-24hour-remaining": "0",
+                    "x-user-limit-24hour-reset": day_reset,
+                    "x-app-limit-24hour-limit": "1667",
+                    "x-app-limit-24hour-remaining": "1600",
+                    "x-app-limit-24hour-reset": day_reset,
                 }
             elif kind == "429_no_reset":
                 headers = {k: v for k, v in headers.items() if k != "x-rate-limit-reset"}
@@ -485,6 +524,23 @@ class FakeX:
             return _Outcome(result.status, b'{"data": {"id": "', headers)
         if kind == "reset_after":
             return _Outcome(None)
+        if kind == "trickle":
+            result.trickle = fault.delay if fault.delay is not None else 2.0
+            return result
+        if kind == "huge":
+            return _Outcome(200, b'{"data": [], "pad": "' + b" " * HUGE_BODY + b'"}', headers)
+        if kind in ("endless", "bad_rows"):
+            page = json.loads(result.body)
+            if kind == "endless":
+                page.setdefault("meta", {})["next_token"] = f"p{self._next_id()}"
+            else:
+                page.setdefault("data", []).extend(
+                    [
+                        {"id": "not-a-number", "text": "bad row", "author_id": "1"},
+                        {"id": self._next_id(), "text": "no author"},
+                    ]
+                )
+            return _json(200, page, headers)
         if kind == "store_503":
             status, problem = _FAULT_BODIES["503"]
             return _json(status, problem, headers)
@@ -660,7 +716,27 @@ class _Handler(BaseHTTPRequestHandler):
             return
         with fake._lock:
             record.status = out.status
+        if out.trickle:
+            self._trickle(fake, out)
+            return
         self._send(out.status, out.body, out.headers)
+
+    def _trickle(self, fake: FakeX, out: _Outcome) -> None:
+        assert out.status is not None
+        self.send_response(out.status)
+        self.send_header("Content-Type", "application/json; charset=utf-8")
+        self.send_header("Content-Length", str(len(out.body)))
+        for name, value in out.headers.items():
+            self.send_header(name, value)
+        self.end_headers()
+        self.wfile.flush()
+        with contextlib.suppress(OSError):
+            for i in range(len(out.body)):
+                if fake._stopping.wait(out.trickle):
+                    break
+                self.wfile.write(out.body[i : i + 1])
+                self.wfile.flush()
+        self.close_connection = True
 
     def _send(self, status: int, body: bytes, headers: dict[str, str] | None = None) -> None:
         self.send_response(status)
