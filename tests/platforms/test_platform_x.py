@@ -12,8 +12,8 @@ import pytest
 
 from bot.platforms.base import (
     AuthFailed,
-    KeysRejected,
     Duplicate,
+    KeysRejected,
     NotAllowed,
     OutOfCredits,
     PlatformError,
