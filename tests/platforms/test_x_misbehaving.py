@@ -56,7 +56,12 @@ def test_endless_pages_stop_at_the_cap_and_each_page_is_counted(
     fake_x.add_mention("@CloseTheCampsBot hello", "alice")
     fake_x.chaos("mentions", "endless", rate=1.0)
     pages: list[int] = []
-    got = x_platform.mentions(None, on_page=lambda n: pages.append(n) is None)
+
+    def on_page(n: int) -> bool:
+        pages.append(n)
+        return True
+
+    got = x_platform.mentions(None, on_page=on_page)
     assert len(fake_x.requests("mentions")) == MAX_PAGES
     assert len(pages) == MAX_PAGES and pages[0] == 1
     assert [m.author_username for m in got] == ["alice"]
