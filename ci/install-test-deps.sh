@@ -1,20 +1,26 @@
 #!/bin/sh
-# What `make test` needs beyond the venv: Debian's chromium, for the test that opens the
-# monthly report in a real headless browser (tests/commands/test_report_browser.py).
-# Idempotent: does nothing when /usr/bin/chromium exists. Installs only as root; anyone
-# else gets one line and the browser test skips (it fails instead when CI is set).
+# What `make test` needs beyond the venv, from Debian's packages:
+#   chromium  the test that opens the monthly report in a real headless browser
+#             (tests/commands/test_report_browser.py)
+#   faketime  the tests that step the daemon's wall clock (tests/runtime/test_daemon_clock.py)
+# Idempotent: installs only what is missing. Installs only as root; anyone else gets one
+# line and those tests skip (they fail instead when CI is set).
 set -eu
-if [ -x /usr/bin/chromium ]; then
+missing=""
+[ -x /usr/bin/chromium ] || missing="$missing chromium"
+[ -e /usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1 ] || [ -e /usr/lib/aarch64-linux-gnu/faketime/libfaketime.so.1 ] || missing="$missing faketime"
+if [ -z "$missing" ]; then
     exit 0
 fi
 if [ "$(id -u)" != 0 ]; then
-    echo "ci/install-test-deps.sh: /usr/bin/chromium missing and not root: the browser test will skip (apt-get install chromium)" >&2
+    echo "ci/install-test-deps.sh: missing Debian packages:$missing and not root: their tests will skip (apt-get install$missing)" >&2
     exit 0
 fi
 if ! command -v apt-get >/dev/null 2>&1; then
-    echo "ci/install-test-deps.sh: no apt-get here: install chromium yourself; the browser test will skip" >&2
+    echo "ci/install-test-deps.sh: no apt-get here: install$missing yourself; their tests will skip" >&2
     exit 0
 fi
 export DEBIAN_FRONTEND=noninteractive
 apt-get update -qq
-apt-get install -y -qq --no-install-recommends chromium >/dev/null
+# shellcheck disable=SC2086 # one word per package
+apt-get install -y -qq --no-install-recommends $missing >/dev/null

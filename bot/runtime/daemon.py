@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import fcntl
 import logging
@@ -16,6 +17,7 @@ from typing import IO
 
 from apscheduler.executors.pool import ThreadPoolExecutor
 from apscheduler.schedulers.background import BackgroundScheduler
+from apscheduler.triggers.base import BaseTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 
 from bot.content import config as cfg
@@ -25,7 +27,7 @@ from bot.policy import timing
 from bot.runtime import logs
 from bot.runtime.engine import Engine
 from bot.runtime.guard import CLEARED_AT_START
-from bot.runtime.logs import event
+from bot.runtime.logs import event, iso
 from bot.runtime.settings import Settings, load_settings
 from bot.runtime.store import Store
 
@@ -34,6 +36,8 @@ WATCH_EVERY = 2.0
 RELOAD_DEADLINE = 30.0
 # How often the main thread looks at the signal flags: the longest a stop waits to begin.
 POLL = 0.2
+# A wall-clock jump bigger than this (seconds) is a step, not drift.
+CLOCK_SLACK = 5.0
 
 
 def make_platform(settings: Settings) -> Platform:
@@ -73,33 +77,68 @@ class Daemon:
         self._busy_since: float | None = None
         self._overdue_said = False
         self._sig = cfg.signature(root)
+        self._specs: dict[str, object] = {}
+        self._tick = threading.Event()  # never set: the main loop's pause
 
     # -- jobs
-    def _schedule_jobs(self, first: bool = False) -> None:
+    def _schedule_jobs(self, first: bool = False, force: bool = False) -> None:
+        """Bring the scheduler's jobs in line with the configuration.
+
+        Every trigger is built and asked for its next time before any job is touched, so
+        a failure leaves the running jobs as they were. A job whose settings did not
+        change keeps its next run (frequent reloads must not starve mention reading);
+        `force` (after a wall-clock step) recomputes them all from now.
+        """
         sched = self.engine.config.schedule
-        # Build every trigger before touching the running jobs, so a failure leaves them.
-        jobs = []
+        now = dt.datetime.now(sched.tz)
+        wanted: dict[str, tuple[object, BaseTrigger, Callable[..., None], list[str]]] = {}
         for slot in sched.slots:
-            last = self.store.last_fire(slot.name)
+            last = self._last_fire(slot.name, now.timestamp())
             # An `every` slot keeps its phase across reloads: next = last fire + k*every.
             start = dt.datetime.fromtimestamp(last, sched.tz) if last and slot.every else None
-            jobs.append((slot, timing.slot_trigger(slot, sched, start=start)))
+            trigger = timing.slot_trigger(slot, sched, start=start)
+            trigger.get_next_fire_time(None, now)  # fails here, before any job is touched
+            spec = (dataclasses.replace(slot, line=0), str(sched.tz))
+            wanted[f"slot:{slot.name}"] = (spec, trigger, self._slot_job, [slot.name])
         mentions = IntervalTrigger(seconds=sched.mentions.every, timezone=sched.tz)
-        for job in self.scheduler.get_jobs():
-            if not job.id.startswith(("catch-up:", "first-post")):
-                job.remove()
-        for slot, trigger in jobs:
-            self.scheduler.add_job(
-                self._slot_job, trigger, args=[slot.name], id=f"slot:{slot.name}", name=slot.name
-            )
-        self.scheduler.add_job(
-            self._mentions_job,
+        wanted["mentions"] = (
+            (sched.mentions.every, str(sched.tz)),
             mentions,
-            id="mentions",
-            name="mentions",
-            # Read at once on start; a reload keeps the usual rhythm.
-            **({"next_run_time": dt.datetime.now(sched.tz)} if first else {}),
+            self._mentions_job,
+            [],
         )
+        for job in self.scheduler.get_jobs():
+            if job.id not in wanted and not job.id.startswith(("catch-up:", "first-post")):
+                job.remove()
+        for job_id, (settings, trigger, fn, args) in wanted.items():
+            if not force and self._specs.get(job_id) == settings and self.scheduler.get_job(job_id):
+                continue
+            extra = {"next_run_time": now} if first and job_id == "mentions" else {}
+            self.scheduler.add_job(
+                fn,
+                trigger,
+                args=args,
+                id=job_id,
+                name=args[0] if args else job_id,
+                replace_existing=True,
+                **extra,
+            )
+            self._specs[job_id] = settings
+
+    def _last_fire(self, slot: str, now: float) -> float | None:
+        """The slot's last fire, unless it lies in the future: a clock that ran ahead
+        once must not silence the slot until the wall clock catches up."""
+        last = self.store.last_fire(slot)
+        if last is not None and last > now + CLOCK_SLACK:
+            event(
+                logging.WARNING,
+                "a stored time lies in the future (was the clock ahead?): counting from now",
+                slot=slot,
+                stored=iso(last),
+            )
+            self.store.set_last_fire(slot, now)
+            return now
+        return last
 
     def _slot_job(self, name: str) -> None:
         slot = next((s for s in self.engine.config.schedule.slots if s.name == name), None)
@@ -224,8 +263,12 @@ class Daemon:
             slots=len(self.engine.config.schedule.slots),
             startup_ms=round((time.monotonic() - started) * 1000),
         )
+        clock = (time.time(), time.monotonic())
         while not self._stop_signal:
-            time.sleep(POLL)
+            # An Event's wait, not time.sleep: the same pause, and it also runs under
+            # libfaketime, which the clock-step tests use (its nanosleep fails there).
+            self._tick.wait(POLL)
+            clock = self._watch_clock(clock)
             if self._hup_signal:
                 self._hup_signal = False
                 self.reload_requested.set()
@@ -245,6 +288,21 @@ class Daemon:
         self.store.close()
         event(logging.INFO, "stopped")
         return 0
+
+    def _watch_clock(self, last: tuple[float, float]) -> tuple[float, float]:
+        """APScheduler waits on wall-clock times: after the clock steps (back an hour, or
+        back from a day ahead) its waits are wrong by the step. The monotonic clock tells
+        a step from elapsed time; on one, every job is rescheduled from now."""
+        wall, mono = time.time(), time.monotonic()
+        step = (wall - last[0]) - (mono - last[1])
+        if abs(step) > CLOCK_SLACK:
+            event(
+                logging.WARNING, "the wall clock stepped: rescheduling from now", by_s=round(step)
+            )
+            with self._swap:
+                if not self.stop.is_set():
+                    self._schedule_jobs(force=True)
+        return wall, mono
 
     def _account(self) -> str:
         """The account the bot posts as, for the ready line; a failure here is logged by
