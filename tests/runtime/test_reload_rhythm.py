@@ -23,9 +23,7 @@ mentions:
 """
 
 
-def test_reloads_every_two_seconds_do_not_stop_mention_reads(
-    tmp_path: Path, fake_x: FakeX
-) -> None:
+def test_reloads_every_two_seconds_do_not_stop_mention_reads(tmp_path: Path, fake_x: FakeX) -> None:
     root = make_root(tmp_path, SCHEDULE)
     d = DaemonProc(root, fake_x.url, tmp_path / "state.sqlite3")
     try:
