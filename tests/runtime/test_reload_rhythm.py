@@ -23,6 +23,10 @@ mentions:
 """
 
 
+def _reloads(d: DaemonProc) -> int:
+    return sum("reloaded" in line for line in d.lines)
+
+
 def test_reloads_every_two_seconds_do_not_stop_mention_reads(tmp_path: Path, fake_x: FakeX) -> None:
     root = make_root(tmp_path, SCHEDULE)
     d = DaemonProc(root, fake_x.url, tmp_path / "state.sqlite3")
@@ -36,7 +40,7 @@ def test_reloads_every_two_seconds_do_not_stop_mention_reads(tmp_path: Path, fak
             n += 1
             with post_file.open("a", encoding="utf-8") as f:
                 f.write(f"# edit {n}\n")
-            d.wait_for(lambda n=n: sum("reloaded" in line for line in d.lines) >= n)
+            d.wait_for(lambda: _reloads(d) >= n)
         reads = len(fake_x.requests("mentions")) - first
     finally:
         code, took = d.stop()
