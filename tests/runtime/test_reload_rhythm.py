@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -23,8 +24,8 @@ mentions:
 """
 
 
-def _reloads(d: DaemonProc) -> int:
-    return sum("reloaded" in line for line in d.lines)
+def _reloaded(d: DaemonProc, times: int) -> bool:
+    return sum("reloaded" in line for line in d.lines) >= times
 
 
 def test_reloads_every_two_seconds_do_not_stop_mention_reads(tmp_path: Path, fake_x: FakeX) -> None:
@@ -40,7 +41,7 @@ def test_reloads_every_two_seconds_do_not_stop_mention_reads(tmp_path: Path, fak
             n += 1
             with post_file.open("a", encoding="utf-8") as f:
                 f.write(f"# edit {n}\n")
-            d.wait_for(lambda: _reloads(d) >= n)
+            d.wait_for(partial(_reloaded, d, n))
         reads = len(fake_x.requests("mentions")) - first
     finally:
         code, took = d.stop()
