@@ -95,6 +95,8 @@ class MentionSettings:
     author_cooldown: float
     protect: str  # "neutral": one identical safe message; "silent": no reply
     loop_limit: int  # mentions from one author within an hour that mark a reply loop
+    # A reply still queued this long after its mention was seen is dropped, not sent late.
+    reply_within: float = 86400.0
     # Overrides messages/resources/at_risk.yaml when set; frozenset() protects no country.
     protect_countries: frozenset[str] | None = None
 

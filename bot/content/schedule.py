@@ -139,6 +139,7 @@ def parse_schedule(doc: Doc) -> tuple[Schedule | None, list[Problem]]:
             "protect",
             "loop_limit",
             "protect_countries",
+            "reply_within",
         },
     )
     protect = m.get("protect", "neutral")
@@ -164,6 +165,10 @@ def parse_schedule(doc: Doc) -> tuple[Schedule | None, list[Problem]]:
         loop_limit=int(
             r.number(("mentions", "loop_limit"), m.get("loop_limit"), 5, integer=True) or 5
         ),
+        reply_within=r.duration(
+            ("mentions", "reply_within"), m.get("reply_within"), 86400.0, minimum=60
+        )
+        or 86400.0,
     )
     lim = r.mapping(
         ("limits",),

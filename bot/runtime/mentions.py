@@ -111,6 +111,19 @@ def send_pending(e: Engine) -> None:
             # An opt-out is honoured at once, also for replies still queued.
             e.store.drop_pending(row.mention_id)
             continue
+        waited = e.clock() - row.seen_at
+        if waited > sched.mentions.reply_within:
+            # After a long outage or a budget raise, a burst of day-old replies would
+            # look broken and may reach people who have moved on.
+            e.store.drop_pending(row.mention_id, "expired")
+            event(
+                logging.INFO,
+                "queued reply dropped: waited too long",
+                mention=row.mention_id,
+                waited_h=round(waited / 3600, 1),
+                reply_within_h=round(sched.mentions.reply_within / 3600, 1),
+            )
+            continue
         if not e.spending.afford(sched, "reply"):
             return
         attempt = e.store.begin_reply(

@@ -110,6 +110,7 @@ class PendingReply:
     author_id: str
     reply_text: str
     opted_out: bool
+    seen_at: float
 
 
 class StoreError(Exception):

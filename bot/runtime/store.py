@@ -272,22 +272,26 @@ class Store:
 
     def pending_replies(self) -> list[PendingReply]:
         rows = self._q(
-            "SELECT m.id, m.author_id, m.reply_text, a.opted_out_at IS NOT NULL AS opted_out "
+            "SELECT m.id, m.author_id, m.reply_text, m.seen_at, "
+            "a.opted_out_at IS NOT NULL AS opted_out "
             "FROM mentions m LEFT JOIN authors a ON a.author_id = m.author_id "
             "WHERE m.status = 'pending' ORDER BY m.seen_at, m.id"
         )
         return [
-            PendingReply(r["id"], r["author_id"], r["reply_text"], bool(r["opted_out"]))
+            PendingReply(
+                r["id"], r["author_id"], r["reply_text"], bool(r["opted_out"]), r["seen_at"]
+            )
             for r in rows
         ]
 
-    def drop_pending(self, mention_id: str) -> None:
-        """A queued reply that must not go out (the author opted out meanwhile)."""
+    def drop_pending(self, mention_id: str, reason: str = "opted-out") -> None:
+        """A queued reply that must not go out: the author opted out meanwhile, or it
+        waited past mentions.reply_within ("expired")."""
         with self.tx() as db:
             db.execute(
-                "UPDATE mentions SET status = 'none', reason = 'opted-out' "
+                "UPDATE mentions SET status = 'none', reason = ? "
                 "WHERE id = ? AND status = 'pending'",
-                (mention_id,),
+                (reason, mention_id),
             )
 
     def reply_opted_out(self, mention_id: str) -> bool:

@@ -277,3 +277,20 @@ def test_an_opt_out_cancels_a_reply_still_queued(engine: Engine, fake_x: FakeX) 
     fake_x.add_mention("@CloseTheCampsBot stop", "changed_mind")
     engine.read_mentions()
     assert replies(fake_x) == {}
+
+
+def test_a_reply_queued_past_reply_within_is_dropped_not_sent(
+    engine: Engine, fake_x: FakeX, caplog: pytest.LogCaptureFixture
+) -> None:
+    engine.read_mentions()  # past the first start
+    fake_x.add_mention("@CloseTheCampsBot I'm in Ireland, how do I help?", "waited")
+    fake_x.fail("post", "402")  # out of credits: the reply stays queued
+    engine.read_mentions()
+    assert replies(fake_x) == {}
+    assert isinstance(engine.clock, Clock)
+    engine.clock.offset += 25 * 3600  # credits come back a day and an hour later
+    caplog.set_level("INFO")
+    engine.read_mentions()
+    assert replies(fake_x) == {}
+    assert "queued reply dropped: waited too long" in caplog.text
+    assert engine.store.pending_replies() == []
