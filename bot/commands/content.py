@@ -104,8 +104,30 @@ def preview_rows(
         (t, i) for i, s in enumerate(sched.slots) for t in timing.next_times(s, sched, now, count)
     )[:count]
     rows: list[dict[str, Any]] = []
+    # The daemon's daily cap, counted per local day as it counts it (timing.day_start).
+    limit = sched.limits.posts_per_day
+    per_day: dict[float, int] = {}
+    if store is not None and limit:
+        today = timing.day_start(now.timestamp(), sched.tz)
+        per_day[today] = store.count_not_failed("post", today)
     for t, i in fires:
         slot = sched.slots[i]
+        when = _when(t, slot.jitter)
+        day = timing.day_start(t.timestamp(), sched.tz)
+        if limit and per_day.get(day, 0) >= limit:
+            rows.append(
+                {
+                    **when,
+                    "slot": slot.name,
+                    "post_id": None,
+                    "category": None,
+                    "language": None,
+                    "weighted_length": None,
+                    "text": None,
+                    "skipped": f"daily post limit reached ({limit})",
+                }
+            )
+            continue
         pool = rotation.pool_key(slot)
         choice = rotation.pick(
             config.library.posts,
@@ -120,9 +142,10 @@ def preview_rows(
         post = choice.post
         if post is not None:
             history.append(rotation.Sent(t.timestamp(), post.id, post.text))
+            per_day[day] = per_day.get(day, 0) + 1
         rows.append(
             {
-                "time": t.isoformat(),
+                **when,
                 "slot": slot.name,
                 "post_id": post.id if post else None,
                 "category": post.category if post else None,
@@ -133,6 +156,15 @@ def preview_rows(
             }
         )
     return rows
+
+
+def _when(t: dt.datetime, jitter: float) -> dict[str, Any]:
+    """The nominal time, and with jitter the latest the daemon may post (it adds 0 to
+    `jitter` seconds at random)."""
+    out: dict[str, Any] = {"time": t.isoformat()}
+    if jitter:
+        out["latest"] = (t + dt.timedelta(seconds=jitter)).isoformat()
+    return out
 
 
 def preview_stats(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -190,5 +222,6 @@ def preview(
             if r["post_id"]
             else f"(nothing: {r['skipped']})"
         )
-        print(f"{r['time']}  {r['slot']}: {what}")
+        when = f"{r['time']} to {r['latest']}" if "latest" in r else r["time"]
+        print(f"{when}  {r['slot']}: {what}")
     return 0

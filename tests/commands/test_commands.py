@@ -13,6 +13,7 @@ import pytest
 from bot.cli import main
 from bot.commands import content
 from tests.support.paths import REPO
+from tests.support.roots import make_root
 
 SCHEDULE = """\
 timezone: Europe/Berlin
@@ -198,3 +199,24 @@ def test_usage_errors_are_one_line(capsys: pytest.CaptureFixture[str]) -> None:
         main(["preview", "--count", "x"])
     assert e.value.code == 2
     assert capsys.readouterr().err.count("\n") == 1
+
+
+def test_preview_shows_the_daily_cap_and_the_jitter_range(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Five slots a day, a cap of three: the daemon posts three; preview must say so.
+    root = make_root(
+        tmp_path,
+        "timezone: UTC\nposts:\n"
+        + "".join(f'  - cron: "0 {h} * * *"\n    jitter: 10m\n' for h in (8, 10, 12, 14, 16))
+        + "limits:\n  posts_per_day: 3\n",
+    )
+    now = dt.datetime(2026, 11, 20, 7, 0, tzinfo=dt.UTC)
+    assert content.preview(root, 10, True, str(tmp_path / "none.sqlite3"), now=now) == 0
+    rows = json.loads(capsys.readouterr().out)
+    first_day = [r for r in rows if r["time"].startswith("2026-11-20")]
+    assert [r["post_id"] is not None for r in first_day] == [True, True, True, False, False]
+    assert first_day[3]["skipped"] == "daily post limit reached (3)"
+    assert rows[0]["latest"] == "2026-11-20T08:10:00+00:00"
+    assert content.preview(root, 2, False, str(tmp_path / "none.sqlite3"), now=now) == 0
+    assert "2026-11-20T08:00:00+00:00 to 2026-11-20T08:10:00+00:00" in capsys.readouterr().out
