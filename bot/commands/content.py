@@ -22,7 +22,8 @@ from bot.runtime.store import Store
 
 def validate(root: Path, out: TextIO | None = None) -> int:
     out = out or sys.stdout  # looked up per call, so redirection and capture work
-    config, problems = cfg.check(root)
+    settings, _ = load_settings(root, None)  # the enabled platforms' rules apply too
+    config, problems = cfg.check(root, platforms=settings.platforms)
     errors = [p for p in problems if not p.warning]
     if config is not None:
         problems += gap_problems(config, dt.datetime.now(config.schedule.tz))

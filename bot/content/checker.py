@@ -24,11 +24,12 @@ MAPPING_FIX = "write it as 'key: value' lines indented under it"
 
 
 def parse_duration(value: Any) -> float | None:
-    """'90s', '10m', '6h', '1d' (or a bare number of seconds) -> seconds; None if invalid."""
+    """'90s', '10m', '6h', '1d' -> seconds; None if invalid. A bare number has no unit and
+    is refused ("every: 20" could mean seconds or minutes), except 0, the same in all."""
     if isinstance(value, bool):
         return None
     if isinstance(value, int | float):
-        return float(value) if value >= 0 and math.isfinite(value) else None
+        return 0.0 if value == 0 else None
     if not isinstance(value, str):
         return None
     m = _DURATION_RE.match(value)
@@ -97,6 +98,14 @@ class Checker:
         if value is None:
             return default
         secs = parse_duration(value)
+        bare = isinstance(value, int | float) and not isinstance(value, bool)
+        if bare and secs is None and math.isfinite(value) and value > 0:
+            self.add(
+                key,
+                f"'{value}' has no unit for '{key[-1]}'",
+                f"write it with one: {value}s, {value}m, {value}h or {value}d",
+            )
+            return default
         if secs is None or secs < minimum:
             self.add(
                 key,

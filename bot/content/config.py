@@ -15,7 +15,7 @@ from bot.content.files import fingerprint, stamp
 from bot.content.model import Library, ReplyLibrary, Schedule
 from bot.content.posts import load_library
 from bot.content.problems import Problem
-from bot.content.schedule import SCHEDULE_FILE, load_schedule
+from bot.content.schedule import SCHEDULE_FILE, load_schedule, platform_problems
 from bot.content.templates import load_reply_library
 
 WATCHED_DIRS = ("messages",)
@@ -28,9 +28,14 @@ class Config:
     replies: ReplyLibrary
 
 
-def check(root: Path, today: dt.date | None = None) -> tuple[Config | None, list[Problem]]:
-    """(config or None, every problem). None whenever any problem is an error."""
+def check(
+    root: Path, today: dt.date | None = None, platforms: frozenset[str] = frozenset()
+) -> tuple[Config | None, list[Problem]]:
+    """(config or None, every problem). None whenever any problem is an error.
+    `platforms`: the enabled networks, whose own rules the schedule must also meet."""
     schedule, problems = load_schedule(root)
+    if schedule is not None:
+        problems += platform_problems(schedule, platforms)
     library, more = load_library(root, today)
     problems += more
     replies, more = load_reply_library(root)

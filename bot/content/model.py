@@ -97,6 +97,7 @@ class MentionSettings:
     loop_limit: int  # mentions from one author within an hour that mark a reply loop
     # A reply still queued this long after its mention was seen is dropped, not sent late.
     reply_within: float = 86400.0
+    every_line: int = 1  # where schedule.yaml sets `every`, for platform checks
     # Overrides messages/resources/at_risk.yaml when set; frozenset() protects no country.
     protect_countries: frozenset[str] | None = None
 

@@ -169,6 +169,7 @@ def parse_schedule(doc: Doc) -> tuple[Schedule | None, list[Problem]]:
             ("mentions", "reply_within"), m.get("reply_within"), 86400.0, minimum=60
         )
         or 86400.0,
+        every_line=r.doc.line("mentions", "every"),
     )
     lim = r.mapping(
         ("limits",),
@@ -228,3 +229,25 @@ def _protect_countries(r: Checker, value: Any) -> frozenset[str] | None:
         )
         return None
     return frozenset(value)
+
+
+# How often each platform lets a bot read its mentions, and why; checked once the
+# enabled platforms are known (they come from .env, not from this file).
+MENTIONS_FLOOR = {"x": (3.0, "X allows 300 mention reads per 15 minutes")}
+
+
+def platform_problems(schedule: Schedule, platforms: frozenset[str]) -> list[Problem]:
+    """What the schedule asks of the enabled platforms that they do not allow."""
+    out = []
+    for name in sorted(platforms & MENTIONS_FLOOR.keys()):
+        floor, why = MENTIONS_FLOOR[name]
+        if schedule.mentions.every < floor:
+            out.append(
+                Problem(
+                    SCHEDULE_FILE,
+                    schedule.mentions.every_line,
+                    f"mentions.every is {schedule.mentions.every:g}s: more often than {why}",
+                    f"write at least {floor:g}s",
+                )
+            )
+    return out

@@ -208,7 +208,7 @@ class Daemon:
             return
         self.reload_requested.clear()
         self._sig = sig
-        new, problems = cfg.check(self.root)
+        new, problems = cfg.check(self.root, platforms=self.settings.platforms)
         if new is None:
             for p in problems:
                 if not p.warning:
@@ -366,7 +366,7 @@ def run(root: Path, state: str | None = None) -> int:
     for warning in (settings.env_warning, settings.placeholder_warning):
         if warning:
             event(logging.WARNING, warning)
-    config, problems = cfg.check(root)
+    config, problems = cfg.check(root, platforms=settings.platforms)
     if config is None:
         for p in problems:
             if not p.warning:

@@ -38,6 +38,12 @@ class Settings:
     def has_x(self) -> bool:
         return all(self.secrets())
 
+    @property
+    def platforms(self) -> frozenset[str]:
+        """The networks the daemon will use: those with complete credentials, else the
+        sandbox."""
+        return frozenset({"x"}) if self.has_x else frozenset({"sandbox"})
+
     def secrets(self) -> list[str]:
         return [self.x_api_key, self.x_api_secret, self.x_access_token, self.x_access_token_secret]
 

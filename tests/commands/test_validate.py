@@ -193,3 +193,19 @@ def test_validate_output_follows_redirect_stdout(valid_root: Path) -> None:
     except ValueError:  # the import-time stream may already be closed
         pass
     assert buf.getvalue().splitlines()[-1].startswith("ok: ")
+
+
+def test_x_keys_bring_x_rules_mentions_too_often_is_refused(tmp_path: Path) -> None:
+    root = make_valid_root(tmp_path / "root")
+    sched = root / "schedule.yaml"
+    sched.write_text(re.sub(r"(?m)^(mentions:\n  every:) \S+", r"\1 2s", sched.read_text()))
+    (root / ".env").write_text(
+        "X_API_KEY=k1\nX_API_SECRET=s1\nX_ACCESS_TOKEN=t1\nX_ACCESS_TOKEN_SECRET=u1\n"
+    )
+    proc = run_validate(root)
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    assert re.search(
+        r"^schedule\.yaml:\d+: mentions\.every is 2s: more often than X", proc.stdout, re.M
+    )
+    (root / ".env").unlink()  # the sandbox reads as often as asked
+    assert run_validate(root).returncode == 0

@@ -117,8 +117,8 @@ limits:
         ("1d", 86400.0),
         ("1.5h", 5400.0),
         (" 5 m ", 300.0),
-        (30, 30.0),
-        (2.5, 2.5),
+        (30, None),  # no unit: seconds or minutes?
+        (2.5, None),
         (0, 0.0),
         ("10", None),
         ("10 minutes", None),
@@ -230,3 +230,21 @@ def test_every_below_one_second(tmp_path: Path) -> None:
 def test_unknown_language_filter_rejected(tmp_path: Path) -> None:
     _, problems = load(tmp_path, "posts:\n  - every: 1h\n    language: 5\n")
     assert problems == ["3: '5' is not a language tag"]
+
+
+def test_a_duration_without_a_unit_is_refused_at_its_line(tmp_path: Path) -> None:
+    _, problems = load(tmp_path, "posts:\n  - cron: '0 9 * * *'\nmentions:\n  every: 20\n")
+    assert problems == ["4: '20' has no unit for 'every'"]
+
+
+def test_mentions_more_often_than_x_allows_is_refused_when_x_is_enabled(tmp_path: Path) -> None:
+    from bot.content.schedule import platform_problems
+
+    sched, _ = load(tmp_path, "posts:\n  - cron: '0 9 * * *'\nmentions:\n  every: 2s\n")
+    assert sched is not None
+    assert platform_problems(sched, frozenset({"sandbox"})) == []
+    [p] = platform_problems(sched, frozenset({"x"}))
+    assert p.render() == (
+        "schedule.yaml:4: mentions.every is 2s: more often than X allows 300 mention reads "
+        "per 15 minutes (write at least 3s)"
+    )

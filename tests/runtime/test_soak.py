@@ -34,7 +34,7 @@ posts:
   - name: every-second
     every: 1s
 mentions:
-  every: 1s
+  every: 3s
   first_start_cutoff: 1h
 limits:
   posts_per_day: 100000

@@ -18,7 +18,7 @@ posts:
   - name: fast
     every: 1s
 mentions:
-  every: 1s
+  every: 3s  # X allows 300 mention reads per 15 min: at least 3 s
   first_start_cutoff: 1h
 limits:
   posts_per_day: 1000
