@@ -15,7 +15,7 @@ from bot.content.yamlsrc import load
 from tests.support.paths import REPO
 from tests.support.roots import approve_all, approved_copy, copy_messages
 
-TODAY = dt.date(2026, 11, 21)
+TODAY = dt.date(2026, 12, 5)
 COUNTRIES = "messages/resources/countries.yaml"
 REQUIRED_COUNTRIES = {
     "US",
@@ -246,9 +246,9 @@ def line_of(root: Path, rel: str, index: int, key: str) -> int:
         ),
         (
             "messages/replies/en.yaml",
-            "id: reply-en-2",
+            "id: reply-en-3",
             "id: reply-en-1",
-            (1, "id"),
+            (2, "id"),
             "duplicate id 'reply-en-1'",
         ),
         (
