@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from bot.content.at_risk import load_at_risk
 from bot.content.problems import Problem
 from bot.content.templates import load_reply_library
 from bot.content.yamlsrc import load
@@ -76,6 +77,18 @@ def test_shipped_files_have_no_errors_and_cover_the_required_countries() -> None
     assert library is not None
     assert set(library.countries) >= REQUIRED_COUNTRIES
     assert library.generic.code is None
+
+
+def test_seventy_countries_none_protected_each_with_its_own_un_mission() -> None:
+    library, _ = load_reply_library(REPO, TODAY)
+    at_risk, _ = load_at_risk(REPO, TODAY)
+    assert library is not None and at_risk
+    assert len(library.countries) >= 70
+    # People placed in these only ever get the protect message: an entry would be dead weight.
+    assert not set(library.countries) & at_risk
+    directory = library.generic.un
+    assert [c for c, r in library.countries.items() if r.un == directory] == []
+    assert len({r.un for r in library.countries.values()}) == len(library.countries)
 
 
 def unapprove_all(root: Path) -> None:
