@@ -129,7 +129,9 @@ class Resources:
     """One country's (or the generic fallback's) links, as the templates see them."""
 
     code: str | None  # None for the generic fallback
-    embassy: str
+    # None where there is no Russian embassy to ask (Ukraine since 2022, Georgia since 2008):
+    # templates using {embassy} are then skipped, as {org} ones are without an organisation.
+    embassy: str | None
     reps: str
     how: Mapping[str, str]  # language -> one-line how-to; "en" always present
     un: str
@@ -137,11 +139,12 @@ class Resources:
 
     def values(self, lang: str) -> dict[str, str]:
         out = {
-            "embassy": self.embassy,
             "reps": self.reps,
             "un": self.un,
             "how": self.how.get(lang) or self.how["en"],
         }
+        if self.embassy:
+            out["embassy"] = self.embassy
         if self.org:
             out["org"] = self.org
         return out

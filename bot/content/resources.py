@@ -21,6 +21,8 @@ from bot.content.textrules import links
 from bot.content.yamlsrc import Key, load, type_name
 
 RESOURCES_FILE = "messages/resources/countries.yaml"
+# A bare ISO 639 code (en, nb, fil), never zh-Hant: decide keeps only a mention's primary
+# language subtag, so a key with a script or region would never be used.
 LANG_KEY_RE = re.compile(r"^[a-z]{2,3}$")
 # section -> (required keys, optional keys)
 SECTIONS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
@@ -50,6 +52,16 @@ def _section(c: Checker, key: Key, name: str, value: Any) -> dict[str, Any] | No
         return None
     url = c.url((*key, "url"), value["url"])
     return None if url is None else {**value, "url": url}
+
+
+def _embassy(c: Checker, key: Key, name: str, value: Any) -> dict[str, Any] | None:
+    """The embassy section, or {"none": why} where there is no Russian embassy to ask."""
+    if isinstance(value, dict) and "none" in value:
+        if not c.keys(key, value, "embassy", frozenset({"none"}), frozenset({"none"})):
+            return None
+        why = c.text((*key, "none"), value["none"], "embassy: none (the reason)")
+        return None if why is None else {"none": why, "url": None}
+    return _section(c, key, name, value)
 
 
 def _how(c: Checker, key: Key, value: Any) -> dict[str, str] | None:
@@ -114,7 +126,11 @@ def _entry(c: Checker, key: Key, item: Any, today: dt.date, generic: bool) -> Re
             "write a line, or a list of lines, naming each source",
         )
     c.checked_date((*key, "checked"), item["checked"], today)
-    parts = {name: _section(c, (*key, name), name, item[name]) for name in SECTIONS if name in item}
+    parts = {
+        name: (_embassy if name == "embassy" else _section)(c, (*key, name), name, item[name])
+        for name in SECTIONS
+        if name in item
+    }
     emb, reps, un = parts["embassy"], parts["representatives"], parts["un_mission"]
     how = _how(c, (*key, "representatives", "how"), reps["how"]) if reps else None
     org = parts.get("organisation")

@@ -156,6 +156,33 @@ def _template(
     return tid, tpl if ok and not isinstance(approval, str) and approval is not None else None
 
 
+def _check_coverage(
+    c: Checker, key: Key, lang: str, templates: list[Template], resources: list[Resources]
+) -> None:
+    """Every country must have an approved template it can fill: one without {embassy} for
+    a country with no Russian embassy (Ukraine), one without {org} for one without an
+    organisation. English is the last resort (an error); another language falls back to
+    English for that country (a warning)."""
+
+    def fits(res: Resources) -> bool:
+        texts = (tpl.render(res, LONGEST_HANDLE) for tpl in templates)
+        return any(t is not None and weighted_length(t) <= MAX_WEIGHTED for t in texts)
+
+    missing = sorted(r.code or "generic" for r in resources if not fits(r))
+    if not missing:
+        return
+    english = lang == "en"
+    c.add(
+        key,
+        f"no approved '{lang}' template fits {', '.join(missing)} (no Russian embassy, "
+        "organisation or room for the links there): "
+        + ("the bot would not reply to them" if english else "they get English instead"),
+        f"add a {lang} template without the placeholders {', '.join(missing)} lack "
+        "(e.g. only {reps} {how} {un}) and approve it",
+        warning=not english,
+    )
+
+
 def load_templates(
     root: Path, domains: frozenset[str], resources: list[Resources]
 ) -> tuple[dict[str, tuple[Template, ...]], str | None, list[Problem]]:
@@ -215,6 +242,8 @@ def load_templates(
                 seen[tid] = shown
             if tpl is not None:
                 (protect if is_protect else approved.setdefault(lang, [])).append(tpl)
+        if not is_protect and approved.get(lang):
+            _check_coverage(c, (top,), lang, approved[lang], resources)
         problems += c.problems
     if not (folder / "en.yaml").exists():
         problems.append(

@@ -8,14 +8,16 @@ import shutil
 from pathlib import Path
 
 import pytest
+import yaml
 
+from bot.content.at_risk import load_at_risk
 from bot.content.problems import Problem
 from bot.content.templates import load_reply_library
 from bot.content.yamlsrc import load
 from tests.support.paths import REPO
 from tests.support.roots import approve_all, approved_copy, copy_messages
 
-TODAY = dt.date(2026, 11, 21)
+TODAY = dt.date(2026, 12, 5)
 COUNTRIES = "messages/resources/countries.yaml"
 REQUIRED_COUNTRIES = {
     "US",
@@ -75,6 +77,18 @@ def test_shipped_files_have_no_errors_and_cover_the_required_countries() -> None
     assert library is not None
     assert set(library.countries) >= REQUIRED_COUNTRIES
     assert library.generic.code is None
+
+
+def test_seventy_countries_none_protected_each_with_its_own_un_mission() -> None:
+    library, _ = load_reply_library(REPO, TODAY)
+    at_risk, _ = load_at_risk(REPO, TODAY)
+    assert library is not None and at_risk
+    assert len(library.countries) >= 70
+    # People placed in these only ever get the protect message: an entry would be dead weight.
+    assert not set(library.countries) & at_risk
+    directory = library.generic.un
+    assert [c for c, r in library.countries.items() if r.un == directory] == []
+    assert len({r.un for r in library.countries.values()}) == len(library.countries)
 
 
 def unapprove_all(root: Path) -> None:
@@ -246,9 +260,9 @@ def line_of(root: Path, rel: str, index: int, key: str) -> int:
         ),
         (
             "messages/replies/en.yaml",
-            "id: reply-en-2",
+            "id: reply-en-3",
             "id: reply-en-1",
-            (1, "id"),
+            (2, "id"),
             "duplicate id 'reply-en-1'",
         ),
         (
@@ -323,3 +337,68 @@ def test_only_one_protect_message(tmp_path: Path) -> None:
     )
     problem = only_error(root)
     assert "exactly one protect message" in problem.what
+
+
+# --- countries without a Russian embassy ------------------------------------------------
+
+UA_NONE = "      none: \"Russia's embassy in Kyiv"
+
+
+def test_embassy_none_loads_as_no_embassy_link() -> None:
+    library, problems = load_reply_library(REPO, TODAY)
+    assert library is not None and not errors(problems)
+    assert library.countries["UA"].embassy is None
+    assert library.countries["GE"].embassy is None
+    assert library.countries["DE"].embassy == "https://germany.mid.ru/"
+
+
+@pytest.mark.parametrize(
+    ("new", "expect"),
+    [
+        ("      url: https://ukraine.mid.ru/\n" + UA_NONE, "unknown key 'url'"),
+        ("      address: Kyiv\n" + UA_NONE, "unknown key 'address'"),
+    ],
+)
+def test_a_bad_embassy_none_gives_one_problem_at_its_line(
+    tmp_path: Path, new: str, expect: str
+) -> None:
+    root = copy_messages(tmp_path)
+    start = edit(root, COUNTRIES, UA_NONE, new)
+    problem = only_error(root)
+    assert expect in problem.what and problem.path == COUNTRIES
+    assert start <= problem.line <= start + new.count("\n")
+
+
+def test_an_empty_reason_for_no_embassy_is_refused(tmp_path: Path) -> None:
+    root = copy_messages(tmp_path)
+    text = (root / COUNTRIES).read_text(encoding="utf-8")
+    start = text.index(UA_NONE)
+    end = text.index("\n", start)
+    (root / COUNTRIES).write_text(text[:start] + '      none: ""' + text[end:], encoding="utf-8")
+    problem = only_error(root)
+    assert "must be text" in problem.what and problem.line == text[:start].count("\n") + 1
+
+
+def drop_template(root: Path, lang: str, tid: str) -> None:
+    path = root / f"messages/replies/{lang}.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data["replies"] = [t for t in data["replies"] if t["id"] != tid]
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def test_a_language_with_no_template_for_ukraine_is_named_in_a_warning(tmp_path: Path) -> None:
+    root = approved_copy(tmp_path)
+    drop_template(root, "de", "reply-de-2")  # the German one without {embassy}
+    library, problems = load_reply_library(root, TODAY)
+    assert library is not None and not errors(problems)
+    [warning] = [p for p in problems if "fits" in p.what]
+    assert warning.path == "messages/replies/de.yaml" and warning.line == 1 and warning.warning
+    assert "'de'" in warning.what and "GE, UA" in warning.what and "English" in warning.what
+
+
+def test_english_with_no_template_for_ukraine_is_an_error(tmp_path: Path) -> None:
+    root = approved_copy(tmp_path)
+    drop_template(root, "en", "reply-en-2")
+    problem = only_error(root)
+    assert problem.path == "messages/replies/en.yaml" and problem.line == 1
+    assert "'en'" in problem.what and "GE, UA" in problem.what and "not reply" in problem.what
