@@ -11,7 +11,7 @@ from typing import Any
 from bot.commands._common import load_config
 from bot.content import config as cfg
 from bot.policy import timing
-from bot.policy.budget import stopped_kinds
+from bot.policy.budget import pace, stopped_kinds
 from bot.runtime.settings import Settings, load_settings
 from bot.runtime.store import Store
 
@@ -23,6 +23,13 @@ def status_info(
     month = timing.month_start(now.timestamp(), sched.tz)
     spent = store.spent_since(month)
     budget = sched.limits.monthly_budget_usd
+    p = pace(
+        store.spent_by_kind(month),
+        budget,
+        now.timestamp(),
+        month,
+        timing.month_end(now.timestamp(), sched.tz),
+    )
     return {
         "platform": "x" if settings.has_x else "sandbox",
         "state_db": str(settings.state_db),
@@ -48,6 +55,14 @@ def status_info(
             "spent_usd": round(spent, 4),
             "limit_usd": budget,
             "stopped": stopped_kinds(spent, sched.limits.prices, budget),
+            "projected_usd": round(p.projected, 4),
+            "reserved_for_replies_usd": round(p.reserve, 4) if budget is not None else None,
+            "pacing_holds_posts": p.posts_held,
+            "posts_resume": (
+                dt.datetime.fromtimestamp(p.posts_resume_at, sched.tz).isoformat()
+                if p.posts_resume_at
+                else None
+            ),
         },
         "pauses": {
             k: {
@@ -111,7 +126,13 @@ def status(root: Path, state: str | None = None, as_json: bool = False) -> int:
         print(f"oldest queued reply: {info['oldest_queued_reply_s']} s old")
     b = info["budget"]
     limit = f"${b['limit_usd']:.2f}" if b["limit_usd"] is not None else "no limit"
-    print(f"budget {b['month']}: ${b['spent_usd']:.3f} of {limit}")
+    print(
+        f"budget {b['month']}: ${b['spent_usd']:.3f} of {limit}, "
+        f"${b['projected_usd']:.2f} by month end at this rate"
+    )
+    if b["pacing_holds_posts"]:
+        resume = b["posts_resume"] or "next month"
+        print(f"pacing: posts wait until {resume} so the budget lasts (replies go on)")
     if b["stopped"]:
         print(f"budget reached: no more {', '.join(b['stopped'])} calls this month")
     for k, p in info["pauses"].items():

@@ -29,6 +29,13 @@ def month_start(ts: float, tz: ZoneInfo) -> float:
     return now.replace(day=1, hour=0, minute=0, second=0, microsecond=0).timestamp()
 
 
+def month_end(ts: float, tz: ZoneInfo) -> float:
+    """The first local midnight of the next month: where this month's budget ends."""
+    now = dt.datetime.fromtimestamp(ts, tz)
+    year, month = (now.year + 1, 1) if now.month == 12 else (now.year, now.month + 1)
+    return dt.datetime(year, month, 1, tzinfo=tz).timestamp()
+
+
 class _OncePerWallTime(CronTrigger):  # type: ignore[misc]  # APScheduler ships no types
     """A cron trigger that fires once per local wall time: when the clocks go back, "30 1
     * * *" would otherwise fire at 01:30 summer time and again at 01:30 winter time (and

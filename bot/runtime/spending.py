@@ -6,9 +6,9 @@ import logging
 from collections.abc import Callable
 
 from bot.content.model import Schedule
-from bot.policy.budget import affordable
-from bot.policy.timing import month_start
-from bot.runtime.logs import event
+from bot.policy.budget import POST_KINDS, Pacing, affordable, pace
+from bot.policy.timing import month_end, month_start
+from bot.runtime.logs import event, iso
 from bot.runtime.store import Store
 
 
@@ -25,7 +25,7 @@ class Spending:
         spent = self.store.spent_since(month_start(self.clock(), schedule.tz))
         if affordable(spent, schedule.limits.prices[kind], budget):
             self._said.discard(kind)
-            return True
+            return kind not in POST_KINDS or not self._held(schedule)
         if kind not in self._said:  # say it once, not on every tick
             self._said.add(kind)
             event(
@@ -36,3 +36,29 @@ class Spending:
                 budget_usd=budget,
             )
         return False
+
+    def pacing(self, schedule: Schedule) -> Pacing:
+        now, tz = self.clock(), schedule.tz
+        start = month_start(now, tz)
+        return pace(
+            self.store.spent_by_kind(start),
+            schedule.limits.monthly_budget_usd,
+            now,
+            start,
+            month_end(now, tz),
+        )
+
+    def _held(self, schedule: Schedule) -> bool:
+        p = self.pacing(schedule)
+        if p.posts_held and "pacing" not in self._said:
+            self._said.add("pacing")  # once per spell of holding
+            event(
+                logging.INFO,
+                "pacing: posts wait so the budget lasts the month (replies go on)",
+                spent_usd=round(p.spent, 3),
+                posts_allowance_usd=round(p.posts_allowance, 3),
+                resume=iso(p.posts_resume_at) if p.posts_resume_at else "next month",
+            )
+        elif not p.posts_held:
+            self._said.discard("pacing")
+        return p.posts_held

@@ -373,6 +373,12 @@ class Store:
             ]
         )
 
+    def spent_by_kind(self, since: float) -> dict[str, float]:
+        rows = self._q(
+            "SELECT kind, SUM(amount) AS s FROM spend WHERE at >= ? GROUP BY kind", (since,)
+        )
+        return {r["kind"]: float(r["s"]) for r in rows}
+
     def pause(self, endpoint: str, until: float, reason: str, *, now: float) -> Pause:
         with self.tx() as db:
             db.execute("INSERT INTO pause_log VALUES (?, ?, ?, ?)", (now, endpoint, until, reason))

@@ -294,3 +294,23 @@ def test_a_reply_queued_past_reply_within_is_dropped_not_sent(
     assert replies(fake_x) == {}
     assert "queued reply dropped: waited too long" in caplog.text
     assert engine.store.pending_replies() == []
+
+
+def test_pacing_spreads_posts_and_replies_still_go_out(
+    valid_root: Path, x_platform: XPlatform, fake_x: FakeX, tmp_path: Path
+) -> None:
+    sched = (valid_root / "schedule.yaml").read_text() + "  monthly_budget_usd: 20\n"
+    (valid_root / "schedule.yaml").write_text(sched)
+    e = build(valid_root, x_platform, tmp_path)
+    pacing = e.spending.pacing(e.config.schedule)
+    for _ in range(40):
+        e.run_slot(slot(e))
+    posted = len(fake_x.timeline())
+    assert 0 < posted < 40  # held back, not silent
+    paced = e.spending.pacing(e.config.schedule)
+    assert paced.posts_held
+    assert paced.spent <= pacing.posts_allowance + 0.2 + 1e-9  # at most one post ahead
+    e.read_mentions()
+    fake_x.add_mention("@CloseTheCampsBot I'm in Ireland, how do I help?", "paced")
+    e.read_mentions()
+    assert len(replies(fake_x)) == 1  # replies are never paced
