@@ -12,12 +12,16 @@ import yaml
 
 from bot.content.at_risk import load_at_risk
 from bot.content.problems import Problem
-from bot.content.templates import load_reply_library
+from bot.content.templates import LONGEST_HANDLE, load_reply_library
+from bot.content.textrules import MAX_WEIGHTED, weighted_length
 from bot.content.yamlsrc import load
 from tests.support.paths import REPO
 from tests.support.roots import approve_all, approved_copy, copy_messages
 
 TODAY = dt.date(2026, 12, 5)
+REPLY_LANGUAGES = sorted(
+    p.stem for p in (REPO / "messages/replies").glob("*.yaml") if p.stem != "protect"
+)
 COUNTRIES = "messages/resources/countries.yaml"
 REQUIRED_COUNTRIES = {
     "US",
@@ -77,6 +81,21 @@ def test_shipped_files_have_no_errors_and_cover_the_required_countries() -> None
     assert library is not None
     assert set(library.countries) >= REQUIRED_COUNTRIES
     assert library.generic.code is None
+    # Every language file answers everyone with its *shipped* approvals (the slow test in
+    # tests/policy/test_replies.py measures every template, on a test-approved copy): at
+    # least one approved template fits 280 for each country and the generic fallback, and
+    # one does without {embassy}, for countries Russia has no embassy in (Ukraine).
+    places = [library.generic, *library.countries.values()]
+    for lang in REPLY_LANGUAGES:
+        approved = library.templates.get(lang, ())
+        assert approved, f"{lang}.yaml has no approved template"
+        assert any("embassy" not in t.fields for t in approved), f"{lang}: all need {{embassy}}"
+        for res in places:
+            assert any(
+                (text := t.render(res, LONGEST_HANDLE)) is not None
+                and weighted_length(text) <= MAX_WEIGHTED
+                for t in approved
+            ), f"{lang}: no approved template fits 280 for {res.code or 'generic'}"
 
 
 def test_seventy_countries_none_protected_each_with_its_own_un_mission() -> None:

@@ -15,6 +15,7 @@ from bot.content.model import ReplyLibrary
 from bot.content.templates import load_reply_library
 from bot.content.textrules import MAX_WEIGHTED, mentions, weighted_length
 from bot.policy.decide import AuthorState, Decision, decide
+from tests.support.paths import REPO
 from tests.support.roots import approved_copy
 
 HANDLE15 = "abcdefghij12345"
@@ -106,6 +107,51 @@ def test_reply_language_follows_the_mention_else_english(
     assert d.reply is not None
     assert d.reply[len("@alice ") :] in {
         t.text.format_map(library.countries["FR"].values(t.lang)) for t in library.templates[used]
+    }
+
+
+REPLY_LANGUAGES = sorted(
+    p.stem for p in (REPO / "messages/replies").glob("*.yaml") if p.stem != "protect"
+)
+
+
+@pytest.fixture(scope="module")
+def shipped() -> ReplyLibrary:
+    """The library as shipped: only the templates a maintainer has really approved."""
+    lib, _ = load_reply_library(REPO, dt.date(2026, 11, 21))
+    assert lib is not None
+    return lib
+
+
+@pytest.mark.parametrize(
+    ("lang", "used"),
+    [
+        *((lang, lang) for lang in REPLY_LANGUAGES),
+        ("iw", "he"),  # X's tag for Hebrew
+        ("arz", "ar"),  # fastText's Egyptian Arabic
+        ("sh", "bs"),  # fastText's Serbo-Croatian
+        ("hi-Latn", "hi"),  # X's romanised Hindi
+        ("tr-TR", "tr"),
+    ],
+)
+def test_a_mention_routed_in_each_reply_language_is_answered_in_it(
+    shipped: ReplyLibrary, lang: str, used: str
+) -> None:
+    # The real locator places the writer in Hamburg; X's language tag picks the file.
+    d = decide(
+        "@CloseTheCampsBot I live in Hamburg, how can I help?",
+        author_handle="alice",
+        mention_id="42",
+        lang=lang,
+        author_location=None,
+        state=AuthorState(),
+        library=shipped,
+    )
+    assert (d.policy, d.country, d.language) == ("reply", "DE", used)
+    de = shipped.countries["DE"]
+    assert d.reply is not None
+    assert d.reply[len("@alice ") :] in {
+        t.text.format_map(de.values(used)) for t in shipped.templates[used]
     }
 
 
