@@ -1,6 +1,6 @@
 """Reply composition: the text for one mention from the approved templates. Pure.
 
-Templates in the mention's language when approved ones exist, else English; among the
+Templates in the mention's language when approved ones fit, else English; among the
 eligible ones a stable hash of the mention id picks one, so a resend after a crash
 produces the identical text.
 """
@@ -28,6 +28,10 @@ def compose(
     """(language used, reply text or None)."""
     use = lang if library.templates.get(lang) else "en"
     texts = _eligible(library, res, use, handle)
+    if not texts and use != "en":
+        # None of the language's templates fits this country (a field it lacks, or links
+        # too long): English beats no reply at all.
+        use, texts = "en", _eligible(library, res, "en", handle)
     return use, (texts[pick(mention_id, len(texts))] if texts else None)
 
 

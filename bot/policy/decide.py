@@ -34,7 +34,8 @@ approved library built by bot.content.templates.load_reply_library. Rules, first
                       word keeps the mention a request ("I'm in Lyon" is a self-placement).
 8. reply "country" or "generic": resources for locate()'s country, else the generic
                       fallback; templates in the mention's language (X's lang, primary
-                      subtag) when approved ones exist, else English. Among the eligible
+                      subtag, "in"/"nb"/"fil" read as id/no/tl) when approved ones fit,
+                      else English. Among the eligible
                       templates one is picked by a stable hash of mention_id, so a resend
                       after a crash produces the identical text. The reply starts with
                       "@handle " and never contains the mention's text or other handles.
@@ -103,11 +104,20 @@ class Decision:
     opt_out: bool = field(default=False)
 
 
+# Codes for a language whose templates are filed under another code: X still tags posts
+# with the pre-1989 "in" (Indonesian) and "iw" (Hebrew); Bokmål and Nynorsk readers get
+# the Norwegian ("no", X's tag) templates; Filipino ("fil") is written as Tagalog ("tl").
+# Chinese in either script arrives as "zh" and gets the Simplified templates.
+SAME_LANGUAGE = {"in": "id", "iw": "he", "ji": "yi", "nb": "no", "nn": "no", "fil": "tl"}
+
+
 def _primary_lang(lang: str | None) -> str:
     if not lang:
         return "en"
     primary = lang.split("-")[0].split("_")[0].lower()
-    return primary if primary.isascii() and primary.isalpha() else "en"
+    if not (primary.isascii() and primary.isalpha()):
+        return "en"
+    return SAME_LANGUAGE.get(primary, primary)
 
 
 def _place(locator: Locator | None, text: str, where: str | None, lang: str | None) -> Place:
