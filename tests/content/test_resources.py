@@ -11,6 +11,7 @@ import pytest
 
 from bot.content.problems import Problem
 from bot.content.templates import load_reply_library
+from bot.content.textrules import MAX_WEIGHTED, weighted_length
 from bot.content.yamlsrc import load
 from tests.support.paths import REPO
 from tests.support.roots import approve_all, approved_copy, copy_messages
@@ -75,6 +76,29 @@ def test_shipped_files_have_no_errors_and_cover_the_required_countries() -> None
     assert library is not None
     assert set(library.countries) >= REQUIRED_COUNTRIES
     assert library.generic.code is None
+
+
+def test_every_reply_language_has_an_approved_template_for_every_country() -> None:
+    # A language file whose templates are all drafts, or all too long (or missing a field)
+    # for some country, leaves those people with English. The check runs on the shipped
+    # approvals, and with the longest handle X allows.
+    library, _ = load_reply_library(REPO, TODAY)
+    assert library is not None
+    files = sorted(
+        f.stem for f in (REPO / "messages/replies").glob("*.yaml") if f.stem != "protect"
+    )
+    assert len(files) >= 24
+    for lang in files:
+        templates = library.templates.get(lang, ())
+        assert templates, f"{lang}.yaml has no approved template"
+        for res in [library.generic, *library.countries.values()]:
+            fits = [
+                t.id
+                for t in templates
+                if (text := t.render(res, "x" * 15)) is not None
+                and weighted_length(text) <= MAX_WEIGHTED
+            ]
+            assert fits, f"no approved {lang} template fits {res.code or 'generic'}"
 
 
 def unapprove_all(root: Path) -> None:
