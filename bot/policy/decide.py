@@ -34,11 +34,11 @@ approved library built by bot.content.templates.load_reply_library. Rules, first
                       word keeps the mention a request ("I'm in Lyon" is a self-placement).
 8. reply "country" or "generic": resources for locate()'s country, else the generic
                       fallback; templates in the mention's language (X's lang, primary
-                      subtag, legacy codes such as "iw" read as "he") when approved ones
-                      exist, else English. Among the eligible templates one is picked
-                      by a stable hash of mention_id, so a resend after a crash produces
-                      the identical text. The reply starts with "@handle " and never
-                      contains the mention's text or other handles.
+                      subtag, legacy codes such as "iw" read as "he", "nb" as "no")
+                      when approved ones fit, else English. Among the eligible templates
+                      one is picked by a stable hash of mention_id, so a resend after a
+                      crash produces the identical text. The reply starts with "@handle "
+                      and never contains the mention's text or other handles.
    skip "no-template" when no approved template fits (nothing approved yet).
 
 decide never raises: any input text, however long or strange, yields a Decision.
@@ -107,16 +107,28 @@ class Decision:
 # Codes for a language whose templates are filed under another code: X still tags Hebrew
 # "iw" and Indonesian "in" (codes withdrawn in 1989), fastText says "arz" for Egyptian Arabic
 # (answered in Modern Standard Arabic) and "sh" for Serbo-Croatian (answered in Bosnian, the
-# variety closest to all of Bosnian, Croatian and Serbian in the Latin script).
-_LANG_ALIASES = {"iw": "he", "in": "id", "ji": "yi", "arz": "ar", "sh": "bs"}
+# variety closest to all of Bosnian, Croatian and Serbian in the Latin script). Bokmål and
+# Nynorsk readers get the Norwegian ("no", X's tag) templates; Filipino ("fil") is written
+# as Tagalog ("tl"). Chinese in either script arrives as "zh" (Simplified templates).
+_LANG_ALIASES = {
+    "iw": "he",
+    "in": "id",
+    "ji": "yi",
+    "arz": "ar",
+    "sh": "bs",
+    "nb": "no",
+    "nn": "no",
+    "fil": "tl",
+}
 
 
 def _primary_lang(lang: str | None) -> str:
     if not lang:
         return "en"
     primary = lang.split("-")[0].split("_")[0].lower()
-    primary = _LANG_ALIASES.get(primary, primary)
-    return primary if primary.isascii() and primary.isalpha() else "en"
+    if not (primary.isascii() and primary.isalpha()):
+        return "en"
+    return _LANG_ALIASES.get(primary, primary)
 
 
 def _place(locator: Locator | None, text: str, where: str | None, lang: str | None) -> Place:

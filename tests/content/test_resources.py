@@ -110,6 +110,29 @@ def test_seventy_countries_none_protected_each_with_its_own_un_mission() -> None
     assert len({r.un for r in library.countries.values()}) == len(library.countries)
 
 
+def test_every_reply_language_has_an_approved_template_for_every_country() -> None:
+    # A language file whose templates are all drafts, or all too long (or missing a field)
+    # for some country, leaves those people with English. The check runs on the shipped
+    # approvals, and with the longest handle X allows.
+    library, _ = load_reply_library(REPO, TODAY)
+    assert library is not None
+    files = sorted(
+        f.stem for f in (REPO / "messages/replies").glob("*.yaml") if f.stem != "protect"
+    )
+    assert len(files) >= 24
+    for lang in files:
+        templates = library.templates.get(lang, ())
+        assert templates, f"{lang}.yaml has no approved template"
+        for res in [library.generic, *library.countries.values()]:
+            fits = [
+                t.id
+                for t in templates
+                if (text := t.render(res, "x" * 15)) is not None
+                and weighted_length(text) <= MAX_WEIGHTED
+            ]
+            assert fits, f"no approved {lang} template fits {res.code or 'generic'}"
+
+
 def unapprove_all(root: Path) -> None:
     """Strip every approval block: the templates become drafts."""
     for path in (root / "messages/replies").glob("*.yaml"):

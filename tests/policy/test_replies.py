@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from twitter_text import parse_tweet
 
-from bot.content.model import ReplyLibrary
+from bot.content.model import ReplyLibrary, Template
 from bot.content.templates import load_reply_library
 from bot.content.textrules import MAX_WEIGHTED, mentions, weighted_length
 from bot.policy.decide import AuthorState, Decision, decide
@@ -92,11 +92,18 @@ def test_reply_falls_back_to_generic_without_a_country(library: ReplyLibrary) ->
         ("pt-BR", "pt"),
         ("ru", "ru"),
         ("sv", "sv"),
-        ("ja", "en"),
+        ("ja", "ja"),
         ("und", "en"),
         (None, "en"),
         ("", "en"),
-        ("zh-Hant-TW", "en"),
+        ("xx", "en"),
+        # Chinese in either script is "zh": Traditional readers get the Simplified text.
+        ("zh-Hant-TW", "zh"),
+        # X's legacy tag for Indonesian, Bokmål and Nynorsk, and Filipino.
+        ("in", "id"),
+        ("nb", "no"),
+        ("nn", "no"),
+        ("fil", "tl"),
     ],
 )
 def test_reply_language_follows_the_mention_else_english(
@@ -153,6 +160,17 @@ def test_a_mention_routed_in_each_reply_language_is_answered_in_it(
     assert d.reply[len("@alice ") :] in {
         t.text.format_map(de.values(used)) for t in shipped.templates[used]
     }
+
+
+def test_a_language_whose_templates_do_not_fit_falls_back_to_english(
+    library: ReplyLibrary,
+) -> None:
+    # A country without an organisation cannot fill {org}: English beats no reply.
+    only_org = (Template("reply-de-9", "de", "Danke! {org}", frozenset({"org"})),)
+    lib = replace(library, templates={**library.templates, "de": only_org})
+    assert library.countries["FR"].org is None
+    d = run(lib, lang="de", country="FR")
+    assert (d.policy, d.language) == ("reply", "en")
 
 
 def test_same_mention_same_text_different_mentions_vary(library: ReplyLibrary) -> None:
