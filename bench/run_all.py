@@ -10,6 +10,7 @@ HERE = Path(__file__).resolve().parent
 RUNS = [
     ["bench_validate.py"],
     ["bench_hostile.py"],
+    ["bench_upstream.py"],
     ["bench_daemon.py", "--idle", "30", "--runs", "2"],
     ["bench_daemon.py", "--idle", "30", "--runs", "2", "--x"],
     ["bench_locate.py", "--n", "20000"],
