@@ -24,6 +24,7 @@ from bot.content.textrules import (
     URL_RE,
     bare_domains,
     hashtags,
+    lenient_links,
     links,
     mentions,
 )
@@ -66,12 +67,19 @@ def text_problems(
             (f"text mentions @{handle}", "remove it: the bot never mentions anyone unsolicited")
         )
     bare = bare_domains(text)
-    for url in links(text):
+    strict = links(text)
+    for url in strict:
         if url in bare:
             out.append((f"link '{url}' is not written in full", "write it as https://" + url))
         elif URL_RE.match(url):
             bad = link_problem(url, domains)
             if bad:
+                out.append(bad)
+    # What another platform's client may link beyond X's rules is checked too.
+    for url in lenient_links(text):
+        if url not in strict and url not in bare and url.lower().startswith("http"):
+            bad = link_problem(url, domains)
+            if bad and bad not in out:
                 out.append(bad)
     return out
 

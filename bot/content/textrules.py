@@ -33,6 +33,25 @@ def url_spans(text: str) -> tuple[tuple[int, int], ...]:
     return xurls.url_spans(text)
 
 
+# Punctuation that ends a sentence, not a link.
+_URL_TRAILING = ".,;:!?'\"»”’)]"
+
+
+def lenient_links(text: str) -> list[str]:
+    """Every http(s):// or www. run up to a space, less the sentence punctuation after it
+    (a ')' stays when it closes one): what a lenient client may link, beyond what X does
+    ("https://lgbtnet.org@evil.com" is a link to lgbtnet.org on X, to evil.com elsewhere)."""
+    out = []
+    for m in URL_RE.finditer(text):
+        url = m.group(0)
+        while url and url[-1] in _URL_TRAILING:
+            if url[-1] == ")" and url.count("(") >= url.count(")"):
+                break
+            url = url[:-1]
+        out.append(url)
+    return out
+
+
 def bare_domains(text: str) -> list[str]:
     """Links written without https:// (X links them; we ask for them in full)."""
     return [u for u in links(text) if not xurls.has_scheme(u)]

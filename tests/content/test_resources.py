@@ -240,9 +240,10 @@ def line_of(root: Path, rel: str, index: int, key: str) -> int:
         (
             "messages/replies/en.yaml",
             EN1,
-            "Thank you " + "so " * 30 + "much. Ask Russia's embassy",
+            # Emoji weigh 2 on X, one grapheme on Bluesky: over X's limit only.
+            "Thank you " + "✊" * 40 + " Ask Russia's embassy",
             (0, "text"),
-            "over 280",
+            "over X's 280",
         ),
         (
             "messages/replies/en.yaml",
