@@ -69,7 +69,19 @@ def mastodon_limit(max_characters: int = 500, characters_reserved_per_url: int =
     return Limit("mastodon", max_characters, characters_reserved_per_url)
 
 
+# A code point of these kinds may join the one before or after it; a text without any
+# (most Latin and Cyrillic text) has one grapheme per code point, found 10 times faster.
+_MAY_JOIN = regex.compile(
+    r"[\r\p{GCB=Extend}\p{GCB=ZWJ}\p{GCB=SpacingMark}\p{GCB=Prepend}"
+    r"\p{GCB=Regional_Indicator}\p{GCB=L}\p{GCB=V}\p{GCB=T}\p{GCB=LV}\p{GCB=LVT}]"
+)
+
+
 def graphemes(text: str) -> int:
+    if text.isascii():
+        return len(text) - text.count("\r\n")
+    if not _MAY_JOIN.search(text):
+        return len(text)
     return len(_GRAPHEME.findall(text))
 
 
