@@ -40,7 +40,7 @@ _URL_TRAILING = ".,;:!?'\"»”’)]"
 def lenient_links(text: str) -> list[str]:
     """Every http(s):// or www. run up to a space, less the sentence punctuation after it
     (a ')' stays when it closes one): what a lenient client may link, beyond what X does
-    ("https://lgbtnet.org@evil.com" is a link to lgbtnet.org on X, to evil.com elsewhere)."""
+    ("https://lgbtnet.org@evil.com" is no link on X, a link to evil.com elsewhere)."""
     out = []
     for m in URL_RE.finditer(text):
         url = m.group(0)
