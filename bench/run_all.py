@@ -16,6 +16,7 @@ RUNS = [
     ["bench_locate.py", "--n", "20000"],
     ["bench_route.py", "--n", "20000", "--runs", "3"],
     ["bench_redact.py"],
+    ["bench_lengths.py"],
     ["bench_report.py"],
 ]
 

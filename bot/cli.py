@@ -83,6 +83,10 @@ def _parser() -> argparse.ArgumentParser:
         default=1,
         help="processes for a big --jsonl input (default 1; each takes ~40 MB)",
     )
+    c = cmd("measure", "a text's length and limit on X, Mastodon and Bluesky")
+    c.add_argument("text", nargs="?")
+    c.add_argument("--json", action="store_true")
+    c.add_argument("--jsonl", metavar="FILE", help='measure each {"id", "text"} line (- = stdin)')
     sb = sub.add_parser("sandbox", help="the embedded sandbox platform")
     sbs = sb.add_subparsers(dest="sandbox_cmd", required=True, parser_class=_Parser)
     c = sbs.add_parser("mention", help="inject a mention of the bot")
@@ -109,9 +113,13 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 2
-    if args.cmd not in ("validate", "approve") and not (root / "schedule.yaml").is_file():
+    if (
+        args.cmd not in ("validate", "approve", "measure")
+        and not (root / "schedule.yaml").is_file()
+    ):
         # Said once, before anything could create var/ or a database in the wrong folder.
-        # validate lists it among its problems; approve only edits messages/ in place.
+        # validate lists it among its problems; approve only edits messages/ in place;
+        # measure reads nothing there.
         print(f"closethecamps: no schedule.yaml in {root} (use --root)", file=sys.stderr)
         return 2
     from bot.runtime.schema import StoreError
@@ -150,6 +158,13 @@ def main(argv: list[str] | None = None) -> int:
                 print("closethecamps report: give --html FILE or --json", file=sys.stderr)
                 return 2
             return report(root, args.state, args.month, args.days, args.html, args.json)
+        if args.cmd == "measure":
+            from bot.commands.measure import measure
+
+            if (args.text is None) == (args.jsonl is None):
+                print("closethecamps measure: give TEXT or --jsonl FILE", file=sys.stderr)
+                return 2
+            return measure(root, args.text, args.json, args.jsonl)
         if args.cmd == "route":
             from bot.commands.route import route
 

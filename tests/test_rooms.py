@@ -18,6 +18,8 @@ PURE = [
     "bot.content.model",
     "bot.content.cron",
     "bot.content.textrules",
+    "bot.content.xurls",
+    "bot.content.lengths",
     "bot.report.figures",
     "bot.report.svg",
     "bot.report.page",

@@ -21,7 +21,9 @@ from itertools import chain, islice
 from pathlib import Path
 from typing import Any
 
+from bot.commands._common import NOT_UTF8 as _NOT_UTF8
 from bot.commands._common import load_config
+from bot.commands._common import numbered_lines as _lines
 from bot.content import config as cfg
 from bot.locate import locate
 from bot.policy.decide import AuthorState, ProtectMode, decide
@@ -119,24 +121,6 @@ def _short(e: ValueError) -> str:
 def _in_worker(lines: list[tuple[int, str]]) -> tuple[str, list[str]]:
     assert _job is not None, "workers are forked after _job is set"
     return route_chunk(_job[0], _job[1], lines)
-
-
-# Stands in for a line that is not UTF-8, so route_chunk reports it at its own number.
-_NOT_UTF8 = "\x00not-utf-8"
-
-
-def _lines(source: str) -> Iterator[tuple[int, str]]:
-    """Every line with its number; bytes that are not UTF-8 spoil only their own line."""
-    stream = sys.stdin.buffer if source == "-" else open(source, "rb")  # noqa: SIM115
-    try:
-        for n, raw in enumerate(stream, 1):
-            try:
-                yield n, raw.decode("utf-8")
-            except UnicodeDecodeError:
-                yield n, _NOT_UTF8
-    finally:
-        if source != "-":
-            stream.close()
 
 
 def _chunks(lines: Iterable[tuple[int, str]]) -> Iterator[list[tuple[int, str]]]:

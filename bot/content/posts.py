@@ -17,16 +17,16 @@ from typing import Any
 from bot.content.allowlist import link_problem, load_allowlist
 from bot.content.approval import parse_approval
 from bot.content.checker import Checker
+from bot.content.lengths import DEFAULT_LIMITS, Limit, length_problems
 from bot.content.model import Library, Post
 from bot.content.problems import Problem, display_path
 from bot.content.textrules import (
-    MAX_WEIGHTED,
     URL_RE,
     bare_domains,
     hashtags,
+    lenient_links,
     links,
     mentions,
-    weighted_length,
 )
 from bot.content.yamlsrc import Doc, load, type_name
 
@@ -53,30 +53,33 @@ REQUIRED = frozenset({"id", "lang", "category", "text"})
 KEYS = REQUIRED | {"starts", "expires", "weight", "approval"}
 
 
-def text_problems(text: str, domains: frozenset[str]) -> list[tuple[str, str]]:
-    """(what, fix) for each rule a post text breaks; shared with reply templates."""
+def text_problems(
+    text: str, domains: frozenset[str], limits: Iterable[Limit] = DEFAULT_LIMITS
+) -> list[tuple[str, str]]:
+    """(what, fix) for each rule a post text breaks, its length checked on each platform
+    of `limits` (every platform until slots name theirs); shared with reply templates."""
     out: list[tuple[str, str]] = []
     if not text.strip():
         return [("the text is empty", "write the post's text")]
-    n = weighted_length(text)
-    if n > MAX_WEIGHTED:
-        out.append(
-            (
-                f"text is {n} weighted characters, over X's {MAX_WEIGHTED}",
-                f"shorten it by {n - MAX_WEIGHTED} (each link counts 23, emoji and CJK 2)",
-            )
-        )
+    out += length_problems(text, limits)
     for handle in mentions(text):
         out.append(
             (f"text mentions @{handle}", "remove it: the bot never mentions anyone unsolicited")
         )
     bare = bare_domains(text)
-    for url in links(text):
+    strict = links(text)
+    for url in strict:
         if url in bare:
             out.append((f"link '{url}' is not written in full", "write it as https://" + url))
         elif URL_RE.match(url):
             bad = link_problem(url, domains)
             if bad:
+                out.append(bad)
+    # What another platform's client may link beyond X's rules is checked too.
+    for url in lenient_links(text):
+        if url not in strict and url not in bare and url.lower().startswith("http"):
+            bad = link_problem(url, domains)
+            if bad and bad not in out:
                 out.append(bad)
     return out
 

@@ -20,11 +20,12 @@ from typing import Any
 from bot.content.allowlist import link_problem, load_allowlist
 from bot.content.approval import parse_approval
 from bot.content.checker import Checker
+from bot.content.lengths import DEFAULT_LIMITS, length_problems, measure
 from bot.content.model import ReplyLibrary, Resources, Template, text_hash
 from bot.content.posts import ID_RE
 from bot.content.problems import Problem, display_path
 from bot.content.resources import LANG_KEY_RE, load_resources
-from bot.content.textrules import MAX_WEIGHTED, links, weighted_length
+from bot.content.textrules import links
 from bot.content.yamlsrc import Key, load
 
 REPLIES_DIR = "messages/replies"
@@ -128,14 +129,15 @@ def _template(
         if protect
         else [(r.code or "generic", tpl.render(r, LONGEST_HANDLE)) for r in resources]
     )
-    worst = max(((weighted_length(t), w) for w, t in samples if t), default=(0, ""))
-    if worst[0] > MAX_WEIGHTED:
-        c.add(
-            tkey,
-            f"with a 15-character handle and {worst[1]}'s links this reply is "
-            f"{worst[0]} weighted characters, over {MAX_WEIGHTED}",
-            f"shorten it by {worst[0] - MAX_WEIGHTED} (each link counts 23)",
-        )
+    # Every platform, each with the filling that is longest there.
+    for lim in DEFAULT_LIMITS:
+        worst = max(((measure(t, lim).length, w, t) for w, t in samples if t), default=None)
+        if worst is None:
+            continue
+        for what, fix in length_problems(
+            worst[2], [lim], f"with a 15-character handle and {worst[1]}'s links this reply is"
+        ):
+            c.add(tkey, what, fix)
     approval = parse_approval(item.get("approval"))
     if isinstance(approval, str):
         c.add((*key, "approval"), approval, f"run: closethecamps approve {tid} --by NAME")

@@ -7,26 +7,15 @@ import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
+from bot.content import xurls
+
 MAX_WEIGHTED = 280
 
 # Hashtags and mentions as X recognises them closely enough for linting our own text.
 HASHTAG_RE = re.compile(r"(?<![\w&])[#＃](\w*[^\W\d_]\w*)")
 MENTION_RE = re.compile(r"(?<![\w@!#$%&*])[@＠](\w{1,15})")
 URL_RE = re.compile(r"\b(?:https?://|www\.)[^\s<>\"']+", re.IGNORECASE)
-# A bare domain such as t.me/x counts as a link on X too, when its TLD is one X knows.
-_BARE_CANDIDATE_RE = re.compile(
-    r"(?<![\w@/.\-])(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+([a-z]{2,24})\b(?:/[^\s]*)?",
-    re.IGNORECASE,
-)
-# Punctuation that ends a sentence, not a link (X leaves it out of the URL).
-_URL_TRAILING = ".,;:!?'\"»”’)]"
 DATA = Path(__file__).resolve().parent / "data"
-
-
-@lru_cache(maxsize=1)
-def _tlds() -> frozenset[str]:
-    lines = (DATA / "tlds.txt").read_text(encoding="utf-8").splitlines()
-    return frozenset(t for t in lines if t and not t.startswith("#"))
 
 
 @lru_cache(maxsize=1)
@@ -39,30 +28,33 @@ def _known_emoji() -> frozenset[str]:
     )
 
 
-def _trim(url: str) -> str:
-    """A URL without the sentence punctuation after it; a ')' stays when it closes one."""
-    while url and url[-1] in _URL_TRAILING:
-        if url[-1] == ")" and url.count("(") >= url.count(")"):
-            break
-        url = url[:-1]
-    return url
-
-
-@lru_cache(maxsize=8192)
 def url_spans(text: str) -> tuple[tuple[int, int], ...]:
-    """Where X sees links: https?:// or www. URLs and bare domains with a known TLD."""
-    spans = [(m.start(), m.start() + len(_trim(m.group(0)))) for m in URL_RE.finditer(text)]
-    if "." in text:
-        for m in _BARE_CANDIDATE_RE.finditer(text):
-            if m.group(1).lower() in _tlds() and not any(a <= m.start() < b for a, b in spans):
-                spans.append((m.start(), m.start() + len(_trim(m.group(0)))))
-    return tuple(sorted(spans))
+    """Where X sees links (twitter-text's rules: bot.content.xurls)."""
+    return xurls.url_spans(text)
+
+
+# Punctuation that ends a sentence, not a link.
+_URL_TRAILING = ".,;:!?'\"»”’)]"
+
+
+def lenient_links(text: str) -> list[str]:
+    """Every http(s):// or www. run up to a space, less the sentence punctuation after it
+    (a ')' stays when it closes one): what a lenient client may link, beyond what X does
+    ("https://lgbtnet.org@evil.com" is no link on X, a link to evil.com elsewhere)."""
+    out = []
+    for m in URL_RE.finditer(text):
+        url = m.group(0)
+        while url and url[-1] in _URL_TRAILING:
+            if url[-1] == ")" and url.count("(") >= url.count(")"):
+                break
+            url = url[:-1]
+        out.append(url)
+    return out
 
 
 def bare_domains(text: str) -> list[str]:
     """Links written without https:// (X links them; we ask for them in full)."""
-    full = [m.span() for m in URL_RE.finditer(text)]
-    return [text[a:b] for a, b in url_spans(text) if not any(x <= a < y for x, y in full)]
+    return [u for u in links(text) if not xurls.has_scheme(u)]
 
 
 def nfc(text: str) -> str:

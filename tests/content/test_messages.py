@@ -184,9 +184,13 @@ def test_duplicate_across_files_names_both(empty_root: Path) -> None:
             "link domain 'evil.com' is not in messages/allowed_domains.yaml",
         ),
         ("see lgbtnet.org #CloseTheCamps", "link 'lgbtnet.org' is not written in full"),
-        ("www.lgbtnet.org #CloseTheCamps", "link 'www.lgbtnet.org' is not https"),
+        # X links it as a bare domain (no scheme), so it is asked for in full.
+        ("www.lgbtnet.org #CloseTheCamps", "link 'www.lgbtnet.org' is not written in full"),
         ("x" * 270 + " #CloseTheCamps", "text is 285 weighted characters, over X's 280"),
         ("中" * 135 + " #CloseTheCamps", "text is 285 weighted characters, over X's 280"),
+        ("é" * 295 + " #CloseTheCamps", "text is 310 graphemes, over Bluesky's 300"),
+        # 275 on X (a family emoji weighs 2) but 25 bytes each on Bluesky.
+        ("👨‍👩‍👧‍👦" * 130 + " #CloseTheCamps", "text is 3265 bytes of UTF-8, over Bluesky's 3000"),
     ],
 )
 def test_text_rules(empty_root: Path, text: str, problem: str) -> None:

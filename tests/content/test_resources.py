@@ -296,9 +296,20 @@ def line_of(root: Path, rel: str, index: int, key: str) -> int:
         (
             "messages/replies/en.yaml",
             EN1,
-            "Thank you " + "so " * 30 + "much. Ask Russia's embassy",
+            # Emoji weigh 2 on X, one grapheme on Bluesky: over X's limit only.
+            "Thank you " + "✊" * 40 + " Ask Russia's embassy",
             (0, "text"),
-            "over 280",
+            "over X's 280",
+        ),
+        (
+            "messages/replies/en.yaml",
+            "Thank you. Ask Russia's embassy to investigate the abuses in Chechnya: {embassy} "
+            "Write to your representatives ({how}): {reps} Support the Russian LGBT Network: "
+            "https://lgbtnet.org",
+            # 2 each on X, but 28 bytes each on Bluesky: fits X, over Bluesky's bytes.
+            "Ask the embassy: {embassy} " + "🏴󠁧󠁢󠁳󠁣󠁴󠁿" * 110,
+            (0, "text"),
+            "bytes of UTF-8, over Bluesky's 3000",
         ),
         (
             "messages/replies/en.yaml",

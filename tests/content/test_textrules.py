@@ -7,7 +7,14 @@ import warnings
 
 import pytest
 
-from bot.content.textrules import MAX_WEIGHTED, hashtags, links, mentions, weighted_length
+from bot.content.textrules import (
+    MAX_WEIGHTED,
+    hashtags,
+    lenient_links,
+    links,
+    mentions,
+    weighted_length,
+)
 from tests.support.paths import REPO
 
 with warnings.catch_warnings():  # the oracle imports pkg_resources, which warns
@@ -199,6 +206,14 @@ def test_mentions(text: str, expected: list[str]) -> None:
         ("https://a.org and https://b.org", ["https://a.org", "https://b.org"]),
         ("e.g. and i.e. and node.js", []),
         ("press@lgbtnet.org", []),
+        # twitter-text's rules: a URL stops at CJK text, a bare domain needs ASCII.
+        (
+            "http://twitter.com/これは日本語です。example.com中国語",
+            ["http://twitter.com/", "example.com"],
+        ),
+        ("\u2066http://foobar.پاکستان/\u2069", ["http://foobar.پاکستان/"]),
+        ("https://" + "x" * 64 + ".com/a", []),  # a label over 63 characters
+        ("https://lgbtnet.org@evil.com", []),  # X links nothing here (the oracle agrees)
     ],
 )
 def test_links(text: str, expected: list[str]) -> None:
@@ -210,3 +225,17 @@ def test_links(text: str, expected: list[str]) -> None:
 )
 def test_links_sees_every_domain_x_links(text: str) -> None:
     assert links(text), text
+
+
+def test_lenient_links_see_what_another_client_may_link() -> None:
+    assert lenient_links("see https://lgbtnet.org@evil.com.") == ["https://lgbtnet.org@evil.com"]
+
+
+@pytest.mark.parametrize("seed", range(2))
+def test_links_match_the_oracle_on_the_mixed_corpus(seed: int) -> None:
+    from twitter_text.extract_urls import extract_urls
+
+    bad = [
+        (t, links(t), extract_urls(t)) for t in _corpus(150, seed) if links(t) != extract_urls(t)
+    ]
+    assert not bad, bad[:2]

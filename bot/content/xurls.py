@@ -1,0 +1,179 @@
+"""Where X sees links in a text: twitter-text's URL extraction, in pure standard library.
+
+A port of extractUrlsWithIndices and the regular expressions under js/src/regexp/ of
+https://github.com/twitter/twitter-text (Copyright 2018 Twitter, Inc., Apache-2.0), the
+rules behind X's weighted length: a link counts 23 only where X itself would link it.
+What the earlier simple pattern got wrong, and the conformance suite
+(tests/data/twitter-text/validate.yml) checks: a host with a label over 63 characters
+(after punycode) is no link, so its text counts character by character; a URL stops
+where its characters stop (at CJK text, at bidi marks); a bare domain needs a TLD X knows.
+
+    url_spans(text) -> ((start, end), ...)   code-point offsets, in order
+    has_scheme(url) -> bool
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+_DATA = Path(__file__).resolve().parent / "data"
+
+_INVALID = "\ufffe\ufeff\uffff"
+_DIRECTIONAL = "\u202a-\u202e\u061c\u200e\u200f\u2066-\u2069"
+_SPACES = "\x09-\x0d\x20\x85\xa0\u1680\u180e\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+_PUNCT = re.escape("!'#%&()*+,\\-./:;<=>?@[]^_{|}~$")
+_LATIN = (
+    "\xc0-\xd6\xd8-\xf6\xf8-\xff\u0100-\u024f\u0253\u0254\u0256\u0257\u0259\u025b\u0263"
+    "\u0268\u026f\u0272\u0289\u028b\u02bb\u0300-\u036f\u1e00-\u1eff"
+)
+_CYRILLIC = "\u0400-\u04ff"
+
+_DOMAIN_CHAR = f"[^{_PUNCT}{_SPACES}{_INVALID}{_DIRECTIONAL}]"
+# Labels are atomic (one way to match each) and at most 63 characters: twitter-text
+# allows longer ones only to refuse them later, and trying them from every start was
+# quadratic. A host of more than 127 labels (DNS's limit) is counted as text.
+_SUBDOMAIN = f"(?>(?:{_DOMAIN_CHAR}(?:[_-]|{_DOMAIN_CHAR}){{0,61}})?{_DOMAIN_CHAR}\\.)"
+_DOMAIN_NAME = f"(?>(?:{_DOMAIN_CHAR}(?:-|{_DOMAIN_CHAR}){{0,61}})?{_DOMAIN_CHAR}\\.)"
+_PUNYCODE = "(?:xn--[\\-0-9a-z]+)"
+_PATH_CHAR = f"[a-z{_CYRILLIC}0-9!*';:=+,.$/%#\\[\\]\\-\u2013_~@|&{_LATIN}]"
+_PARENS = f"\\((?:{_PATH_CHAR}+|(?:{_PATH_CHAR}*\\({_PATH_CHAR}+\\){_PATH_CHAR}*))\\)"
+_PATH_END = f"(?:[+\\-a-z{_CYRILLIC}0-9=_#/{_LATIN}]|(?:{_PARENS}))"
+_PATH = f"(?:(?:{_PATH_CHAR}*(?:{_PARENS}{_PATH_CHAR}*)*{_PATH_END})|(?:@{_PATH_CHAR}+/))"
+_QUERY_CHAR = "[a-z0-9!?*'@();:&=+$/%#\\[\\]\\-_.,~|]"
+_QUERY_END = "[a-z0-9\\-_&=#/]"
+_PRECEDING = f"(?:[^A-Za-z0-9@＠$#＃{_INVALID}]|[{_DIRECTIONAL}]|^)"
+
+_MAX_URL = 4096
+_MAX_LABEL = 63
+_MAX_TCO_SLUG = 40
+
+
+class _Trie(dict[str, "_Trie"]):
+    pass
+
+
+def _alternation(words: list[str]) -> str:
+    """A regex matching any of `words`, as a trie: 1,500 TLDs tried one by one were slow."""
+    trie = _Trie()
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, _Trie())
+        node[""] = _Trie()
+
+    def emit(node: _Trie) -> str:
+        alts = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        # Optional and greedy: the longer TLD first (com before co).
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(trie)
+
+
+@lru_cache(maxsize=1)
+def _tlds() -> list[str]:
+    lines = (_DATA / "tlds.txt").read_text(encoding="utf-8").splitlines()
+    return [t for t in lines if t and not t.startswith("#")]
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    # X's TLD lists end each TLD where no letter, digit, @, + or - follows.
+    tld = f"(?:{_alternation(_tlds())}(?=[^0-9a-zA-Z@+-]|$))"
+    domain = f"(?:{_SUBDOMAIN}{{0,126}}{_DOMAIN_NAME}(?:{tld}|{_PUNYCODE}))"
+    extract = re.compile(
+        f"({_PRECEDING})"  # 1: the character before
+        # twitter-text matches a host after - _ . / and then drops it when it has no
+        # scheme; failing at once instead keeps dotted runs linear. The only difference:
+        # a link found after a non-ASCII letter inside such a host (X counts it as text).
+        "(?:(?=https?://)|(?<![-_./]))"
+        "("  # 2: the URL
+        "(https?://)?"  # 3: scheme
+        f"({domain})"  # 4: host
+        "(?::[0-9]+)?"
+        f"(/{_PATH}*)?"  # 5: path
+        f"(?:\\?{_QUERY_CHAR}*{_QUERY_END})?"
+        ")",
+        re.IGNORECASE,
+    )
+    ascii_domain = re.compile(
+        f"(?:(?:[\\-a-z0-9{_LATIN}]+)\\.)+(?:{tld}|{_PUNYCODE})", re.IGNORECASE
+    )
+    tco = re.compile(f"^https?://t\\.co/([a-z0-9]+)(?:\\?{_QUERY_CHAR}*{_QUERY_END})?", re.I)
+    candidate = re.compile(f"\\.(?:{tld}|{_PUNYCODE})", re.IGNORECASE)
+    return extract, ascii_domain, tco, candidate
+
+
+def _punycode_ok(domain: str, ascii_domain: re.Pattern[str]) -> int | None:
+    """The host's length in punycode, or None when a label is empty or over 63."""
+    if domain[:4].lower() == "xn--" and not ascii_domain.search(domain):
+        return None
+    total = 0
+    for label in domain.split("."):
+        n = len(label) if label.isascii() else 4 + len(label.encode("punycode"))
+        if not 1 <= n <= _MAX_LABEL:
+            return None
+        total += n
+    return total + domain.count(".")
+
+
+@lru_cache(maxsize=8192)
+def url_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """Where X sees links, as twitter-text's extractUrlsWithIndices finds them."""
+    if "." not in text:
+        return ()
+    spans: list[tuple[int, int]] = []
+    # No part of a URL is a space, so each run of non-spaces is searched on its own, from
+    # the space before it, and only when it holds something that can end a host: the
+    # search tries up to 127 labels from every start, which costs on long runs of dots.
+    _, _, _, candidate = _patterns()
+    for run in _RUN_RE.finditer(text):
+        if run.end() - run.start() <= MAX_RUN and candidate.search(text, run.start(), run.end()):
+            spans += _run_spans(text, max(run.start() - 1, 0), run.end())
+    return tuple(spans)
+
+
+_RUN_RE = re.compile(f"[^{_SPACES}]+")
+# A run of more characters than this without a space is counted as text, links and all:
+# it is over every platform's limit anyway (unless it is links of thousands of
+# characters each), and searching it costs up to seconds.
+MAX_RUN = 8192
+
+
+def _run_spans(text: str, pos: int, endpos: int) -> list[tuple[int, int]]:
+    extract, ascii_domain, tco, _ = _patterns()
+    spans: list[tuple[int, int]] = []
+    for m in extract.finditer(text, pos, endpos):
+        before, url, scheme, domain, path = m.group(1, 2, 3, 4, 5)
+        end = m.end()
+        start = end - len(url)
+        encoded = _punycode_ok(domain, ascii_domain)
+        if encoded is None or len(scheme or "https://") + len(url) - len(domain) + encoded > (
+            _MAX_URL
+        ):
+            continue
+        if not scheme:
+            if before and before[-1] in "-_./":
+                continue
+            found = [(start + a.start(), start + a.end()) for a in ascii_domain.finditer(domain)]
+            if not found:
+                continue
+            if path:
+                found[-1] = (found[-1][0], end)
+            spans += found
+            continue
+        short = tco.match(url)
+        if short:
+            if len(short.group(1)) > _MAX_TCO_SLUG:
+                continue
+            end = start + len(short.group(0))
+        spans.append((start, end))
+    return spans
+
+
+def has_scheme(url: str) -> bool:
+    return url[:8].lower().startswith(("http://", "https://"))
