@@ -25,7 +25,7 @@ from bot.content.model import ReplyLibrary, Resources, Template, text_hash
 from bot.content.posts import ID_RE
 from bot.content.problems import Problem, display_path
 from bot.content.resources import LANG_KEY_RE, load_resources
-from bot.content.textrules import links
+from bot.content.textrules import MAX_WEIGHTED, links, weighted_length
 from bot.content.yamlsrc import Key, load
 
 REPLIES_DIR = "messages/replies"
