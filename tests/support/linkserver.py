@@ -1,20 +1,21 @@
 """A web server on 127.0.0.1 for `links --check`: each path answers one way.
 
-    with LinkServer() as server:
-        server.url("/ok")          # http://127.0.0.1:PORT/ok
-        server.requests            # [(method, path, headers)] as received
+with LinkServer() as server:
+    server.url("/ok")          # http://127.0.0.1:PORT/ok
+    server.requests            # [(method, path, headers)] as received
 
-    /ok        200 with a page (and a Set-Cookie the checker must never send back)
-    /moved     301 to /ok
-    /gone404   404            /gone410   410
-    /reset     the connection dropped with a TCP reset, nothing sent
-    /sleep     nothing until the server stops (past any --timeout)
-    /nohead    405 to HEAD, 200 to GET
-    /flaky     503 the first time, 200 after
+/ok        200 with a page (and a Set-Cookie the checker must never send back)
+/moved     301 to /ok
+/gone404   404            /gone410   410
+/reset     the connection dropped with a TCP reset, nothing sent
+/sleep     nothing until the server stops (past any --timeout)
+/nohead    405 to HEAD, 200 to GET
+/flaky     503 the first time, 200 after
 """
 
 from __future__ import annotations
 
+import contextlib
 import socket
 import struct
 import threading
@@ -67,10 +68,8 @@ class _Handler(BaseHTTPRequestHandler):
     do_GET = do_HEAD = _route
 
     def finish(self) -> None:
-        try:
+        with contextlib.suppress(OSError):  # the /reset socket is already gone
             super().finish()
-        except OSError:
-            pass  # the /reset socket is already gone
 
 
 class _Server(ThreadingHTTPServer):
