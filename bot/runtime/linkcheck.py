@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import contextlib
 import http.client
+import os
 import socket
 import ssl
 import threading
@@ -100,12 +101,48 @@ def _resolve(host: str, port: int, deadline: float) -> list[Any]:
     return list(box["addrs"])
 
 
-def _connector(deadline: float) -> Callable[..., socket.socket]:
+class _Watchdog:
+    """Shuts the connection at the deadline, whatever it is doing.
+
+    It holds a duplicate of the socket's descriptor: TLS takes the socket object over,
+    and http.client lets go of it once the headers are read, but shutting down any
+    descriptor of a connection ends every read on it.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._fd: int | None = None
+
+    def hold(self, sock: socket.socket) -> None:
+        with self._lock:
+            self._release()
+            self._fd = os.dup(sock.fileno())
+
+    def cut(self) -> None:
+        with self._lock:
+            if self._fd is not None:
+                s = socket.socket(fileno=self._fd)
+                with contextlib.suppress(OSError):
+                    s.shutdown(socket.SHUT_RDWR)
+                s.detach()
+
+    def _release(self) -> None:
+        if self._fd is not None:
+            os.close(self._fd)
+            self._fd = None
+
+    def release(self) -> None:
+        with self._lock:
+            self._release()
+
+
+def _connector(deadline: float, watch: _Watchdog) -> Callable[..., socket.socket]:
     def connect(address: tuple[str, int], *_: Any, **__: Any) -> socket.socket:
         last: OSError | None = None
         for family, kind, proto, _name, addr in _resolve(*address, deadline):
             sock = socket.socket(family, kind, proto)
             sock.settimeout(max(0.01, deadline - time.monotonic()))
+            watch.hold(sock)
             try:
                 sock.connect(addr)
                 return sock
@@ -130,9 +167,9 @@ def _request(url: str, method: str, deadline: float) -> tuple[int, str | None]:
         conn = http.client.HTTPConnection(host, parts.port, timeout=remaining)
     else:
         raise ValueError(f"cannot open a {parts.scheme or 'schemeless'} link")
-    conn._create_connection = _connector(deadline)  # type: ignore[attr-defined]
-    # The watchdog: whatever the socket is doing at the deadline, it stops.
-    timer = threading.Timer(remaining, lambda: _shut(conn))
+    watch = _Watchdog()
+    conn._create_connection = _connector(deadline, watch)  # type: ignore[attr-defined]
+    timer = threading.Timer(remaining, watch.cut)
     timer.daemon = True
     timer.start()
     try:
@@ -148,19 +185,16 @@ def _request(url: str, method: str, deadline: float) -> tuple[int, str | None]:
             },
         )
         resp = conn.getresponse()
-        if method == "GET" and not 300 <= resp.status < 400:
-            resp.read(BODY_CAP)
-        return resp.status, resp.getheader("Location")
+        try:
+            if method == "GET" and not 300 <= resp.status < 400:
+                resp.read(BODY_CAP)
+            return resp.status, resp.getheader("Location")
+        finally:
+            resp.close()
     finally:
         timer.cancel()
         conn.close()
-
-
-def _shut(conn: http.client.HTTPConnection) -> None:
-    sock = conn.sock
-    if sock is not None:
-        with contextlib.suppress(OSError):
-            sock.shutdown(socket.SHUT_RDWR)
+        watch.release()
 
 
 def _follow(url: str, method: str, deadline: float) -> tuple[int, str]:

@@ -23,7 +23,7 @@ import pytest
 
 from bot.cli import main
 from bot.commands.links import _Progress
-from bot.runtime.linkcheck import Outcome
+from bot.runtime.linkcheck import Outcome, check_link
 from tests.support.linkserver import LinkServer
 from tests.support.paths import REPO
 
@@ -159,6 +159,7 @@ def test_links_table_is_one_row_per_url(tmp_path: Path, server: LinkServer) -> N
     assert lines[-1] == "7 links: 1 verified, 2 unverified, 4 with no mark"
 
 
+@pytest.mark.slow
 def test_check_reports_dead_moved_and_exits_1(tmp_path: Path, server: LinkServer) -> None:
     root = make_link_root(tmp_path, server)
     before = _snapshot(root)
@@ -207,6 +208,7 @@ def test_check_human_report_and_exit_0_when_all_answer(tmp_path: Path, server: L
     assert [p for _, p, _ in server.requests].count("/flaky") >= 2
 
 
+@pytest.mark.slow
 def test_record_edits_only_the_checked_lines_of_entries_that_answered(
     tmp_path: Path, server: LinkServer
 ) -> None:
@@ -319,3 +321,13 @@ def test_bad_options_are_one_line_and_exit_2(
     assert proc.returncode == 2
     assert said in proc.stderr and len(proc.stderr.splitlines()) == 1
     assert server.requests == []
+
+
+@pytest.mark.parametrize("path", ["/trickle-head", "/trickle-body"])
+def test_one_deadline_covers_the_whole_answer(server: LinkServer, path: str) -> None:
+    # Every read gets a byte well within the timeout; only a deadline for the whole
+    # attempt (headers and body) stops it. Without one this would "answer" in 8 s.
+    outcome = check_link(server.url(path), timeout=1.0, retry_pause=0.0)
+    assert outcome.dead
+    assert outcome.error == "timeout after 1 s"
+    assert outcome.attempts == 2

@@ -58,6 +58,26 @@ class _Handler(BaseHTTPRequestHandler):
             self.close_connection = True
         elif self.path == "/sleep":
             srv.stopping.wait(30)
+        elif self.path == "/trickle-head":
+            # A byte of the status line every 0.2 s: each read is quick, the whole is not.
+            for b in b"HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n":
+                if srv.stopping.wait(0.2):
+                    return
+                self.wfile.write(bytes([b]))
+                self.wfile.flush()
+        elif self.path == "/trickle-body":
+            if self.command == "HEAD":
+                self._answer(405)
+                return
+            self.send_response(200)
+            self.send_header("Content-Length", "1000")
+            self.end_headers()
+            self.wfile.flush()
+            for _ in range(1000):
+                if srv.stopping.wait(0.2):
+                    return
+                self.wfile.write(b"x")
+                self.wfile.flush()
         elif self.path == "/nohead":
             self._answer(405 if self.command == "HEAD" else 200, page)
         elif self.path == "/flaky":
