@@ -31,7 +31,8 @@ def validate(root: Path, out: TextIO | None = None, verbose: bool = False) -> in
         print(p.render(), file=out)
     # Links a maintainer should open: one summary line, each with --verbose. Warnings
     # only: an unopened link is a task, not a reason to stop the bot.
-    summary, detail = link_warnings(root, dt.date.today())
+    posts = config.library.posts if config is not None else None
+    summary, detail = link_warnings(root, dt.date.today(), posts)
     for p in detail if verbose else []:
         print(p.render(), file=out)
     if summary:

@@ -11,12 +11,14 @@ import datetime as dt
 import json
 import sys
 import time
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
 from bot.commands._common import err
 from bot.content.checker import STALE_AFTER
 from bot.content.links import FACTS_FILE, Link, inventory, record_checked
+from bot.content.model import Post
 from bot.content.problems import Problem
 from bot.content.yamlsrc import Key
 from bot.runtime.linkcheck import SLOW_AFTER, Outcome, check_links
@@ -153,10 +155,13 @@ def links_check(
     return 1 if any(r.dead for r in results.values()) else 0
 
 
-def link_warnings(root: Path, today: dt.date) -> tuple[str | None, list[Problem]]:
+def link_warnings(
+    root: Path, today: dt.date, posts: Sequence[Post] | None = None
+) -> tuple[str | None, list[Problem]]:
     """validate's summary line about links (None when there is nothing to say) and one
-    warning per link for --verbose."""
-    found, _ = inventory(root)  # validate reports unreadable files itself
+    warning per link for --verbose. `posts`, when validate has loaded them, are not
+    parsed again (10,000 posts would take seconds)."""
+    found, _ = inventory(root, posts)  # validate reports unreadable files itself
     unverified = [k for k in found if k.verified is False]
     stale = [k for k in found if k.checked is not None and today - k.checked > STALE_AFTER]
     detail: list[Problem] = []

@@ -18,6 +18,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -25,6 +26,8 @@ from typing import Any
 import yaml
 
 from bot.content.files import read_content
+from bot.content.model import Post
+from bot.content.posts import POSTS_DIR
 from bot.content.problems import Problem, display_path
 from bot.content.textrules import links
 from bot.content.yamlsrc import Doc, Key, load
@@ -194,13 +197,36 @@ def _uses(doc: Doc, lines: list[str], facts: dict[str, tuple[bool, str]]) -> lis
     return out
 
 
-def inventory(root: Path) -> tuple[list[Link], list[Problem]]:
+def _post_uses(
+    root: Path, posts: Sequence[Post], facts: dict[str, tuple[bool, str]]
+) -> list[tuple[str, Use]]:
+    """The uses in posts already loaded (validate has them): no second parse."""
+    out: list[tuple[str, Use]] = []
+    lines: dict[str, list[str]] = {}
+    for post in posts:
+        for url in links(post.text):
+            if post.file not in lines:
+                text = (root / post.file).read_text(encoding="utf-8", errors="replace")
+                lines[post.file] = text.splitlines()
+            verified, note = facts.get(url, (None, None))
+            line = _url_line(lines[post.file], post.line, url)
+            out.append((url, Use(post.file, line, post.id, verified, None, note)))
+    return out
+
+
+def inventory(root: Path, posts: Sequence[Post] | None = None) -> tuple[list[Link], list[Problem]]:
     """Every distinct link with all its uses, in the order first written; and the
-    problems of files that could not be read at all."""
+    problems of files that could not be read at all. Given `posts` (already loaded and
+    checked), their files are not read again."""
     facts = facts_status(root)
     by_url: dict[str, list[Use]] = {}
     problems: list[Problem] = []
+    if posts is not None:
+        for url, use in _post_uses(root, posts, facts):
+            by_url.setdefault(url, []).append(use)
     for path in link_files(root):
+        if posts is not None and path.parent == root / POSTS_DIR:
+            continue
         shown = display_path(path, root)
         doc, probs = load(path, shown, root)
         problems += [p for p in probs if not p.warning]
