@@ -13,7 +13,7 @@ import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from bot.commands._common import err
 from bot.content.checker import STALE_AFTER
@@ -21,7 +21,9 @@ from bot.content.links import FACTS_FILE, Link, inventory, record_checked
 from bot.content.model import Post
 from bot.content.problems import Problem
 from bot.content.yamlsrc import Key
-from bot.runtime.linkcheck import SLOW_AFTER, Outcome, check_links
+
+if TYPE_CHECKING:
+    from bot.runtime.linkcheck import Outcome
 
 _MARK = {True: "yes", False: "no", None: "-"}
 
@@ -80,6 +82,8 @@ class _Progress:
 
 
 def _report(found: list[Link], results: dict[str, Outcome], seconds: float, out: TextIO) -> None:
+    from bot.runtime.linkcheck import SLOW_AFTER
+
     for k in found:
         r = results[k.url]
         if r.dead:
@@ -123,6 +127,9 @@ def links_check(
     today: dt.date | None = None,
     out: TextIO | None = None,
 ) -> int:
+    # Imported here: validate imports this module for link_warnings, and needs no network.
+    from bot.runtime.linkcheck import check_links
+
     out = out or sys.stdout
     found = _load(root)
     if found is None:
