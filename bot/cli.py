@@ -20,6 +20,16 @@ def _positive(value: str) -> int:
     return int(value)
 
 
+def _seconds(value: str) -> float:
+    try:
+        secs = float(value)
+    except ValueError:
+        secs = 0.0
+    if not 0 < secs <= 600:
+        raise argparse.ArgumentTypeError(f"expected seconds between 0 and 600, not {value!r}")
+    return secs
+
+
 def _month(value: str) -> str:
     from bot.commands.report import parse_month
 
@@ -49,7 +59,10 @@ def _parser() -> argparse.ArgumentParser:
         return c
 
     cmd("run", "run the daemon (on the sandbox when no X keys are set)", state=True)
-    cmd("validate", "check messages/ and schedule.yaml; exit 1 if not publishable")
+    c = cmd("validate", "check messages/ and schedule.yaml; exit 1 if not publishable")
+    c.add_argument(
+        "--verbose", action="store_true", help="one line for each unverified or stale link"
+    )
     c = cmd("approve", "record that NAME approved the exact text of post or template ID")
     c.add_argument("id", nargs="?")
     c.add_argument("--by", metavar="NAME")
@@ -87,6 +100,24 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("text", nargs="?")
     c.add_argument("--json", action="store_true")
     c.add_argument("--jsonl", metavar="FILE", help='measure each {"id", "text"} line (- = stdin)')
+    c = cmd("links", "every link in posts, replies and resources; --check opens each")
+    c.add_argument("--json", action="store_true", help="print only JSON on stdout")
+    c.add_argument("--check", action="store_true", help="open each link; exit 1 if any is dead")
+    c.add_argument(
+        "--concurrency", type=_positive, metavar="N", default=8, help="links at once (default 8)"
+    )
+    c.add_argument(
+        "--timeout",
+        type=_seconds,
+        metavar="S",
+        default=10.0,
+        help="seconds for a whole attempt at one link, body included (default 10)",
+    )
+    c.add_argument(
+        "--record",
+        action="store_true",
+        help="with --check: set the checked date of resource entries whose links all answered",
+    )
     sb = sub.add_parser("sandbox", help="the embedded sandbox platform")
     sbs = sb.add_subparsers(dest="sandbox_cmd", required=True, parser_class=_Parser)
     c = sbs.add_parser("mention", help="inject a mention of the bot")
@@ -135,7 +166,7 @@ def main(argv: list[str] | None = None) -> int:
             from bot.commands import content
 
             if args.cmd == "validate":
-                return content.validate(root)
+                return content.validate(root, verbose=args.verbose)
             if args.cmd == "approve":
                 if args.list:
                     return content.list_cmd(root)
@@ -165,6 +196,15 @@ def main(argv: list[str] | None = None) -> int:
                 print("closethecamps measure: give TEXT or --jsonl FILE", file=sys.stderr)
                 return 2
             return measure(root, args.text, args.json, args.jsonl)
+        if args.cmd == "links":
+            from bot.commands.links import links, links_check
+
+            if not args.check:
+                if args.record:
+                    print("closethecamps links: --record needs --check", file=sys.stderr)
+                    return 2
+                return links(root, args.json)
+            return links_check(root, args.concurrency, args.timeout, args.record, args.json)
         if args.cmd == "route":
             from bot.commands.route import route
 

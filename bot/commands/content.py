@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from bot.commands._common import err, load_config
+from bot.commands.links import link_warnings
 from bot.content import config as cfg
 from bot.content.approval import ApproveError, approve, list_ids
 from bot.content.problems import Problem
@@ -20,7 +21,7 @@ from bot.runtime.settings import load_settings
 from bot.runtime.store import Store
 
 
-def validate(root: Path, out: TextIO | None = None) -> int:
+def validate(root: Path, out: TextIO | None = None, verbose: bool = False) -> int:
     out = out or sys.stdout  # looked up per call, so redirection and capture work
     settings, _ = load_settings(root, None)  # the enabled platforms' rules apply too
     config, problems = cfg.check(root, platforms=settings.platforms)
@@ -29,6 +30,14 @@ def validate(root: Path, out: TextIO | None = None) -> int:
         problems += gap_problems(config, dt.datetime.now(config.schedule.tz))
     for p in problems:
         print(p.render(), file=out)
+    # Links a maintainer should open: one summary line, each with --verbose. Warnings
+    # only: an unopened link is a task, not a reason to stop the bot.
+    posts = config.library.posts if config is not None else None
+    summary, detail = link_warnings(root, dt.date.today(), posts)
+    for p in detail if verbose else []:
+        print(p.render(), file=out)
+    if summary:
+        print(summary, file=out)
     if config is not None:
         today = dt.date.today()
         live = len(config.library.live(today))

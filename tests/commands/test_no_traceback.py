@@ -35,7 +35,7 @@ def one_line(proc: subprocess.CompletedProcess[bytes]) -> str:
 @pytest.mark.parametrize(
     "args",
     [["status"], ["preview"], ["sandbox", "timeline"], ["sandbox", "mention", "hi"],
-     ["route", "hi"], ["run"]],
+     ["route", "hi"], ["run"], ["links"], ["links", "--check"]],
 )  # fmt: skip
 def test_a_folder_without_schedule_yaml_is_said_once_and_nothing_is_created(
     tmp_path: Path, args: list[str]
