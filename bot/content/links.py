@@ -29,7 +29,7 @@ from bot.content.files import read_content
 from bot.content.model import Post
 from bot.content.posts import POSTS_DIR
 from bot.content.problems import Problem, display_path
-from bot.content.textrules import links
+from bot.content.textrules import lenient_links, links
 from bot.content.yamlsrc import Doc, Key, load
 
 LINK_DIRS = ("messages/posts", "messages/replies", "messages/resources")
@@ -181,7 +181,7 @@ def _url_line(lines: list[str], start: int, url: str) -> int:
 def _uses(doc: Doc, lines: list[str], facts: dict[str, tuple[bool, str]]) -> list[tuple[str, Use]]:
     out: list[tuple[str, Use]] = []
     for key, value in _strings(doc.data):
-        for url in links(value):
+        for url in _every_link(value):
             found = _nearest(doc, key, "verified")
             verified = found[0] if found and isinstance(found[0], bool) else None
             note = None
@@ -204,7 +204,7 @@ def _post_uses(
     out: list[tuple[str, Use]] = []
     lines: dict[str, list[str]] = {}
     for post in posts:
-        for url in links(post.text):
+        for url in _every_link(post.text):
             if post.file not in lines:
                 text = (root / post.file).read_text(encoding="utf-8", errors="replace")
                 lines[post.file] = text.splitlines()
@@ -299,3 +299,9 @@ def _only_dates_changed(before: Any, new_source: str, keys: list[Key], day: dt.d
             node = node[k]
         node[key[-1]] = day
     return bool(after == expected)
+
+
+def _every_link(text: str) -> list[str]:
+    """What X links and what a lenient client (Mastodon, Bluesky, a browser) would: a
+    reader may follow either."""
+    return list(dict.fromkeys(links(text) + lenient_links(text)))
