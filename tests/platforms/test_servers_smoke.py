@@ -68,6 +68,16 @@ def test_snac_refuses_a_bad_token(snac_server: SnacServer) -> None:
     assert 400 <= response.status_code < 500
 
 
+def test_snac_limits_come_from_instance_v1_only(snac_server: SnacServer) -> None:
+    """Mastodon's adapter reads max_characters and characters_reserved_per_url from
+    /api/v2/instance; snac has only v1, with its own figures (not Mastodon's 500/23)."""
+    v2 = requests.get(f"{snac_server.base_url}/api/v2/instance", timeout=10)
+    assert v2.status_code == 404
+    v1 = requests.get(f"{snac_server.base_url}/api/v1/instance", timeout=10)
+    statuses = v1.json()["configuration"]["statuses"]
+    assert (statuses["max_characters"], statuses["characters_reserved_per_url"]) == (100000, 32)
+
+
 # --- Bluesky (@atproto/dev-env) --------------------------------------------------------
 
 

@@ -83,7 +83,7 @@ def free_port() -> int:
 # --- processes -------------------------------------------------------------------------
 
 
-def _group_members(pgid: int) -> list[int]:
+def group_members(pgid: int) -> list[int]:
     """Live (not zombie) processes of a process group, from /proc."""
     members = []
     for stat in Path("/proc").glob("[0-9]*/stat"):
@@ -100,7 +100,7 @@ def _group_members(pgid: int) -> list[int]:
 
 def _wait_group_gone(pgid: int, timeout: float) -> bool:
     deadline = time.monotonic() + timeout
-    while _group_members(pgid):
+    while group_members(pgid):
         if time.monotonic() > deadline:
             return False
         time.sleep(0.05)
@@ -155,7 +155,7 @@ def shared_server(folder: Path, start: Callable[[Path], JSON]) -> Iterator[JSON]
         info: JSON | None = None
         if info_path.exists():
             info = json.loads(info_path.read_text())
-            if not _group_members(info["pgid"]):
+            if not group_members(info["pgid"]):
                 info = None
         if info is None:
             info = start(folder)
@@ -360,6 +360,7 @@ def start_snac(folder: Path) -> JSON:
         raise FileNotFoundError("snac")
     run = folder / "run"
     shutil.rmtree(run, ignore_errors=True)
+    folder.mkdir(parents=True, exist_ok=True)
     port = free_port()
     answers = f"127.0.0.1\n{port}\nlocalhost:{port}\n\n\n"
     subprocess.run(
