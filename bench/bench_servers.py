@@ -20,7 +20,9 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from tests.support.servers import group_members, start_bluesky, start_snac, stop_group
+from tests.support.bluesky import start_bluesky
+from tests.support.servers import group_members, stop_group
+from tests.support.snac import start_snac
 
 
 def group_rss_mb(pgid: int) -> float:

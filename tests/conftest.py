@@ -12,23 +12,18 @@ from hypothesis import settings
 
 from bot.platforms.x import XPlatform
 from tests.support.badcases import make_valid_root
+from tests.support.bluesky import BlueskyNetwork, bluesky_from, node22, start_bluesky
 from tests.support.fakex import X_CREDENTIALS, FakeX
 from tests.support.paths import REPO
 from tests.support.servers import (
-    BlueskyNetwork,
     Prestart,
-    SnacServer,
-    bluesky_from,
     cache_dir,
-    node22,
     shared_root,
     shared_server,
-    snac_from,
-    start_bluesky,
-    start_snac,
     stop_leftovers,
     unavailable,
 )
+from tests.support.snac import SnacServer, snac_from, start_snac
 
 # --- hypothesis profiles ---------------------------------------------------------------
 # Property tests take their example counts from the profile; the ones whose every

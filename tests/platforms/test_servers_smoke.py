@@ -9,7 +9,9 @@ import time
 import pytest
 import requests
 
-from tests.support.servers import BlueskyNetwork, SnacServer, poll, unique
+from tests.support.bluesky import BlueskyNetwork
+from tests.support.servers import poll, unique
+from tests.support.snac import SnacServer
 
 # --- snac2 (Mastodon client API) -------------------------------------------------------
 
