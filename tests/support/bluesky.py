@@ -5,6 +5,7 @@ shared-server machinery, acted on with plain `requests`."""
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import time
@@ -156,6 +157,10 @@ def start_bluesky(folder: Path) -> JSON:
                 "--dir",
                 str(run),
                 "--stay",
+                # The test run (xdist's controller, or pytest itself): if it dies
+                # without stopping the network, the network stops itself.
+                "--watch-pid",
+                str(os.getppid() if os.environ.get("PYTEST_XDIST_WORKER") else os.getpid()),
             ],
             stdin=subprocess.DEVNULL,
             stdout=out,

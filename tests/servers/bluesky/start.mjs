@@ -5,7 +5,10 @@
 // and stays up until stdin closes (unless --stay), SIGTERM or SIGINT; then stops
 // everything it started and removes its folder.
 //
-//   node22 start.mjs --modules <cache>/bluesky/node_modules [--dir DIR] [--stay]
+//   node22 start.mjs --modules <cache>/bluesky/node_modules [--dir DIR] [--stay] [--watch-pid PID]
+//
+// --watch-pid: also stop when process PID is gone (the test run that owns the network,
+// so a run killed with SIGKILL does not leave 0.4 GB of servers behind).
 //
 // ci/install-test-servers.sh installs node 22 and the modules; tests/support/servers.py
 // runs this file.
@@ -182,6 +185,17 @@ process.on('exit', () => {
 });
 
 async function main() {
+  // From the start: a run killed while the network starts must not leave it behind.
+  const watched = Number(opt('--watch-pid'));
+  if (watched) {
+    setInterval(() => {
+      try {
+        process.kill(watched, 0);
+      } catch (err) {
+        if (err.code === 'ESRCH') stop(0);
+      }
+    }, 1000).unref();
+  }
   const pgPort = await startPostgres();
   const redisPort = await startRedis();
   log('postgres and redis ready');
