@@ -5,7 +5,6 @@ shared-server machinery, acted on with plain `requests`."""
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import subprocess
 import time
@@ -15,7 +14,7 @@ from typing import Any
 
 import requests
 
-from tests.support.servers import HTTP_TIMEOUT, JSON, SERVERS, cache_dir, wait_for
+from tests.support.servers import HTTP_TIMEOUT, JSON, SERVERS, cache_dir, owner_pid, wait_for
 
 
 @dataclass(frozen=True)
@@ -160,7 +159,7 @@ def start_bluesky(folder: Path) -> JSON:
                 # The test run (xdist's controller, or pytest itself): if it dies
                 # without stopping the network, the network stops itself.
                 "--watch-pid",
-                str(os.getppid() if os.environ.get("PYTEST_XDIST_WORKER") else os.getpid()),
+                str(owner_pid()),
             ],
             stdin=subprocess.DEVNULL,
             stdout=out,

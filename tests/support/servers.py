@@ -117,6 +117,12 @@ def stop_group(pgid: int, grace: float = 10.0) -> None:
 # --- one shared server per run ---------------------------------------------------------
 
 
+def owner_pid() -> int:
+    """The test run's process: xdist's controller (a worker's parent), or pytest itself.
+    Servers watch it and stop when it is gone without stopping them."""
+    return os.getppid() if os.environ.get("PYTEST_XDIST_WORKER") else os.getpid()
+
+
 def shared_root(factory: pytest.TempPathFactory) -> Path:
     """The run's temp folder common to every xdist worker (each worker's basetemp is a
     folder inside it); the session's own basetemp without xdist."""

@@ -13,9 +13,21 @@ from typing import Any
 
 import requests
 
-from tests.support.servers import HTTP_TIMEOUT, JSON, free_port, wait_for
+from tests.support.servers import HTTP_TIMEOUT, JSON, free_port, owner_pid, wait_for
 
 OOB = "urn:ietf:wg:oauth:2.0:oob"
+
+# snac httpd under a shell that stops it (SIGTERM, its clean shutdown) when the shell is
+# told to stop or when the test run owning the server ($3) is gone: a run killed with
+# SIGKILL skips every teardown, and snac itself would never notice.
+WATCHED_HTTPD = """
+"$1" httpd "$2" &
+child=$!
+trap 'kill $child 2>/dev/null; wait $child; exit 0' TERM INT
+while kill -0 "$3" 2>/dev/null && kill -0 $child 2>/dev/null; do sleep 1 & wait $!; done
+kill $child 2>/dev/null
+wait $child
+"""
 
 
 @dataclass(frozen=True)
@@ -162,7 +174,7 @@ def start_snac(folder: Path) -> JSON:
     log = folder / "snac.log"
     with log.open("ab") as out_file:
         proc = subprocess.Popen(
-            [snac, "httpd", str(run)],
+            ["sh", "-c", WATCHED_HTTPD, "sh", snac, str(run), str(owner_pid())],
             stdin=subprocess.DEVNULL,
             stdout=out_file,
             stderr=subprocess.STDOUT,
