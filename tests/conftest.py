@@ -12,8 +12,18 @@ from hypothesis import settings
 
 from bot.platforms.x import XPlatform
 from tests.support.badcases import make_valid_root
+from tests.support.bluesky import BlueskyNetwork, bluesky_from, node22, start_bluesky
 from tests.support.fakex import X_CREDENTIALS, FakeX
 from tests.support.paths import REPO
+from tests.support.servers import (
+    Prestart,
+    cache_dir,
+    shared_root,
+    shared_server,
+    stop_leftovers,
+    unavailable,
+)
+from tests.support.snac import SnacServer, snac_from, start_snac
 
 # --- hypothesis profiles ---------------------------------------------------------------
 # Property tests take their example counts from the profile; the ones whose every
@@ -60,6 +70,70 @@ def x_platform(fake_x: FakeX) -> Iterator[XPlatform]:
         yield platform
     finally:
         platform.close()
+
+
+# --- real local servers (tests/support/servers.py) -------------------------------------
+# One of each per test run, shared by the xdist workers and stopped after the last test
+# that uses it; ci/install-test-servers.sh installs them. Missing: skipped, failed in CI.
+
+
+@pytest.fixture(scope="session")
+def snac_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SnacServer]:
+    """snac2, a real ActivityPub server with the Mastodon client API, on 127.0.0.1:
+    the bot's account and two people's, each with an OAuth token."""
+    if shutil.which("snac") is None:
+        unavailable("snac2 is not installed")
+    with shared_server(shared_root(tmp_path_factory) / "snac", start_snac) as info:
+        yield snac_from(info)
+
+
+@pytest.fixture(scope="session")
+def bluesky_network(tmp_path_factory: pytest.TempPathFactory) -> Iterator[BlueskyNetwork]:
+    """A local Bluesky network (@atproto/dev-env: PLC, PDS, AppView) on 127.0.0.1, with
+    PostgreSQL and Redis: the bot's account and two people's, with passwords."""
+    missing = [
+        what
+        for what, there in (
+            ("node 22 and @atproto/dev-env", node22().exists()),
+            ("redis-server", shutil.which("redis-server") is not None),
+            ("PostgreSQL", any(Path("/usr/lib/postgresql").glob("*/bin/postgres"))),
+        )
+        if not there
+    ]
+    if missing:
+        unavailable(f"not installed: {', '.join(missing)} (looked in {cache_dir()})")
+    early = _PRESTARTED.get("bluesky")
+    if early is not None:
+        yield bluesky_from(early.get())
+        return
+    with shared_server(shared_root(tmp_path_factory) / "bluesky", start_bluesky) as info:
+        yield bluesky_from(info)
+
+
+_PRESTARTED: dict[str, Prestart] = {}
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """Start the Bluesky network (~12 s of CPU) in the background as soon as the tests
+    to run are known and one of them needs it; the tests using it are not marked slow,
+    so other tests run meanwhile. Only when installed: otherwise the fixture skips."""
+    needs = any("bluesky_network" in getattr(item, "fixturenames", ()) for item in session.items)
+    factory = getattr(session.config, "_tmp_path_factory", None)
+    if needs and node22().exists() and isinstance(factory, pytest.TempPathFactory):
+        _PRESTARTED["bluesky"] = Prestart(shared_root(factory) / "bluesky", start_bluesky)
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    """Give back what this process started early; then, in the process that ran the
+    session (xdist's controller, or the only one), stop any shared server a crashed
+    worker left running."""
+    while _PRESTARTED:
+        _PRESTARTED.popitem()[1].close()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        return
+    factory = getattr(session.config, "_tmp_path_factory", None)
+    if isinstance(factory, pytest.TempPathFactory):
+        stop_leftovers(shared_root(factory))
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
