@@ -28,6 +28,9 @@ class Mention:
     created_at: datetime
     lang: str | None = None
     author_location: str | None = None
+    # Where the platform's feed stands after this mention, to read on from (`since`):
+    # X's mention id; a Mastodon notification id; a Bluesky notification time. None: `id`.
+    cursor: str | None = None
 
 
 class PlatformError(Exception):
@@ -87,8 +90,17 @@ class Platform(Protocol):
 
     def whoami(self) -> Account: ...
 
-    def post(self, text: str, reply_to: str | None = None) -> str:
-        """Publish `text` (as a reply to post `reply_to` if given); return the new id."""
+    def post(
+        self, text: str, reply_to: str | None = None, key: str = "", created_at: float = 0.0
+    ) -> str:
+        """Publish `text` (as a reply to post `reply_to`, a Mention.id, if given); return
+        the new post's id.
+
+        `key` and `created_at` are the attempt's, the same on every try of it, so a
+        retry after an unknown outcome never posts twice, by the platform's own means: X
+        refuses the duplicate text (Duplicate); Mastodon sends `key` as Idempotency-Key;
+        Bluesky creates the record under a key derived from both, and answers the first
+        post's id when it exists already."""
         ...
 
     def mentions(
@@ -102,4 +114,9 @@ class Platform(Protocol):
 
     def abort(self) -> None:
         """The daemon is stopping: give up calls in flight after a short grace."""
+        ...
+
+    def mark_as_bot(self) -> bool:
+        """Label the account as a bot where the platform has such a label; True when this
+        call changed it (the daemon logs that once)."""
         ...

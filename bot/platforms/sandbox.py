@@ -65,7 +65,9 @@ class SandboxPlatform:
     def whoami(self) -> Account:
         return Account(BOT_ID, BOT_USERNAME)
 
-    def post(self, text: str, reply_to: str | None = None) -> str:
+    def post(
+        self, text: str, reply_to: str | None = None, key: str = "", created_at: float = 0.0
+    ) -> str:
         now = time.time()
         with self._lock:
             self._db.execute("BEGIN IMMEDIATE")
@@ -124,6 +126,9 @@ class SandboxPlatform:
             )
             for r in rows
         ]
+
+    def mark_as_bot(self) -> bool:
+        return False  # no such label on X's API
 
     def abort(self) -> None:
         pass  # local SQLite calls finish at once

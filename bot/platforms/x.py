@@ -91,7 +91,9 @@ class XPlatform:
         self._me = account
         return account
 
-    def post(self, text: str, reply_to: str | None = None) -> str:
+    def post(
+        self, text: str, reply_to: str | None = None, key: str = "", created_at: float = 0.0
+    ) -> str:
         body = self._call(
             "post",
             "POST",
@@ -158,6 +160,9 @@ class XPlatform:
             log.warning("x: skipped %d malformed mention(s) (no numeric id or author)", skipped)
         log.debug("x: %d mentions in %d page(s) since %s", len(found), pages, since)
         return sorted(found.values(), key=lambda m: int(m.id))
+
+    def mark_as_bot(self) -> bool:
+        return False  # no such label on X's API
 
     def abort(self) -> None:
         self._deadlines.abort()

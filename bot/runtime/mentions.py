@@ -51,11 +51,15 @@ def read_mentions(e: Engine) -> None:
             e.store.record_mention(m.id, m.author_id, "skip", "error", None, None, now=now)
             event(logging.ERROR, "mention not handled", mention=m.id, error=type(exc).__name__)
     if batch:
+        last = batch[-1]
         e.store.set_meta(
             "mentions_since",
-            max(batch, key=lambda m: int(m.id)).id
-            if all(m.id.isdigit() for m in batch)
-            else batch[-1].id,
+            last.cursor
+            or (
+                max(batch, key=lambda m: int(m.id)).id
+                if all(m.id.isdigit() for m in batch)
+                else last.id
+            ),
         )
     if first:
         e.store.set_meta("mentions_started", str(now))

@@ -60,7 +60,7 @@ class Outbox:
                 self._finish(a, "failed", None, "author opted out; not re-sent")
                 continue
             try:
-                rid = self.guard.call("post", _poster(self.platform, a.text, a.reply_to))
+                rid = self.guard.call("post", _poster(self.platform, a))
             except Duplicate:
                 self._finish(a, "done", None, "confirmed: already posted")
             except NotAllowed as e:
@@ -74,7 +74,7 @@ class Outbox:
     def send(self, a: Attempt) -> Outcome:
         """Make the call recorded as attempt `a` and record how it ended."""
         try:
-            rid = self.guard.call("post", _poster(self.platform, a.text, a.reply_to))
+            rid = self.guard.call("post", _poster(self.platform, a))
         except Duplicate:
             self._end(a, "done", None, "duplicate: the text already went out")
             outcome: Outcome = "duplicate"
@@ -136,5 +136,6 @@ class Outbox:
         return "not-sent"
 
 
-def _poster(platform: Platform, text: str, reply_to: str | None) -> Callable[[], str]:
-    return lambda: platform.post(text, reply_to)
+def _poster(platform: Platform, a: Attempt) -> Callable[[], str]:
+    # The attempt's own key and time on every try: each platform's exactly-once rests on them.
+    return lambda: platform.post(a.text, a.reply_to, key=a.key, created_at=a.created_at)
