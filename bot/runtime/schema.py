@@ -69,6 +69,57 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE INDEX pause_log_at ON pause_log (at);
     """,
+    # 3: several platforms on one state. Each row says whose it is; '' is the first
+    # platform (X, or the sandbox), so older rows need no rewrite. Mention, author and
+    # pause keys become (platform, id): ids of two networks may be equal. Attempt keys of
+    # the other platforms start with the platform's name, so they stay unique as they are.
+    """
+    ALTER TABLE attempts ADD COLUMN platform TEXT NOT NULL DEFAULT '';
+    CREATE INDEX attempts_platform ON attempts (platform, status);
+    CREATE TABLE mentions_v3 (
+        platform    TEXT NOT NULL DEFAULT '',
+        id          TEXT NOT NULL,
+        author_id   TEXT NOT NULL,
+        seen_at     REAL NOT NULL,
+        policy      TEXT NOT NULL,
+        reason      TEXT NOT NULL,
+        country     TEXT,
+        reply_text  TEXT,
+        status      TEXT NOT NULL,
+        language    TEXT,
+        PRIMARY KEY (platform, id)
+    );
+    INSERT INTO mentions_v3 SELECT '', id, author_id, seen_at, policy, reason, country,
+        reply_text, status, language FROM mentions;
+    DROP TABLE mentions;
+    ALTER TABLE mentions_v3 RENAME TO mentions;
+    CREATE INDEX mentions_author ON mentions (platform, author_id, seen_at);
+    CREATE INDEX mentions_status ON mentions (platform, status, id);
+    CREATE INDEX mentions_seen ON mentions (seen_at);
+    CREATE TABLE authors_v3 (
+        platform      TEXT NOT NULL DEFAULT '',
+        author_id     TEXT NOT NULL,
+        opted_out_at  REAL,
+        last_reply_at REAL,
+        PRIMARY KEY (platform, author_id)
+    );
+    INSERT INTO authors_v3 SELECT '', author_id, opted_out_at, last_reply_at FROM authors;
+    DROP TABLE authors;
+    ALTER TABLE authors_v3 RENAME TO authors;
+    CREATE TABLE pauses_v3 (
+        platform TEXT NOT NULL DEFAULT '',
+        endpoint TEXT NOT NULL,
+        until    REAL NOT NULL,
+        reason   TEXT NOT NULL,
+        strikes  INTEGER NOT NULL,
+        PRIMARY KEY (platform, endpoint)
+    );
+    INSERT INTO pauses_v3 SELECT '', endpoint, until, reason, strikes FROM pauses;
+    DROP TABLE pauses;
+    ALTER TABLE pauses_v3 RENAME TO pauses;
+    ALTER TABLE pause_log ADD COLUMN platform TEXT NOT NULL DEFAULT '';
+    ALTER TABLE spend ADD COLUMN platform TEXT NOT NULL DEFAULT '';
+    """,
 )
 
 
@@ -94,6 +145,7 @@ class Attempt:
     detail: str | None
     created_at: float
     updated_at: float
+    platform: str = ""
 
 
 @dataclass(frozen=True)
@@ -102,6 +154,7 @@ class Pause:
     until: float
     reason: str
     strikes: int
+    platform: str = ""
 
 
 @dataclass(frozen=True)

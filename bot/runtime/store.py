@@ -11,6 +11,7 @@ Rows come out as the dataclasses below, never as sqlite3.Row.
 
 from __future__ import annotations
 
+import copy
 import json
 import sqlite3
 import threading
@@ -20,16 +21,27 @@ from pathlib import Path
 from typing import Any
 
 from bot.policy.rotation import Sent
-from bot.runtime.schema import Attempt, Pause, PendingReply, open_database
+from bot.runtime._mention_rows import MentionRows
+from bot.runtime.schema import Attempt, Pause, open_database
 
 
-class Store:
+class Store(MentionRows):
     def __init__(self, path: Path, create: bool = True) -> None:
         """Open (or, with `create`, make) the state at `path`; StoreError when it is not a
         state database, cannot be written, or is missing and `create` is False."""
         self.path = path
         self._lock = threading.RLock()
         self._db = open_database(path, create)
+        # Whose rows this view reads and writes: '' is the first platform (X or the
+        # sandbox); for_platform() gives the others their own view of the same database.
+        self.platform = ""
+
+    def for_platform(self, name: str) -> Store:
+        """The same database and lock, reading and writing the rows of `name` ('' for the
+        first platform). Rotation, slots and meta are shared by every platform."""
+        view = copy.copy(self)
+        view.platform = name
+        return view
 
     def close(self) -> None:
         with self._lock:
@@ -105,8 +117,10 @@ class Store:
                 (pool, json.dumps(used, sort_keys=True)),
             )
             if price:
-                db.execute("INSERT INTO spend VALUES (?, ?, ?)", (now, spend_kind, price))
-        return Attempt(key, "post", item_id, text, None, "attempting", None, None, now, now)
+                self._spend(db, spend_kind, price, now)
+        return Attempt(
+            key, "post", item_id, text, None, "attempting", None, None, now, now, self.platform
+        )
 
     def begin_reply(
         self, key: str, text: str, reply_to: str, price: float, *, now: float
@@ -116,11 +130,13 @@ class Store:
             if not self._insert_attempt(db, key, "reply", None, text, reply_to, now):
                 return None
             if price:
-                db.execute("INSERT INTO spend VALUES (?, ?, ?)", (now, "reply", price))
-        return Attempt(key, "reply", None, text, reply_to, "attempting", None, None, now, now)
+                self._spend(db, "reply", price, now)
+        return Attempt(
+            key, "reply", None, text, reply_to, "attempting", None, None, now, now, self.platform
+        )
 
-    @staticmethod
     def _insert_attempt(
+        self,
         db: sqlite3.Connection,
         key: str,
         kind: str,
@@ -130,8 +146,9 @@ class Store:
         now: float,
     ) -> bool:
         cur = db.execute(
-            "INSERT OR IGNORE INTO attempts VALUES (?, ?, ?, ?, ?, 'attempting', NULL, NULL, ?, ?)",
-            (key, kind, item_id, text, reply_to, now, now),
+            "INSERT OR IGNORE INTO attempts (key, kind, item_id, text, reply_to, status, "
+            "created_at, updated_at, platform) VALUES (?, ?, ?, ?, ?, 'attempting', ?, ?, ?)",
+            (key, kind, item_id, text, reply_to, now, now, self.platform),
         )
         return cur.rowcount == 1
 
@@ -155,9 +172,9 @@ class Store:
             mention_status = {"done": "sent", "failed": "failed"}.get(status)
             if mention_status:
                 db.execute(
-                    "UPDATE mentions SET status = ? WHERE id = (SELECT reply_to FROM "
-                    "attempts WHERE key = ? AND kind = 'reply')",
-                    (mention_status, key),
+                    "UPDATE mentions SET status = ? WHERE platform = ? AND id = (SELECT "
+                    "reply_to FROM attempts WHERE key = ? AND kind = 'reply')",
+                    (mention_status, self.platform, key),
                 )
 
     def align_mention(self, key: str) -> None:
@@ -167,7 +184,8 @@ class Store:
             db.execute(
                 "UPDATE mentions SET status = CASE a.status WHEN 'done' THEN 'sent' "
                 "ELSE 'failed' END FROM attempts a WHERE a.key = ? AND a.kind = 'reply' "
-                "AND a.status IN ('done', 'failed') AND mentions.id = a.reply_to",
+                "AND a.status IN ('done', 'failed') AND mentions.id = a.reply_to "
+                "AND mentions.platform = a.platform",
                 (key,),
             )
 
@@ -183,14 +201,15 @@ class Store:
 
     def unresolved(self, kind: str | None = None) -> list[Attempt]:
         """Attempts whose outcome is not known: a crash mid-call or a timeout/5xx."""
-        sql = "SELECT * FROM attempts WHERE status IN ('attempting', 'unknown')"
-        args: tuple[Any, ...] = ()
+        sql = "SELECT * FROM attempts WHERE status IN ('attempting', 'unknown') AND platform = ?"
+        args: tuple[Any, ...] = (self.platform,)
         if kind:
             sql += " AND kind = ?"
-            args = (kind,)
+            args = (self.platform, kind)
         return [Attempt(**dict(r)) for r in self._q(sql + " ORDER BY created_at", args)]
 
     def recent_attempts(self, limit: int = 20, kind: str | None = None) -> list[Attempt]:
+        """The latest attempts of every platform (the operator's view)."""
         sql = "SELECT * FROM attempts"
         args: tuple[Any, ...] = ()
         if kind:
@@ -200,7 +219,7 @@ class Store:
         return [Attempt(**dict(r)) for r in rows]
 
     def post_history(self, since: float) -> list[Sent]:
-        """Posts that went out (or may have) since `since`, oldest first."""
+        """Posts that went out (or may have) on any platform since `since`, oldest first."""
         rows = self._q(
             "SELECT created_at, item_id, text FROM attempts WHERE kind = 'post' AND "
             "created_at >= ? AND status != 'failed' ORDER BY created_at",
@@ -212,96 +231,10 @@ class Store:
         """Attempts since `since` that went out or may have: what a daily limit counts."""
         rows = self._q(
             "SELECT COUNT(*) AS n FROM attempts WHERE kind = ? AND created_at >= ? "
-            "AND status != 'failed'",
-            (kind, since),
+            "AND status != 'failed' AND platform = ?",
+            (kind, since, self.platform),
         )
         return int(rows[0]["n"])
-
-    # -- mentions and authors
-    def mention_known(self, mention_id: str) -> bool:
-        return bool(self._q("SELECT 1 FROM mentions WHERE id = ?", (mention_id,)))
-
-    def record_mention(
-        self,
-        mention_id: str,
-        author_id: str,
-        policy: str,
-        reason: str,
-        country: str | None,
-        reply_text: str | None,
-        opt_out: bool = False,
-        *,
-        now: float,
-        language: str | None = None,
-    ) -> bool:
-        """Record the decision once; False if this mention was already handled. Country
-        and language are kept for replies only: never where a protected person is."""
-        status = "pending" if reply_text else "none"
-        with self.tx() as db:
-            cur = db.execute(
-                "INSERT OR IGNORE INTO mentions (id, author_id, seen_at, policy, reason, "
-                "country, reply_text, status, language) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    mention_id,
-                    author_id,
-                    now,
-                    policy,
-                    reason,
-                    None if policy == "protect" else country,
-                    reply_text,
-                    status,
-                    language if policy == "reply" else None,
-                ),
-            )
-            if cur.rowcount and opt_out:
-                db.execute(
-                    "INSERT INTO authors (author_id, opted_out_at) VALUES (?, ?) "
-                    "ON CONFLICT(author_id) DO UPDATE SET opted_out_at = "
-                    "COALESCE(opted_out_at, excluded.opted_out_at)",
-                    (author_id, now),
-                )
-            if cur.rowcount and reply_text:
-                # The cooldown starts at the decision, so a burst of mentions gets one reply.
-                db.execute(
-                    "INSERT INTO authors (author_id, last_reply_at) VALUES (?, ?) "
-                    "ON CONFLICT(author_id) DO UPDATE SET last_reply_at = "
-                    "excluded.last_reply_at",
-                    (author_id, now),
-                )
-            return cur.rowcount == 1
-
-    def pending_replies(self) -> list[PendingReply]:
-        rows = self._q(
-            "SELECT m.id, m.author_id, m.reply_text, m.seen_at, "
-            "a.opted_out_at IS NOT NULL AS opted_out "
-            "FROM mentions m LEFT JOIN authors a ON a.author_id = m.author_id "
-            "WHERE m.status = 'pending' ORDER BY m.seen_at, m.id"
-        )
-        return [
-            PendingReply(
-                r["id"], r["author_id"], r["reply_text"], bool(r["opted_out"]), r["seen_at"]
-            )
-            for r in rows
-        ]
-
-    def drop_pending(self, mention_id: str, reason: str = "opted-out") -> None:
-        """A queued reply that must not go out: the author opted out meanwhile, or it
-        waited past mentions.reply_within ("expired")."""
-        with self.tx() as db:
-            db.execute(
-                "UPDATE mentions SET status = 'none', reason = ? "
-                "WHERE id = ? AND status = 'pending'",
-                (reason, mention_id),
-            )
-
-    def reply_opted_out(self, mention_id: str) -> bool:
-        return bool(
-            self._q(
-                "SELECT 1 FROM mentions m JOIN authors a ON a.author_id = "
-                "m.author_id WHERE m.id = ? AND a.opted_out_at IS NOT NULL",
-                (mention_id,),
-            )
-        )
 
     def clear_pauses(self, reasons: tuple[str, ...]) -> list[str]:
         """Drop pauses a person fixes outside the bot (keys, credits): a restart retries."""
@@ -312,28 +245,6 @@ class Store:
             ).fetchall()
             db.execute(f"DELETE FROM pauses WHERE reason IN ({marks})", reasons)
         return [r[0] for r in rows]
-
-    def author_state(
-        self, author_id: str, now: float, cooldown: float, loop_limit: int
-    ) -> tuple[bool, bool, bool]:
-        """(opted_out, in_cooldown, looping) for one author."""
-        rows = self._q(
-            "SELECT opted_out_at, last_reply_at FROM authors WHERE author_id = ?", (author_id,)
-        )
-        opted = bool(rows and rows[0]["opted_out_at"] is not None)
-        last = rows[0]["last_reply_at"] if rows else None
-        cooling = last is not None and now - last < cooldown
-        n = self._q(
-            "SELECT COUNT(*) AS n FROM mentions WHERE author_id = ? AND seen_at >= ?",
-            (author_id, now - 3600),
-        )[0]["n"]
-        return opted, cooling, loop_limit > 0 and n >= loop_limit
-
-    def mention_counts(self) -> dict[str, int]:
-        rows = self._q(
-            "SELECT policy || ':' || status AS k, COUNT(*) AS n FROM mentions GROUP BY k"
-        )
-        return {r["k"]: int(r["n"]) for r in rows}
 
     # -- rotation and slots
     def rotation_used(self, pool: str) -> dict[str, int]:
@@ -364,35 +275,51 @@ class Store:
     def spend(self, kind: str, amount: float, *, now: float) -> None:
         if amount:
             with self.tx() as db:
-                db.execute("INSERT INTO spend VALUES (?, ?, ?)", (now, kind, amount))
+                self._spend(db, kind, amount, now)
+
+    def _spend(self, db: sqlite3.Connection, kind: str, amount: float, now: float) -> None:
+        db.execute(
+            "INSERT INTO spend (at, kind, amount, platform) VALUES (?, ?, ?, ?)",
+            (now, kind, amount, self.platform),
+        )
 
     def spent_since(self, since: float) -> float:
-        return float(
-            self._q("SELECT COALESCE(SUM(amount), 0) AS s FROM spend WHERE at >= ?", (since,))[0][
-                "s"
-            ]
+        """This platform's spend since `since`: each platform has its own budget."""
+        rows = self._q(
+            "SELECT COALESCE(SUM(amount), 0) AS s FROM spend WHERE at >= ? AND platform = ?",
+            (since, self.platform),
         )
+        return float(rows[0]["s"])
 
     def spent_by_kind(self, since: float) -> dict[str, float]:
         rows = self._q(
-            "SELECT kind, SUM(amount) AS s FROM spend WHERE at >= ? GROUP BY kind", (since,)
+            "SELECT kind, SUM(amount) AS s FROM spend WHERE at >= ? AND platform = ? GROUP BY kind",
+            (since, self.platform),
         )
         return {r["kind"]: float(r["s"]) for r in rows}
 
     def pause(self, endpoint: str, until: float, reason: str, *, now: float) -> Pause:
         with self.tx() as db:
-            db.execute("INSERT INTO pause_log VALUES (?, ?, ?, ?)", (now, endpoint, until, reason))
             db.execute(
-                "INSERT INTO pauses VALUES (?, ?, ?, 1) ON CONFLICT(endpoint) DO UPDATE "
+                "INSERT INTO pause_log (at, endpoint, until, reason, platform) "
+                "VALUES (?, ?, ?, ?, ?)",
+                (now, endpoint, until, reason, self.platform),
+            )
+            db.execute(
+                "INSERT INTO pauses (platform, endpoint, until, reason, strikes) "
+                "VALUES (?, ?, ?, ?, 1) ON CONFLICT(platform, endpoint) DO UPDATE "
                 "SET until = excluded.until, reason = excluded.reason, "
                 "strikes = strikes + 1",
-                (endpoint, until, reason),
+                (self.platform, endpoint, until, reason),
             )
         return self.pauses()[endpoint]
 
     def clear_pause(self, endpoint: str) -> None:
         with self.tx() as db:
-            db.execute("DELETE FROM pauses WHERE endpoint = ?", (endpoint,))
+            db.execute(
+                "DELETE FROM pauses WHERE platform = ? AND endpoint = ?", (self.platform, endpoint)
+            )
 
     def pauses(self) -> dict[str, Pause]:
-        return {r["endpoint"]: Pause(**dict(r)) for r in self._q("SELECT * FROM pauses")}
+        rows = self._q("SELECT * FROM pauses WHERE platform = ?", (self.platform,))
+        return {r["endpoint"]: Pause(**dict(r)) for r in rows}
