@@ -51,8 +51,27 @@ MIN_POP_FULL = {"RU"}  # countries kept down to the 15,000 of cities15000
 MIN_POP_LATIN_ALT = 150_000  # exonyms (Cologne, Milan, Gothenburg) for the bigger cities only
 MIN_POP_CYR_ALT = 400_000  # Cyrillic exonyms abroad: "я живу в Берлине"
 MIN_POP_KANA_ALT = 1_000_000  # katakana exonyms abroad: "ベルリン在住"
-CYRILLIC_COUNTRIES = {"RU", "UA", "BY", "KZ", "KG", "BG", "RS", "MK", "MN", "TJ"}
-LANGS = _w("en de fr es it nl pt pl sv da nb fi cs tr ru uk be ja")
+MIN_POP_SCRIPT_ALT = 1_000_000  # exonyms abroad in other scripts: "ברלין", "برلين", "柏林"
+CYRILLIC_COUNTRIES = {"RU", "UA", "BY", "KZ", "KG", "BG", "RS", "MK", "MN", "TJ", "BA", "ME"}
+# Where each script names its own towns, whatever their size (down to MIN_POP): "תל אביב",
+# "شیراز", "서울", "กรุงเทพ". Abroad only the biggest cities' names are kept, and in
+# Russia every town's, in every script (a Russian place protects: "海参崴", "사할린").
+ARAB_WORLD = _w("""AE BH DZ EG IQ JO KW LB LY MA OM PS QA SA SD SY TN YE MR IR AF PK""")
+HOME_SCRIPTS: dict[str, set[str]] = {
+    "cyr": CYRILLIC_COUNTRIES,
+    "arabic": set(ARAB_WORLD),
+    "hebrew": {"IL"},
+    "devanagari": {"IN", "NP"},
+    "bengali": {"BD", "IN"},
+    "han": {"CN", "TW", "HK", "MO", "SG", "JP"},
+    "kana": {"JP"},
+    "hangul": {"KR", "KP"},
+    "thai": {"TH"},
+    "greek": {"GR", "CY"},
+}
+# Country names in the languages people write to us in (babel's CLDR territory names).
+LANGS = _w("""en de fr es it nl pt pl sv da nb nn fi cs tr ru uk be ja ar he fa ur hi bn
+zh zh_Hant ko vi th id ms fil sw el hu ca sr sr_Latn hr bs bg ro sk sl et lv lt""")
 
 # Relative weights used by the runtime's primary-sense rule (score = thousands).
 SCORE_COUNTRY = 10**9  # a country name always beats a town of the same name
@@ -85,7 +104,7 @@ COMMON = (
 eye born goes mold rock victory union liberty independence concord normal federal angel
 university college temple surprise paradise pleasant orange centre center vista pueblo
 plano natal colon sur van batman essen halle siegen worms mercedes como tours mesa salta
-santa manta kent derby bury hull phoenix""")
+santa manta kent derby bury hull phoenix casa dar""")
     + GIVEN_NAMES
 )
 # Country and region names that are also common given names or nouns.
@@ -129,6 +148,16 @@ CHECHNYA = [
     "Čečensko",
     "Čečenija",
     "チェチェン",
+    "车臣",
+    "車臣",
+    "체첸",
+    "الشيشان",
+    "چچن",
+    "צ'צ'ניה",
+    "צ׳צ׳ניה",
+    "Τσετσενία",
+    "Çeçenistan",
+    "Csecsenföld",
     "Чечня",
     "Чечен",
     "Ичкерия",
@@ -223,6 +252,38 @@ ALIASES: dict[str, tuple[str, str]] = {
     "Tasmania": ("AU", "s"), "Bali": ("ID", "s"), "Hokkaido": ("JP", "s"),
     "Okinawa": ("JP", "s"), "Kyushu": ("JP", "s"), "Zanzibar": ("TZ", "s"),
     "Puerto Rico": ("PR", "c"), "Greenland": ("GL", "c"), "Faroe Islands": ("FO", "c"),
+    # Nicknames people use for their own city or country.
+    "Big Apple": ("US", "t"), "Chi-town": ("US", "t"), "Chitown": ("US", "t"),
+    "Beantown": ("US", "t"), "Vegas": ("US", "t"), "Windy City": ("US", "t"),
+    "Big Easy": ("US", "t"), "Jozi": ("ZA", "t"), "Joburg": ("ZA", "t"),
+    "Jo'burg": ("ZA", "t"), "Mzansi": ("ZA", "c"), "Naija": ("NG", "c"),
+    "KL": ("MY", "t"), "BKK": ("TH", "t"), "HCMC": ("VN", "t"), "Saigon": ("VN", "t"),
+    "Sài Gòn": ("VN", "t"), "Hà Nội": ("VN", "t"), "TLV": ("IL", "t"), "Dilli": ("IN", "t"),
+    "Addis": ("ET", "t"), "CABA": ("AR", "t"), "Baires": ("AR", "t"),
+    "Casa": ("MA", "t"), "Dar": ("TZ", "t"), "Penang": ("MY", "s"), "Cebu": ("PH", "s"),
+    "Maynila": ("PH", "t"), "Blighty": ("GB", "c"),
+    "서울": ("KR", "t"), "부산": ("KR", "t"), "인천": ("KR", "t"), "대구": ("KR", "t"),
+    "대전": ("KR", "t"), "광주": ("KR", "t"), "울산": ("KR", "t"), "臺北": ("TW", "t"),
+    "高雄": ("TW", "t"), "台中": ("TW", "t"), "臺中": ("TW", "t"),
+    # Arabizi (Arabic in Latin letters) and dialect names of Arab countries.
+    "Tounes": ("TN", "c"), "Tunes": ("TN", "c"), "Tounis": ("TN", "c"),
+    "Dzayer": ("DZ", "c"), "Dzair": ("DZ", "c"), "Djazair": ("DZ", "c"),
+    "Lmaghrib": ("MA", "c"), "Lmghrib": ("MA", "c"), "Maghrib": ("MA", "c"),
+    "Masr": ("EG", "c"), "Misr": ("EG", "c"), "Lebnen": ("LB", "c"), "Lubnan": ("LB", "c"),
+    "Dubay": ("AE", "t"), "Ryadh": ("SA", "t"), "Jeddah": ("SA", "t"),
+    "تونس": ("TN", "c"), "الجزائر": ("DZ", "c"), "المغرب": ("MA", "c"), "مصر": ("EG", "c"),
+    "كازا": ("MA", "t"), "الشام": ("SY", "s"),
+    # Ukrainian cases the Russian stemmer cannot reach (і and о alternate).
+    "Львові": ("UA", "t"), "Львова": ("UA", "t"), "Харкові": ("UA", "t"),
+    "Харкова": ("UA", "t"), "Харків": ("UA", "t"),
+    # Russian regions in other scripts: naming one protects.
+    "Sakhalin": ("RU", "s"), "Сахалин": ("RU", "s"), "사할린": ("RU", "s"),
+    "サハリン": ("RU", "s"), "萨哈林": ("RU", "s"), "库页岛": ("RU", "s"),
+    "庫頁島": ("RU", "s"), "西伯利亚": ("RU", "s"), "西伯利亞": ("RU", "s"),
+    "시베리아": ("RU", "s"), "シベリア": ("RU", "s"), "سيبيريا": ("RU", "s"),
+    "סיביר": ("RU", "s"), "Σιβηρία": ("RU", "s"), "Sibirya": ("RU", "s"),
+    "Szibéria": ("RU", "s"), "Siberi": ("RU", "s"), "ไซบีเรีย": ("RU", "s"),
+    "Dağıstan": ("RU", "s"), "Tataristan": ("RU", "s"), "Çerkessk": ("RU", "t"),
 }  # fmt: skip
 
 # Places in Ukraine that Russia occupies: country stays UA, but the writer may be
@@ -408,17 +469,21 @@ def _encode(slot: dict[tuple[str, str], float]) -> str:
     )
 
 
+_SCRIPT_RANGES = (
+    (0x0400, 0x04FF, "cyr"), (0x3040, 0x30FF, "kana"), (0x4E00, 0x9FFF, "han"),
+    (0x0370, 0x03FF, "greek"), (0x0600, 0x06FF, "arabic"), (0x0750, 0x077F, "arabic"),
+    (0xFB50, 0xFEFF, "arabic"), (0x0590, 0x05FF, "hebrew"), (0x0900, 0x097F, "devanagari"),
+    (0x0980, 0x09FF, "bengali"), (0xAC00, 0xD7AF, "hangul"), (0x0E00, 0x0E7F, "thai"),
+)  # fmt: skip
+
+
 def _script(name: str) -> str:
     for ch in name:
-        if "\u0400" <= ch <= "\u04ff":
-            return "cyr"
-        if "\u3040" <= ch <= "\u30ff":
-            return "kana"
-        if "\u4e00" <= ch <= "\u9fff":
-            return "han"
-        if "\u0370" <= ch <= "\u03ff":
-            return "greek"
-        if ch.isalpha() and ord(ch) > 0x24F:
+        o = ord(ch)
+        for lo, hi, script in _SCRIPT_RANGES:
+            if lo <= o <= hi:
+                return script
+        if ch.isalpha() and o > 0x24F:
             return "other"
     return "latin"
 
@@ -432,13 +497,16 @@ def _alt_ok(alt: str, cc: str, pop: int) -> bool:
         # ("esukarudesu"); real exonyms are capitalised ("Cologne"). Three letters or
         # fewer are airport codes ("AUS", "QLD"), which read as words and misplace people.
         return pop >= MIN_POP_LATIN_ALT and alt[:1].isupper() and len(alt) > 3
+    if script == "other":
+        return False
+    if cc == "RU" or cc in HOME_SCRIPTS[script]:
+        return True
     if script == "cyr":
-        return cc in CYRILLIC_COUNTRIES or pop >= MIN_POP_CYR_ALT
-    if script in {"kana", "han"}:
-        return cc == "JP" or (script == "kana" and pop >= MIN_POP_KANA_ALT)
-    if script == "greek":
-        return cc in {"GR", "CY"}
-    return False
+        return pop >= MIN_POP_CYR_ALT
+    if script == "kana":
+        return pop >= MIN_POP_KANA_ALT
+    # One Han character is a word as often as a place: only longer exonyms abroad.
+    return pop >= MIN_POP_SCRIPT_ALT and (script != "han" or len(alt) >= 2)
 
 
 def build() -> dict[str, object]:

@@ -25,6 +25,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from bot.locate._cues import scan_cues
 from bot.locate._evidence import Cand, Scan, decide
 from bot.locate._gazetteer import Resolution, gazetteer
 from bot.locate._normalise import CYRILLIC, clean
@@ -45,6 +46,7 @@ from bot.locate._patterns import (
     Pattern,
     compile_patterns,
 )
+from bot.locate._phrases import ORIGIN_MORE, RESIDENCE_MORE
 from bot.locate._prepare import body_of, flags_of, text_of
 from bot.locate._risk import writes_risk_language
 from bot.locate._russia import (
@@ -79,8 +81,8 @@ _MAX_CHARS = 4000  # a mention is short; bound the work on hostile input
 _PROFILE_SPLIT = re.compile(r"[|•·;/\n]+|\s[-—–→]\s|->|\s&\s")
 
 _FAMILIES = (
-    ("self-in", compile_patterns(RESIDENCE)),
-    ("self-from", compile_patterns(ORIGIN)),
+    ("self-in", compile_patterns(RESIDENCE + RESIDENCE_MORE)),
+    ("self-from", compile_patterns(ORIGIN + ORIGIN_MORE)),
     ("tie", compile_patterns(TIES)),
 )
 # The families by a pattern's last word, in family order: one dict read per word
@@ -99,7 +101,10 @@ _LATIN_FINALS = frozenset(
 # Reasons that mean the writer said where they are (or are from) in the text itself, not
 # only in a profile or a hashtag.
 _SELF_PLACED = frozenset({"self-in", "self-from", "dateline", "flag", "demonym", "place-only"})
-_SPECIAL = re.compile("[\U0001f1e6-\U0001f1ff\U0001f3f4\u0400-\u04ff\u3040-\u9fff]")
+_SPECIAL = re.compile(
+    "[\U0001f1e6-\U0001f1ff\U0001f3f4\u0370-\u03ff\u0400-\u04ff\u0590-\u06ff"
+    "\u0900-\u09ff\u0e00-\u0e7f\u3040-\u9fff\uac00-\ud7af]"
+)
 
 
 def locate(text: str, author_location: str | None = None, lang: str | None = None) -> Placement:
@@ -122,11 +127,13 @@ def _locate(text: str, profile: str | None) -> Placement:
         _scan_patterns(t, scan)
         _scan_clauses(t, scan)
         scan_japanese(body, scan)
-        scan_romanised_hindi(t, scan)
         scan_demonyms(t, scan)
         for cc in flags:
             if not _flag_is_decoration(t, cc):
                 scan.cands.append(Cand("flag", cc, 1.0))
+    # Each with a cheap gate of its own: a script, or a word only they use.
+    scan_cues(body, scan)
+    scan_romanised_hindi(t, scan)
     for tag in tags:
         chain = _hashtag(tag)
         if chain is not None:

@@ -85,6 +85,8 @@ _HI_VERB = frozenset(str.split("hoon hun hu hoo rehta rehti rahta rahti rehte re
 
 def scan_romanised_hindi(t: Text, scan: Scan) -> None:
     keys = t.keys
+    if _HI_VERB.isdisjoint(keys):
+        return
     gaz = gazetteer()
     for i in range(1, len(keys) - 1):
         how = _HI_POST.get(keys[i])

@@ -110,7 +110,7 @@ def _gap_kind(gap: str, *, first: bool) -> str:
     stripped = gap.strip()
     if not stripped:
         return "space"
-    if stripped == ",":
+    if stripped in (",", "،", "，", "、"):
         return "comma"
     return "hard"
 

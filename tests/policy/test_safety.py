@@ -82,9 +82,9 @@ def test_who_may_be_in_danger_gets_the_one_neutral_message(config: cfg.Config, t
         ("я живу в Берлине, как помочь?", "DE"),
         ("я из Алматы, пишу по-русски. как помочь?", "KZ"),
         # Other Cyrillic languages are not protected for their language alone.
-        ("Я жыву ў Мінску. Чым можна дапамагчы?", None),
-        ("Живея в София. Как мога да помогна?", None),
-        ("Живим у Београду. Како могу да помогнем?", None),
+        ("Я жыву ў Мінску. Чым можна дапамагчы?", "BY"),
+        ("Живея в София. Как мога да помогна?", "BG"),
+        ("Живим у Београду. Како могу да помогнем?", "RS"),
         ("Мен Бишкекте жашайм, кантип жардам берсем болот?", None),
         ("як я можу допомогти?", None),
         # A VPN for another reason, from somewhere they name.
