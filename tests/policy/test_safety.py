@@ -227,12 +227,13 @@ def _rows(name: str) -> list[dict[str, Any]]:
         # of 25 skips; D (weighted to Russian speakers abroad) first missed 1 of 15 and
         # needlessly protected 25 of 125. Needless now: Russian speakers abroad with a tie to
         # Russia or whose city the gazetteer cannot read in Cyrillic; Arabic, Persian and Urdu
-        # writers abroad whose city it cannot read in their script.
-        ("mentions_safety_a.jsonl", 0, 5, 0),
+        # writers abroad whose city it could not read in their script (it can since issue
+        # 13: A went from 5 needless to 2, D from 24 to 23).
+        ("mentions_safety_a.jsonl", 0, 2, 0),
         ("mentions_safety_b.jsonl", 0, 16, 2),
         ("mentions_safety_c.jsonl", 0, 4, 1),
         # D's one miss at first, "karachi se hoon" (romanised Urdu), is now read.
-        ("mentions_safety_d.jsonl", 0, 24, 1),
+        ("mentions_safety_d.jsonl", 0, 23, 1),
     ],
 )
 def test_fresh_safety_sets(
