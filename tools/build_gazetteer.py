@@ -179,7 +179,8 @@ RU_WORDLIKE = _w("""anna tara asha marks engels zima sokol orel bor igra osa mia
 mirny plast sim ren nal noi pes aba uva omby ocher kemer terek rezh fili enem miass
 глаз бор сокол орел клин фили упо цали каен парат samara
 vladimir chekhov pushkin gagarin korolev lermontov zhukovsky stalingrad leningrad
-владимир чехов пушкин гагарин королев лермонтов жуковскии сталинград ленинград""")
+владимир чехов пушкин гагарин королев лермонтов жуковскии сталинград ленинград
+博爾 丰原 豐原 豊原 克林 圖拉 بور تور""")
 
 # Extra spellings people write that the libraries lack. kind: c/s/t.
 ALIASES: dict[str, tuple[str, str]] = {

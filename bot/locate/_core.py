@@ -56,6 +56,7 @@ from bot.locate._russia import (
     in_distress,
     mentions_russian_place,
     names_caucasus_place,
+    names_russian_place_in_other_scripts,
     russian_first_person,
     russian_town,
     writes_russian,
@@ -153,6 +154,7 @@ def _locate(text: str, profile: str | None) -> Placement:
         russia
         or in_distress(t)
         or mentions_russian_place(t)
+        or (not raw.isascii() and names_russian_place_in_other_scripts(body))
         or names_caucasus_place(t)
         or (
             not lives_outside

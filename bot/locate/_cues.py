@@ -46,7 +46,7 @@ _TR_IN = (
 )
 _HU_IN = "élek|elek|lakom|élünk|lakunk|dolgozom|tanulok|lakok|vagyok|vagyunk"
 _AR_LIVE = (
-    "أعيش|اعيش|أسكن|اسكن|ساكن|ساكنة|مقيم|مقيمة|أقيم|اقيم|نعيش|نسكن|عايش|عايشة|قاعد|قاعدة|"
+    "كنسكن|كنعيش|كنعيش|ساكنين|عايشين|أعيش|اعيش|أسكن|اسكن|ساكن|ساكنة|مقيم|مقيمة|أقيم|اقيم|نعيش|نسكن|عايش|عايشة|قاعد|قاعدة|"
     "موجود|موجودة|متواجد|متواجدة|أنا|انا|إحنا|احنا|نحن"
 )
 _ARABIZI_ME = r"ana|ena|a7na|ahna|e7na|ehna|n7na|ani"
@@ -116,7 +116,7 @@ CUES: dict[str, tuple[Cue, ...]] = {
         ),
     ),
     "arabic": (
-        _cue("self-in", "after", rf"(?:{_AR_LIVE})\s+(?:{_AR_NOW}\s+)?(?:في|فى|ب)\s*{_P3}"),
+        _cue("self-in", "after", rf"(?:{_AR_LIVE})\s+(?:{_AR_NOW}\s+)?(?:في|فى|ف|ب)\s*{_P3}"),
         _cue("self-from", "after", rf"(?:أنا|انا|إحنا|احنا|نحن)\s+(?:من|مِن)\s+{_P3}"),
         # Persian: "در تهران زندگی می‌کنم", "ساکن تورنتو", "اهل شیراز".
         _cue("self-in", "exact", rf"(?:در|تو)\s+{_P2}\s+(?:{_FA_LIVE})"),
@@ -226,6 +226,9 @@ def _longest(text: str, side: str, capital: bool) -> tuple[Resolution, str] | No
             continue
         key = fold(cand)
         senses = gaz.senses(key)
+        if not senses and "\u0621" <= key[:1] <= "\u064a":
+            # The Arabic article comes and goes: "اسكندرية", "الإسكندرية".
+            senses = gaz.senses(key[2:] if key.startswith("ال") else "ال" + key)
         if not senses:
             continue
         capitalised = cand[:1].isupper()

@@ -42,8 +42,11 @@ _ANY_INVISIBLE = re.compile(
 
 # Letters NFD cannot take apart but people routinely type without the stroke.
 _TRANSLIT = str.maketrans(
-    {"ł": "l", "ø": "o", "đ": "d", "ı": "i", "æ": "ae", "œ": "oe", "’": "'", "ʼ": "'"}
-)
+    {"ł": "l", "ø": "o", "đ": "d", "ı": "i", "æ": "ae", "œ": "oe", "’": "'", "ʼ": "'",
+     # Arabic spellings that vary from writer to writer: hamza seats, alif maqsura,
+     # ta marbuta ("الإسكندرية", "الاسكندريه").
+     "أ": "ا", "إ": "ا", "آ": "ا", "ى": "ي", "ة": "ه"}
+)  # fmt: skip
 
 _MARKS = re.compile("[\u0300-\u036f]")
 _SPACES = re.compile(r"[\s\-‐‑‒_]+")

@@ -28,6 +28,9 @@ PLACED = [
     ("ar", "ana fi tounes, chnowa najem na3mel?", "TN"),
     ("ar", "ana f Casa, kifach n3awen?", "MA"),
     ("ar", "ana men dzayer", "DZ"),
+    ("ar", "انا ساكنة فالرباط", "MA"),
+    ("ar", "كنسكن ف مراكش", "MA"),
+    ("ar", "انا قاعد في اسكندرية", "EG"),
     # Hebrew
     ("he", "אני גר בתל אביב, איך אפשר לעזור?", "IL"),
     ("he", "אני גרה בברלין", "DE"),
@@ -144,7 +147,21 @@ TOPIC = [
     ("hr", "Veleposlanstvo u Berlinu mora odgovoriti"),
     ("tl", "Pupunta ako sa Berlin next week"),
     ("ca", "L'ambaixada a Berlín no respon"),
+    ("ar", "ana f dar, kifach n3awen?"),  # "at home", not Dar es Salaam
 ]
+
+
+# Words that hold a Russian town's name in another script but are not about it.
+NOT_RUSSIA = [
+    ("zh", "克林顿说过什么？我住在台北"),
+    ("ar", "أعيش في بور سعيد"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), NOT_RUSSIA)
+def test_a_namesake_inside_other_words_is_not_russia(lang: str, text: str) -> None:
+    assert not locate(text, None, lang).may_be_in_russia, text
+
 
 # A Russian place in the language's own script or words: may be in Russia.
 RUSSIA = [
@@ -165,6 +182,13 @@ RUSSIA = [
     ("id", "Saya tinggal di Kazan"),
     ("sw", "Ninaishi Moscow"),
     ("hi", "मैं मास्को में रहता हूँ"),
+    # A Russian town named at all, as in any other script: a tie, never the topic.
+    ("zh", "我的朋友在海参崴"),
+    ("ko", "내 동생이 블라디보스토크에 있어요"),
+    ("he", "אחי גר בקאזאן"),
+    ("ar", "أخي يعيش في قازان"),
+    ("th", "ฉันมีเพื่อนอยู่ที่คาซาน"),
+    ("tr", "Kazan'dan yazıyorum"),
 ]
 
 
