@@ -46,7 +46,7 @@ from bot.locate._patterns import (
     Pattern,
     compile_patterns,
 )
-from bot.locate._phrases import ORIGIN_MORE, RESIDENCE_MORE
+from bot.locate._phrases import ORIGIN_MORE, RESIDENCE_MORE, someone_elses
 from bot.locate._prepare import body_of, flags_of, text_of
 from bot.locate._risk import writes_risk_language
 from bot.locate._russia import (
@@ -249,10 +249,10 @@ def _scan_patterns(t: Text, scan: Scan) -> None:
                 if pattern.anchored and gaps[start] == "space":
                     continue
                 chain = read_place(t, e, context="explicit", stem_latin=pattern.latin_stems)
-                if negated(t, start):
-                    # "I'm no longer in Moscow" places nobody, but it is still a personal
-                    # tie to the place: enough to protect, never enough to place. A later
-                    # pattern may still match without the negation.
+                if negated(t, start) or someone_elses(t, start):
+                    # "I'm no longer in Moscow", "kakak saya tinggal di Kazan" place nobody,
+                    # but are still a personal tie: enough to protect, never to place. A
+                    # later pattern may still match without the negation.
                     scan.add(how, chain, ties_only=True)
                     continue
                 if how != "tie" and chain is not None and _visiting(keys, chain.end):

@@ -55,11 +55,11 @@ _ARABIZI_LIVE = (
     r"kan3ish|kanskon|n3ich|n3ish|nskon|naskon|mqim|mo9im|mqima|mouqim|9a3ed|9a3da|gaa3ed"
 )
 _AR_NOW = r"حاليا|حالياً|الآن|الان"
-_FA_LIVE = r"زندگی|ساکن|اقامت|هستم|هستیم|میمانم|کار\s+میکنم"
+_FA_LIVE = r"زندگی\s*می\s*کنم|زندگی\s*می\s*کنیم|ساکنم|ساکن\s+هستم|هستم|هستیم|میمانم|کار\s*می\s*کنم"
 _FA_BE = r"هستم|هستیم|می\s*آیم|اومدم|آمدم"
-_UR_LIVE = r"رہتا|رہتی|رہتے|رہ\s+رہا|رہ\s+رہی|مقیم"
+_UR_LIVE = r"(?:رہتا|رہتی|رہتے|رہ\s+رہا|رہ\s+رہی|مقیم)\s+(?:ہوں|ہیں)"
 _HE_FROM = "במקור|בא|באה|באים"
-_HI_LIVE = r"रहता|रहती|रहते|रह\s+रहा|रह\s+रही|रह\s+रहे|बसा|बसी"
+_HI_LIVE = r"(?:रहता|रहती|रहते|रह\s+रहा|रह\s+रही|रह\s+रहे|बसा|बसी)\s+(?:हूँ|हूं|हू|हैं)"
 _BN_LIVE = r"থাকি|থাকছি|থাকেন|বাস\s+করি|বসবাস\s+করি"
 _ZH_LIVE = (
     "住在|住喺|住係|生活在|居住在|居住於|居住于|定居在|定居於|定居于|定居|身在|人在|我在|我喺|"
@@ -172,6 +172,24 @@ _LATIN_TRIGGERS = re.compile(
     _I,
 )
 _UNSPACED = re.compile(f"{_HAN}|{_THAI}|[\u3040-\u30ff]")
+_CLAUSE_ENDS = ".!?;\n。！？；،,，"
+# Someone other than the writer as the subject (kin, friends, he/she/they), in the
+# languages whose cue verbs do not say who lives there.
+_OTHERS = re.compile(
+    "朋友|家人|父母|妈妈|媽媽|爸爸|哥哥|姐姐|弟弟|妹妹|丈夫|妻子|老公|老婆|儿子|兒子|女儿|女兒|"
+    "他|她|佢|親戚|亲戚|"
+    "친구|동생|형|누나|언니|오빠|엄마|아빠|가족|부모님|남편|아내|아들|딸|그는|그녀는|사촌|"
+    "เพื่อน|พี่|น้อง|แม่|พ่อ|ครอบครัว|แฟน|สามี|ภรรยา|ลูก|"
+    "أخي|أختي|اخي|اختي|صديقي|صديقتي|أمي|امي|أبي|ابي|عائلتي|زوجي|زوجتي|ابني|بنتي|أهلي|اهلي|"
+    "خالي|عمي|هو|هي|هم|"
+    "برادرم|خواهرم|دوستم|مادرم|پدرم|خانواده‌ام|خانوادهام|همسرم|"
+    "אחי|אחותי|חבר שלי|חברה שלי|אמא שלי|אבא שלי|המשפחה שלי|אשתי|בעלי|הוא|היא|הם|הן|"
+    "arkadaşım|kardeşim|annem|babam|ailem|eşim|"
+    "barátom|barátnőm|testvérem|anyám|apám|családom|"
+    "sahbi|sa7bi|khouya|khoya|khti|okhti|mama|baba|familti"
+)
+# "我在柏林的朋友": the place modifies a noun ("my friend in Berlin"), not the writer.
+_MODIFIER = re.compile("的|の")
 # Punctuation only: vowel signs (Devanagari, Bengali, Thai) are not \w but are letters.
 _PUNCT = "\\s\"'“”«»()\\[\\].,!?;:،؟。，！？、…_-"
 _TRIM = re.compile(f"^[{_PUNCT}]+|[{_PUNCT}]+$")
@@ -189,13 +207,20 @@ def scan_cues(body: str, scan: Scan) -> None:
     for group in groups:
         for cue in CUES[group]:
             for m in cue.regex.finditer(body):
-                res = _place(m.group("p"), cue)
-                if res is not None:
+                found = _place(m.group("p"), cue)
+                if found is None:
+                    continue
+                res, rest = found
+                scan.russia = scan.russia or res.russian
+                # "我的朋友住在柏林", "אחי גר בברלין": someone else's home is a tie only.
+                start = max(body.rfind(c, 0, m.start()) for c in _CLAUSE_ENDS) + 1
+                after = rest if cue.side == "after" else body[m.end() :]
+                if not _OTHERS.search(body, start, m.start()) and not _MODIFIER.match(after):
                     scan.cands.append(Cand(cue.how, res.cc, res.certainty * 0.9))
-                    scan.russia = scan.russia or res.russian
 
 
-def _place(text: str, cue: Cue) -> Resolution | None:
+def _place(text: str, cue: Cue) -> tuple[Resolution, str] | None:
+    """The place in `text` and the text left beside it."""
     found = _longest(text, cue.side, cue.capital)
     if found is None:
         return None
@@ -205,15 +230,15 @@ def _place(text: str, cue: Cue) -> Resolution | None:
         # not Oman, whose name it shares once the vowel marks are gone).
         outer = _longest(_CONNECTOR.sub("", rest), "after", False)
         if outer is not None and outer[0].cc in {x.cc for x in res.senses} - {res.cc}:
-            return outer[0]
+            return outer[0], rest
     if cue.side != "before" or not rest.strip() or _UNSPACED.search(text):
-        return res
+        return res, rest
     # Turkish, Hungarian, Korean and Urdu name the bigger place first: "Ankara Kazan'da"
     # is Kazan, Ankara. A place right before the one read qualifies it.
     outer = _longest(rest, "before", cue.capital)
     if outer is not None and outer[0].cc and outer[0].cc != res.cc:
-        return outer[0]
-    return res
+        return outer[0], rest
+    return res, rest
 
 
 @lru_cache(maxsize=1024)

@@ -9,6 +9,28 @@ spaces, are read by _cues.
 
 from __future__ import annotations
 
+from typing import Protocol
+
+
+class _Words(Protocol):
+    keys: list[str]
+    gaps: list[str]
+
+
+# Kin before a pronoun that starts a phrase make the pronoun a possessive: "kakak saya
+# tinggal di" (my sister lives in), "em tôi sống ở" (my brother lives in).
+_KIN_BEFORE = frozenset(
+    str.split(
+        "kakak adik teman kawan ibu ayah bapak suami istri anak sepupu keluarga pacar abang "
+        "ban anh chi em me bo vo chong con"
+    )
+)
+
+
+def someone_elses(t: _Words, start: int) -> bool:
+    return start > 0 and t.gaps[start] == "space" and t.keys[start - 1] in _KIN_BEFORE
+
+
 RESIDENCE_MORE = [
     # Vietnamese: "Tôi sống ở Hà Nội", "Mình ở Sài Gòn", "em đang ở Huế".
     "toi|minh|em|anh|chi|tao|to|bon_minh|chung_toi|chung_em song|dang_song|hien_song|"
@@ -16,13 +38,15 @@ RESIDENCE_MORE = [
     "toi|minh|em|anh|chi|tao|to|bon_minh|chung_toi|chung_em dang|hien_dang|hien|van? o",
     "^song|sinh_song|cu_tru o|tai",
     # Indonesian and Malay: "tinggal di Jakarta", "saya di Bandung", "saya kat KL".
-    "tinggal|menetap|berdomisili|domisili|bermastautin|duduk|tingal di|kat",
+    "^tinggal|menetap|berdomisili|domisili|bermastautin|duduk|tingal di|kat",
+    "saya|aku|kami|kita|gue|gw|sy|ak|aq skrg|sekarang|juga|masih? tinggal|menetap|"
+    "berdomisili|domisili|bermastautin|duduk|tingal di|kat",
     "saya|aku|kami|kita|gue|gw|sy|ak|aq skrg|sekarang? di|kat",
     "salam|salam_hangat dari",
     "saya|aku|kami|gue|gw|sy nulis|menulis dari",
     # Tagalog: "Dito sa Riyadh", "Nakatira ako sa Maynila".
     "dito|andito|nandito|narito|nandiyan|nasa ako|kami? sa",
-    "nakatira|naninirahan|nakabase|nagtatrabaho|nakatira_ako|nakatira_kami ako|kami? sa",
+    "nakatira|naninirahan|nakabase|nagtatrabaho ako|kami sa",
     "ako|kami ay? nakatira|nandito|nasa sa?",
     # Swahili: "Ninaishi Nairobi", "Niko Mombasa", "ni mkazi wa Dar es Salaam".
     "mkazi|wakazi|mwenyeji wa",

@@ -148,6 +148,20 @@ TOPIC = [
     ("tl", "Pupunta ako sa Berlin next week"),
     ("ca", "L'ambaixada a Berlín no respon"),
     ("ar", "ana f dar, kifach n3awen?"),  # "at home", not Dar es Salaam
+    # Someone else's home: a tie, never the writer's place.
+    ("zh", "我的朋友住在柏林"),
+    ("zh", "我在柏林的朋友说大使馆不回应"),
+    ("ko", "제 친구는 베를린에 살아요"),
+    ("ar", "أخي ساكن في برلين"),
+    ("he", "אחי גר בברלין"),
+    ("fa", "برادرم در برلین زندگی می‌کند"),
+    ("ur", "میرا بھائی لندن میں رہتا ہے"),
+    ("hi", "मेरा भाई दिल्ली में रहता है"),
+    ("th", "เพื่อนผมอยู่เชียงใหม่"),
+    ("id", "Kakak saya tinggal di Berlin"),
+    ("tl", "Ang kapatid ko ay nakatira sa Berlin"),
+    ("tr", "Kardeşim Berlin'de yaşıyor"),
+    ("hu", "A nővérem Bécsben él"),
 ]
 
 
@@ -189,6 +203,8 @@ RUSSIA = [
     ("ar", "أخي يعيش في قازان"),
     ("th", "ฉันมีเพื่อนอยู่ที่คาซาน"),
     ("tr", "Kazan'dan yazıyorum"),
+    ("ko", "제 친구는 블라디보스토크에 살아요"),
+    ("zh", "我的朋友住在海参崴"),
 ]
 
 
