@@ -104,7 +104,7 @@ COMMON = (
 eye born goes mold rock victory union liberty independence concord normal federal angel
 university college temple surprise paradise pleasant orange centre center vista pueblo
 plano natal colon sur van batman essen halle siegen worms mercedes como tours mesa salta
-santa manta kent derby bury hull phoenix casa dar""")
+santa manta kent derby bury hull phoenix casa dar male java gidi""")
     + GIVEN_NAMES
 )
 # Country and region names that are also common given names or nouns.
@@ -266,6 +266,17 @@ ALIASES: dict[str, tuple[str, str]] = {
     "서울": ("KR", "t"), "부산": ("KR", "t"), "인천": ("KR", "t"), "대구": ("KR", "t"),
     "대전": ("KR", "t"), "광주": ("KR", "t"), "울산": ("KR", "t"), "臺北": ("TW", "t"),
     "高雄": ("TW", "t"), "台中": ("TW", "t"), "臺中": ("TW", "t"),
+    # Capitals and nicknames in countries of messages/resources/at_risk.yaml that the
+    # population floor or the data leave out: someone there must be placed there.
+    "Banjul": ("GM", "t"), "Ramallah": ("PS", "t"), "Port of Spain": ("TT", "t"),
+    "Castries": ("LC", "t"), "Kingstown": ("VC", "t"), "St George's": ("GD", "t"),
+    "Apia": ("WS", "t"), "Nuku'alofa": ("TO", "t"), "Nukualofa": ("TO", "t"),
+    "Tarawa": ("KI", "t"), "Funafuti": ("TV", "t"), "Malé": ("MV", "t"), "Fez": ("MA", "t"),
+    "Tobago": ("TT", "s"), "Jogja": ("ID", "t"), "Yogya": ("ID", "t"), "Jkt": ("ID", "t"),
+    "Lasgidi": ("NG", "t"), "Gidi": ("NG", "t"), "Isloo": ("PK", "t"), "Pindi": ("PK", "t"),
+    "Yaad": ("JM", "c"), "Jamdung": ("JM", "c"), "Nrb": ("KE", "t"), "Dxb": ("AE", "t"),
+    "Ctg": ("BD", "t"), "Sabah": ("MY", "s"), "Sarawak": ("MY", "s"),
+    "Aceh": ("ID", "s"), "Java": ("ID", "s"), "Sumatra": ("ID", "s"),
     # Arabizi (Arabic in Latin letters) and dialect names of Arab countries.
     "Tounes": ("TN", "c"), "Tunes": ("TN", "c"), "Tounis": ("TN", "c"),
     "Dzayer": ("DZ", "c"), "Dzair": ("DZ", "c"), "Djazair": ("DZ", "c"),
@@ -408,7 +419,7 @@ DEMONYMS: dict[str, str] = {
     "TR": "turkish turk turks türk türkin turc turque turco turca",
     "IL": "israeli israelis",
     "IN": "indian indians",
-    "PK": "pakistani pakistanis",
+    "PK": "pakistani pakistanis پاکستانی",
     "BD": "bangladeshi",
     "CN": "chinese 中国人",
     "JP": "japanese 日本人 japonais japonaise japonés japonesa giapponese japaner japanerin "
@@ -422,12 +433,52 @@ DEMONYMS: dict[str, str] = {
     "MY": "malaysian malaysians",
     "SG": "singaporean singaporeans",
     "ZA": "south african south africans",
-    "NG": "nigerian nigerians",
-    "KE": "kenyan kenyans",
+    "NG": "nigerian nigerians naija",
+    "KE": "kenyan kenyans mkenya",
     "GH": "ghanaian ghanaians",
-    "EG": "egyptian egyptians",
-    "MA": "moroccan moroccans",
-    "IR": "iranian iranians persian",
+    "EG": "egyptian egyptians مصري مصرية masri",
+    "MA": "moroccan moroccans مغربي مغربية maghribi marocain marocaine",
+    "IR": "iranian iranians persian ایرانی",
+    # Countries of messages/resources/at_risk.yaml: a person there must be placed there.
+    "SA": "saudi saudis سعودي سعودية",
+    "AE": "emirati emiratis اماراتي",
+    "QA": "qatari qataris قطري",
+    "KW": "kuwaiti kuwaitis كويتي",
+    "OM": "omani omanis عماني",
+    "YE": "yemeni yemenis يمني",
+    "IQ": "iraqi iraqis عراقي عراقية",
+    "SY": "syrian syrians سوري سورية",
+    "LB": "lebanese لبناني لبنانية",
+    "PS": "palestinian palestinians فلسطيني فلسطينية",
+    "DZ": "algerian algerians جزائري جزائرية dziri",
+    "TN": "tunisian tunisians تونسي تونسية twensi",
+    "LY": "libyan libyans ليبي ليبية",
+    "SD": "sudanese سوداني سودانية",
+    "UG": "ugandan ugandans",
+    "TZ": "tanzanian tanzanians mtanzania",
+    "ZM": "zambian zambians",
+    "ZW": "zimbabwean zimbabweans",
+    "CM": "cameroonian cameroonians camerounais camerounaise",
+    "SN": "senegalese sénégalais sénégalaise",
+    "ET": "ethiopian ethiopians",
+    "SO": "somali somalis",
+    "JM": "jamaican jamaicans",
+    "TT": "trinidadian trinidadians trini trinis",
+    "GY": "guyanese",
+    "LK": "sri lankan sri lankans",
+    "AF": "afghan afghans افغان",
+    "UZ": "uzbek uzbeks",
+    "TM": "turkmen",
+    "MV": "maldivian maldivians",
+    "MW": "malawian malawians",
+    "LR": "liberian liberians",
+    "GM": "gambian gambians",
+    "ER": "eritrean eritreans",
+    "TG": "togolese",
+    "BN": "bruneian bruneians",
+    "MM": "burmese",
+    "WS": "samoan samoans",
+    "TO": "tongan tongans",
 }
 
 
@@ -585,9 +636,14 @@ def build() -> dict[str, object]:
         ("south african", "ZA"),
         ("south africans", "ZA"),
         ("northern irish", "GB"),
+        ("sri lankan", "LK"),
+        ("sri lankans", "LK"),
     ):
         demonyms[multi] = cc
-    for single in ("new", "zealander", "zealanders", "south", "african", "africans", "northern"):
+    for single in (
+        *("new", "zealander", "zealanders", "south", "african", "africans", "northern"),
+        *("sri", "lankan", "lankans"),
+    ):
         demonyms.pop(single, None)
 
     out_places = {key: _encode(slot) for key, slot in sorted(places.items())}

@@ -229,6 +229,7 @@ DEMONYM_LEAD = [
     "jag_ar|jeg_er|vi_ar",
     "olen|olemme",
     "я|мы",
+    "انا|أنا|نحن|احنا|ana|ena|mimi_ni|sisi_ni|saya|aku|ako",
 ]
 
 _W = str.split

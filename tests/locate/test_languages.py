@@ -128,6 +128,16 @@ PLACED = [
     ("en", "I'm in KL, what can I do?", "MY"),
     ("en", "BKK here", "TH"),
     ("en", "I live in HCMC", "VN"),
+    # At-risk countries: demonyms, small capitals and nicknames place the person there,
+    # so the policy protects them.
+    ("ar", "انا مصري، كيف اساعد؟", "EG"),
+    ("en", "Trini here, what can we do?", "TT"),
+    ("en", "I am Sri Lankan", "LK"),
+    ("sw", "Mimi ni Mkenya", "KE"),
+    ("en", "I live in Banjul", "GM"),
+    ("en", "I live in Malé", "MV"),
+    ("en", "Lasgidi here", "NG"),
+    ("id", "Aku tinggal di Jogja", "ID"),
 ]
 
 # A place named only as the topic, or a visit: nobody is placed.
