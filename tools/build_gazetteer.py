@@ -85,6 +85,7 @@ AMBIGUOUS = [
     *_w("georgia victoria jersey galicia punjab congo limburg newcastle hamilton kingston"),
     *_w("richmond cambridge valencia worcester brest"),
     "st george",
+    "عمان",  # Amman (JO) and Oman, once the vowel marks are gone
 ]
 
 # Given names that are also places. Like the words below they never count as a bare
@@ -496,7 +497,7 @@ def _add(
         return
     # CJK names are short; two Latin/Cyrillic letters are almost always a word
     # unless we put them there on purpose ("SF", "DC").
-    if len(key) < 3 and not short_ok and not any("\u3040" <= ch <= "\u9fff" for ch in key):
+    if len(key) < 3 and not short_ok and _script(key) in ("latin", "cyr", "greek"):
         return
     slot = places[key]
     slot[(cc, kind)] = max(slot.get((cc, kind), 0.0), score)

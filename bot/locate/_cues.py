@@ -256,6 +256,8 @@ def _longest(text: str, side: str, capital: bool) -> tuple[Resolution, str] | No
             senses = gaz.senses(key[2:] if key.startswith("ال") else "ال" + key)
         if not senses:
             continue
+        if key in gaz.ambiguous:
+            return Resolution(None, 0.0, senses), rest
         capitalised = cand[:1].isupper()
         if cand.isascii() and (
             (capital and not capitalised) or (key in gaz.common and not capitalised)
