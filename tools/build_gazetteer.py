@@ -116,7 +116,8 @@ any can how who why what here there this that help please thanks love home city
 town earth world internet everywhere somewhere nowhere books cats dogs music art
 life free camp camps close see sea bay cape north south east west central
 upper lower great little grand port mount lake river island islands
-gay queer trans lesbian bi pride buy ego led sim pee""")
+gay queer trans lesbian bi pride buy ego led sim pee
+norra cada tai sec sip lati swiss kota bandar""")
 
 
 # Regions that name no single country: a match consumes the words so that
@@ -260,6 +261,8 @@ ALIASES: dict[str, tuple[str, str]] = {
     "Big Easy": ("US", "t"), "Jozi": ("ZA", "t"), "Joburg": ("ZA", "t"),
     "Jo'burg": ("ZA", "t"), "Mzansi": ("ZA", "c"), "Naija": ("NG", "c"),
     "KL": ("MY", "t"), "BKK": ("TH", "t"), "HCMC": ("VN", "t"), "Saigon": ("VN", "t"),
+    "Hồ Chí Minh": ("VN", "t"), "Thành phố Hồ Chí Minh": ("VN", "t"), "TP HCM": ("VN", "t"),
+    "TPHCM": ("VN", "t"),
     "Sài Gòn": ("VN", "t"), "Hà Nội": ("VN", "t"), "TLV": ("IL", "t"), "Dilli": ("IN", "t"),
     "Addis": ("ET", "t"), "CABA": ("AR", "t"), "Baires": ("AR", "t"),
     "Casa": ("MA", "t"), "Dar": ("TZ", "t"), "Penang": ("MY", "s"), "Cebu": ("PH", "s"),

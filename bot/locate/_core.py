@@ -43,6 +43,7 @@ from bot.locate._patterns import (
     RESIDENT_NOUNS,
     TIES,
     VISITING,
+    WEATHER,
     Pattern,
     compile_patterns,
 )
@@ -94,7 +95,7 @@ _BY_FINAL: dict[str, tuple[tuple[str, list[Pattern]], ...]] = {
 }
 # Words after which read_place() may run: any pattern's last word, a leading
 # preposition, an article (read_place steps over it).
-_READ_AFTER = frozenset(w for _, index in _FAMILIES for w in index) | LEADING | ARTICLES
+_READ_AFTER = frozenset(w for _, index in _FAMILIES for w in index) | LEADING | ARTICLES | WEATHER
 _LATIN_FINALS = frozenset(
     w for _, index in _FAMILIES for w, ps in index.items() if any(p.latin_stems for p in ps)
 )

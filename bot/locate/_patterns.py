@@ -292,7 +292,11 @@ RU_DISTRESS = frozenset(fold(w) for w in _W(
     "pomogite pomogi spasite boyus strashno pryachus ishchut ishut"
 ))  # fmt: skip
 NEGATION = frozenset(_W("not never nicht kein nie pas no не ні ei inte ikke niet"))
-ARTICLES = frozenset(_W("the la le les el los las der die das den dem het"))
+# With "city of" words read past the same way: "tinggal di kota Bandung", "mji wa Arusha",
+# "ở tại Hà Nội".
+ARTICLES = frozenset(
+    _W("the la le les el los las der die das den dem het kota bandar jiji mji wa la tai")
+)
 HERE_WORDS = frozenset(_W("here based hier"))
 # Between a place and "here": "Tokyo resident here", "Arkhangelsk guy here".
 RESIDENT_NOUNS = frozenset(
@@ -303,7 +307,10 @@ DEMONYM_ADJ = frozenset(_W("proud fellow concerned angry furious queer gay trans
 # "Sochi born, Brooklyn based": a place then one of these says where the writer is from.
 BORN_WORDS = frozenset(_W("born raised bred native"))
 # "greetings from rainy Bergen": read past a word about the weather, as past an article.
-WEATHER = frozenset(_W("sunny rainy snowy cold hot beautiful lovely grey gray windy freezing"))
+WEATHER = frozenset(_W(
+    "sunny rainy snowy cold hot beautiful lovely grey gray windy freezing northern southern "
+    "eastern western norra sodra vastra ostra nordre sondre"
+))  # fmt: skip
 # "I'm in NJ for work but I live in Toronto": a stay, not a home. Words right after
 # the place that turn a residence phrase into a tie only.
 VISITING = frozenset(tuple(v.split()) for v in (

@@ -189,11 +189,13 @@ def read_place(t: Text, i: int, *, context: str, stem_latin: bool = False) -> Ch
     explicit = context == "explicit"
     stem = ("all" if stem_latin else "cyr") if explicit else ""
     n, key, senses = longest(t, i, stem=stem)
-    if (
-        not n
-        and (t.keys[i] in ARTICLES or (explicit and t.keys[i] in WEATHER))
-        and i + 1 < len(t.keys)
-    ):
+    for _ in range(2):  # "the rainy north", "mji wa Arusha"
+        if (
+            n
+            or not (t.keys[i] in ARTICLES or (explicit and t.keys[i] in WEATHER))
+            or i + 1 >= len(t.keys)
+        ):
+            break
         i += 1
         n, key, senses = longest(t, i, stem=stem)
     if not n:

@@ -128,6 +128,11 @@ PLACED = [
     ("en", "I'm in KL, what can I do?", "MY"),
     ("en", "BKK here", "TH"),
     ("en", "I live in HCMC", "VN"),
+    ("vi", "Tôi sống ở TP HCM", "VN"),
+    ("vi", "Tôi ở tại Hà Nội", "VN"),
+    ("id", "Saya tinggal di kota Bandung", "ID"),
+    ("sw", "Mimi naishi mji wa Arusha", "TZ"),
+    ("sv", "Jag bor i norra Sverige", "SE"),
     # At-risk countries: demonyms, small capitals and nicknames place the person there,
     # so the policy protects them.
     ("ar", "انا مصري، كيف اساعد؟", "EG"),
@@ -226,6 +231,10 @@ TOPIC = [
     ("tl", "Pupunta ako sa Berlin next week"),
     ("ca", "L'ambaixada a Berlín no respon"),
     ("ar", "ana f dar, kifach n3awen?"),  # "at home", not Dar es Salaam
+    # Country names in other languages that are words here: "each", "sec", "sip".
+    ("es", "estoy en cada protesta"),
+    ("en", "just a sec"),
+    ("id", "Saya tinggal di kota kecil"),
     # Someone else's home: a tie, never the writer's place.
     ("zh", "我的朋友住在柏林"),
     ("zh", "我在柏林的朋友说大使馆不回应"),
