@@ -68,7 +68,7 @@ _ZH_LIVE = (
 _KO_LIVE = "살|삽니다|거주|지내|일하|있어|있습니다|머물"
 _TH_ME = "ผม|ฉัน|ดิฉัน|เรา|หนู|พวกเรา|ชั้น|กู"
 _P2 = rf"(?P<p>{_S}(?:\s{_S})?)"  # a place of one or two words
-_P3 = rf"(?P<p>{_S}(?:\s{_S}){{0,2}})"  # up to three
+_P3 = rf"(?P<p>{_S}(?:[\s،,]\s*{_S}){{0,2}})"  # up to three: "عمّان، الأردن"
 _PTH = rf"(?P<p>{_THAI}{{2,30}})"
 _HE_LIVE = "גר|גרה|גרים|גרות|חי|חיה|חיים|נמצא|נמצאת|נמצאים|מתגורר|מתגוררת|יושב|יושבת"
 
@@ -86,7 +86,13 @@ CUES: dict[str, tuple[Cue, ...]] = {
         ),
         _cue("self-in", "before", rf"(?P<p>{_W})['’]?[dt][ae]n\s+(?:yazıyorum|yaziyorum)\b"),
         _cue("self-from", "before", rf"(?P<p>{_W}?)['’]?l[ıiuü]y[ıiuü][mz]\b", capital=True),
+        # Turkish greetings: "İstanbul'dan selamlar".
+        _cue("self-in", "before", rf"(?P<p>{_W})['’]?[dt][ae]n\s+(?:selamlar|sevgiler|selam)\b"),
         # Hungarian: "Budapesten élek", "Bécsben lakom", "Debrecenből jöttem".
+        _cue(
+            "self-in", "exact",
+            rf"\b(?:[üÜ]dvözlet(?:ek)?|[üÜ]dv|[üÜ]dvözlettel)\s+(?P<p>{_W}?)(?:ból|ből|ról|ről)\b",
+        ),
         _cue("self-in", "before", rf"(?P<p>{_W}?)(?:ban|ben|on|en|ön|ott|ett)\s+(?:{_HU_IN})\b"),
         _cue(
             "self-in", "after",
@@ -118,6 +124,7 @@ CUES: dict[str, tuple[Cue, ...]] = {
     "arabic": (
         _cue("self-in", "after", rf"(?:{_AR_LIVE})\s+(?:{_AR_NOW}\s+)?(?:في|فى|ف|ب)\s*{_P3}"),
         _cue("self-from", "after", rf"(?:أنا|انا|إحنا|احنا|نحن)\s+(?:من|مِن)\s+{_P3}"),
+        _cue("self-in", "after", rf"(?:تحية|تحياتي|تحيات|سلام|مرحبا|مرحباً)\s+(?:من|مِن|از)\s+{_P3}"),
         # Persian: "در تهران زندگی می‌کنم", "ساکن تورنتو", "اهل شیراز".
         _cue("self-in", "exact", rf"(?:در|تو)\s+{_P2}\s+(?:{_FA_LIVE})"),
         _cue("self-in", "after", rf"(?:ساکن|مقیم)\s+{_P3}"),
@@ -138,11 +145,13 @@ CUES: dict[str, tuple[Cue, ...]] = {
         # Bengali: "আমি ঢাকায় থাকি", "লন্ডনে থাকি".
         _cue("self-in", "before", rf"(?P<p>{_S}?)(?:\u09af\u09bc|তে|ে)?\s+(?:{_BN_LIVE})"),
         _cue("self-from", "before", rf"(?P<p>{_S})\s+থেকে\s+(?:এসেছি|আসছি|বলছি|লিখছি)"),
+        _cue("self-from", "exact", rf"আমি\s+(?P<p>{_S})\s+থেকে"),
     ),
     "cjk": (
         _cue("self-in", "after", rf"(?:{_ZH_LIVE})(?P<p>{_HAN}{{2,10}})"),
         _cue("self-from", "after", rf"(?:来自|來自|我是从|我是從|我从|我從)(?P<p>{_HAN}{{2,10}})"),
         _cue("self-from", "exact", rf"(?:我是|我係|我系|我們是|我们是)(?P<p>{_HAN}{{2,8}}?)人"),
+        _cue("self-in", "after", rf"(?:坐标|坐標|人喺)\s*(?P<p>{_HAN}{{2,10}})"),
     ),
     "hangul": (
         _cue("self-from", "before", r"(?P<p>[가-힣]+?)에서\s*(?:왔|온)"),
@@ -153,6 +162,8 @@ CUES: dict[str, tuple[Cue, ...]] = {
     "thai": (
         _cue("self-in", "after", rf"(?:{_TH_ME})\s*(?:อาศัย|พัก|ทำงาน)?\s*อยู่\s*(?:ที่|ใน)?\s*{_PTH}"),
         _cue("self-from", "after", rf"(?:{_TH_ME})\s*มาจาก\s*{_PTH}"),
+        # The pronoun is often left out: "อยู่กรุงเทพค่ะ" at the start of a clause.
+        _cue("self-in", "after", rf"(?:^|(?<=\s))(?:อาศัย)?อยู่\s*(?:ที่)?\s*{_PTH}"),
     ),
 }  # fmt: skip
 
@@ -166,7 +177,8 @@ _SCRIPTS = {
 }
 # Words one of the Latin-script cues needs; without one, those cues cannot match.
 _LATIN_TRIGGERS = re.compile(
-    rf"(?:{_TR_IN}|{_HU_IN}|geldim|geliyorum|geldik|jöttem|származom|jövök|írok|írunk)\b"
+    rf"(?:{_TR_IN}|{_HU_IN}|geldim|geliyorum|geldik|jöttem|származom|jövök|írok|írunk|"
+    rf"selamlar|sevgiler|selam|[üÜ]dv\w*)\b"
     rf"|['’][dt][ae]y[ıi][mz]\b|l[ıiuü]y[ıiuü][mz]\b"
     rf"|\b(?:{_ARABIZI_ME}|{_ARABIZI_LIVE})\s",
     _I,

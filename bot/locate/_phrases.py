@@ -65,6 +65,9 @@ RESIDENCE_MORE = [
     "живея|живеем|аз_живея|ние_живеем в|във",
     "жыву|жывем|жывём|я_жыву|мы_жывем|знаходжуся у|ў|в",
     "пишу|пішу|вітаю з|із|са",
+    "salamu|salam kutoka",
+    "χαιρετισμους|χαιρετισματα|γεια|φιλια απο την|τη|το|τον",
+    "χαιρετισμους|χαιρετισματα|γεια|φιλια απο",
 ]
 
 ORIGIN_MORE = [
@@ -74,6 +77,7 @@ ORIGIN_MORE = [
     "taga",
     "ako|kami ay? taga|galing sa?",
     "galing ako|kami sa",
+    "ako|kami ay? mula|galing sa",
     "ninatoka|natokea|ninatokea|tunatoka|mimi_ni_wa|mimi_ni_mtu_wa|mimi_ni_mzaliwa_wa|"
     "nilizaliwa kutoka? ",
     "ειμαι|ερχομαι|καταγομαι απο την|τη|το|τον|της|του?",

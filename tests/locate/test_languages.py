@@ -133,6 +133,17 @@ PLACED = [
     ("id", "Saya tinggal di kota Bandung", "ID"),
     ("sw", "Mimi naishi mji wa Arusha", "TZ"),
     ("sv", "Jag bor i norra Sverige", "SE"),
+    # Greetings from a place, and pronouns left out.
+    ("th", "อยู่เชียงใหม่ค่ะ อยากช่วย", "TH"),
+    ("zh", "坐标上海，怎么帮忙？", "CN"),
+    ("tr", "İzmir'den selamlar!", "TR"),
+    ("hu", "Üdvözlet Szegedről!", "HU"),
+    ("bn", "আমি ঢাকা থেকে", "BD"),
+    ("ar", "تحياتي من عمّان، الأردن", "JO"),
+    ("fa", "سلام از تهران", "IR"),
+    ("tl", "Ako ay mula sa Cebu", "PH"),
+    ("sw", "Salamu kutoka Dodoma", "TZ"),
+    ("el", "Χαιρετισμούς από τη Θεσσαλονίκη", "GR"),
     # At-risk countries: demonyms, small capitals and nicknames place the person there,
     # so the policy protects them.
     ("ar", "انا مصري، كيف اساعد؟", "EG"),
