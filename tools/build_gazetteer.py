@@ -68,6 +68,8 @@ HOME_SCRIPTS: dict[str, set[str]] = {
     "hangul": {"KR", "KP"},
     "thai": {"TH"},
     "greek": {"GR", "CY"},
+    "georgian": {"GE"},
+    "armenian": {"AM"},
 }
 # Country names in the languages people write to us in (babel's CLDR territory names).
 LANGS = _w("""en de fr es it nl pt pl sv da nb nn fi cs tr ru uk be ja ar he fa ur hi bn
@@ -530,6 +532,7 @@ _SCRIPT_RANGES = (
     (0x0370, 0x03FF, "greek"), (0x0600, 0x06FF, "arabic"), (0x0750, 0x077F, "arabic"),
     (0xFB50, 0xFEFF, "arabic"), (0x0590, 0x05FF, "hebrew"), (0x0900, 0x097F, "devanagari"),
     (0x0980, 0x09FF, "bengali"), (0xAC00, 0xD7AF, "hangul"), (0x0E00, 0x0E7F, "thai"),
+    (0x10A0, 0x10FF, "georgian"), (0x0530, 0x058F, "armenian"),
 )  # fmt: skip
 
 

@@ -47,7 +47,7 @@ from bot.locate._patterns import (
     Pattern,
     compile_patterns,
 )
-from bot.locate._phrases import ORIGIN_MORE, RESIDENCE_MORE, someone_elses
+from bot.locate._phrases import ORIGIN_MORE, RESIDENCE_MORE, TIES_MORE, someone_elses
 from bot.locate._prepare import body_of, flags_of, text_of
 from bot.locate._risk import writes_risk_language
 from bot.locate._russia import (
@@ -85,7 +85,7 @@ _PROFILE_SPLIT = re.compile(r"[|•·;/\n]+|\s[-—–→]\s|->|\s&\s")
 _FAMILIES = (
     ("self-in", compile_patterns(RESIDENCE + RESIDENCE_MORE)),
     ("self-from", compile_patterns(ORIGIN + ORIGIN_MORE)),
-    ("tie", compile_patterns(TIES)),
+    ("tie", compile_patterns(TIES + TIES_MORE)),
 )
 # The families by a pattern's last word, in family order: one dict read per word
 # instead of one per family, and most words end no pattern at all.

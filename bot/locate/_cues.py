@@ -66,6 +66,10 @@ _ZH_LIVE = (
     "我們在|我们在|我哋喺|目前在|现在在|現在在|現居|现居|常住"
 )
 _KO_LIVE = "살|삽니다|거주|지내|일하|있어|있습니다|머물"
+_HY = "[\u0531-\u0587]"  # Armenian
+_CYR = "[А-Яа-яЁёІіҚқҒғҢңӨөҮүҰұҺһӘә]"
+_KZ_LIVE = "тұрамын|тұрамыз|тұрам|жашайм|жашайбыз|жашаймын|турам|турамын|жұмыс\\s+істеймін"
+_KZ_WRITE = "жазып|жазамын|жазып\\s+отырмын|келдім|келгем"
 _TH_ME = "ผม|ฉัน|ดิฉัน|เรา|หนู|พวกเรา|ชั้น|กู"
 _P2 = rf"(?P<p>{_S}(?:\s{_S})?)"  # a place of one or two words
 _P3 = rf"(?P<p>{_S}(?:[\s،,]\s*{_S}){{0,2}})"  # up to three: "عمّان، الأردن"
@@ -159,6 +163,16 @@ CUES: dict[str, tuple[Cue, ...]] = {
         _cue("self-in", "before", r"(?P<p>[가-힣]+)\s+(?:살아|살고|삽니다|거주)"),
         _cue("self-from", "before", r"(?P<p>[가-힣]+?)\s*출신"),
     ),
+    "caucasus": (
+        # Georgian "თბილისში ვცხოვრობ", Armenian "ապրում եմ Գյումրիում": a case ending glued on.
+        _cue("self-in", "before", r"(?P<p>[\u10d0-\u10ff]+?)(?:ში|ს)\s+(?:ვცხოვრობ|ვარ|ვმუშაობ)"),
+        _cue("self-in", "after", r"(?:ვცხოვრობ|ვარ)\s+(?P<p>[\u10d0-\u10ff]+?)(?:ში)\b"),
+        _cue("self-in", "exact", rf"(?:ապրում|բնակվում)\s+եմ\s+(?P<p>{_HY}+?)ում"),
+        _cue("self-in", "before", rf"(?P<p>{_HY}+?)ում\s+(?:եմ\s+)?(?:ապրում|բնակվում)"),
+        # Kazakh and Kyrgyz: "Алматыда тұрамын", "Бишкекте жашайм".
+        _cue("self-in", "before", rf"(?P<p>{_CYR}+?)(?:да|де|та|те)\s+(?:{_KZ_LIVE})"),
+        _cue("self-in", "before", rf"(?P<p>{_CYR}+?)(?:дан|ден|тан|тен)\s+(?:{_KZ_WRITE})"),
+    ),
     "thai": (
         _cue("self-in", "after", rf"(?:{_TH_ME})\s*(?:อาศัย|พัก|ทำงาน)?\s*อยู่\s*(?:ที่|ใน)?\s*{_PTH}"),
         _cue("self-from", "after", rf"(?:{_TH_ME})\s*มาจาก\s*{_PTH}"),
@@ -174,6 +188,7 @@ _SCRIPTS = {
     "cjk": re.compile(_HAN),
     "hangul": re.compile("[가-힣]"),
     "thai": re.compile(_THAI),
+    "caucasus": re.compile("[\u10d0-\u10ff\u0531-\u0587]|(?:тұрам|жашай|турам|жазып|келдім)"),
 }
 # Words one of the Latin-script cues needs; without one, those cues cannot match.
 _LATIN_TRIGGERS = re.compile(
@@ -266,6 +281,8 @@ def _longest(text: str, side: str, capital: bool) -> tuple[Resolution, str] | No
         if not senses and "\u0621" <= key[:1] <= "\u064a":
             # The Arabic article comes and goes: "اسكندرية", "الإسكندرية".
             senses = gaz.senses(key[2:] if key.startswith("ال") else "ال" + key)
+        if not senses and "\u10d0" <= key[-1:] <= "\u10ff":
+            senses = gaz.senses(key + "ი")  # Georgian drops the nominative -ი: თბილისში
         if not senses:
             continue
         if key in gaz.ambiguous:

@@ -255,7 +255,9 @@ FIRST_PERSON = frozenset(fold(w) for w in _W(
     "i i'm im i've i'd i'll me my mine we we're us our ich mir mich mein meine meinen wir uns "
     "unser unsere je moi mon ma mes nous notre nos yo mi mis nosotros nuestro nuestra eu meu "
     "minha nos nosso nossa io noi ik mij mijn wij ons onze jag mig vi oss ja mnie my nas jeg "
-    "mina я мне меня мной мы нас нам нами мой моя мое мои наш наша наши мені мене ми мій"
+    "mina я мне меня мной мы нас нам нами мой моя мое мои наш наша наши мені мене ми мій "
+    # "Таллин. Живу здесь с детства": a verb in the first person says who is there.
+    "живу живем живём переехал переехала переехали жыву жывем мешкаю живеам живея живим"
 ))  # fmt: skip
 # Russian speaking about their own situation; protect even with no place given.
 RU_FIRST_PERSON = frozenset(fold(w) for w in _W(

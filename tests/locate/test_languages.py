@@ -133,6 +133,18 @@ PLACED = [
     ("id", "Saya tinggal di kota Bandung", "ID"),
     ("sw", "Mimi naishi mji wa Arusha", "TZ"),
     ("sv", "Jag bor i norra Sverige", "SE"),
+    # Beyond the list: Georgian, Armenian, Kazakh, Kyrgyz, Macedonian, and
+    # Russian speakers abroad who open with their city.
+    ("ka", "გამარჯობა, თბილისში ვცხოვრობ", "GE"),
+    ("hy", "Բարև, Երևանում եմ ապրում։", "AM"),
+    ("kk", "Сәлем! Мен Алматыда тұрамын.", "KZ"),
+    ("ky", "Мен Бишкекте жашайм", "KG"),
+    ("kk", "Астанадан жазып отырмын.", "KZ"),
+    ("mk", "Живеам во Скопје, како можам да помогнам?", "MK"),
+    ("ru", "Таллин. Живу здесь с детства", "EE"),
+    ("ru", "Вильнюс, живу тут с 2021.", "LT"),
+    ("ru", "мы переехали в Тбилиси в 2022-м, чем помочь?", "GE"),
+    ("ru", "стамбул, третий год тут живу", "TR"),
     # Greetings from a place, and pronouns left out.
     ("th", "อยู่เชียงใหม่ค่ะ อยากช่วย", "TH"),
     ("zh", "坐标上海，怎么帮忙？", "CN"),
@@ -260,6 +272,7 @@ TOPIC = [
     ("tl", "Ang kapatid ko ay nakatira sa Berlin"),
     ("tr", "Kardeşim Berlin'de yaşıyor"),
     ("hu", "A nővérem Bécsben él"),
+    ("ru", "мой друг уехал в Грузию, а я не знаю как с ним связаться"),
 ]
 
 
@@ -334,6 +347,8 @@ RUSSIA = [
     ("tr", "Kazan'dan yazıyorum"),
     ("ko", "제 친구는 블라디보스토크에 살아요"),
     ("zh", "我的朋友住在海参崴"),
+    ("ru", "мы переехали в Казань"),
+    ("ru", "Москва. живу тут"),
 ]
 
 
