@@ -485,6 +485,17 @@ DEMONYMS: dict[str, str] = {
     "MM": "burmese",
     "WS": "samoan samoans",
     "TO": "tongan tongans",
+    "BI": "burundian burundians burundais burundaise",
+    "TD": "chadian chadians tchadien tchadienne",
+    "KM": "comorian comorians comorien comorienne",
+    "SZ": "swazi swazis emaswati",
+    "GN": "guinéen guinéenne",
+    "MR": "mauritanian mauritanians mauritanien mauritanienne",
+    "SL": "salone",
+    "GD": "grenadian grenadians",
+    "VC": "vincentian vincentians vincy",
+    "KI": "i-kiribati",
+    "TV": "tuvaluan tuvaluans",
 }
 
 
@@ -645,11 +656,23 @@ def build() -> dict[str, object]:
         ("northern irish", "GB"),
         ("sri lankan", "LK"),
         ("sri lankans", "LK"),
+        ("sierra leonean", "SL"),
+        ("sierra leoneans", "SL"),
+        ("south sudanese", "SS"),
+        ("saint lucian", "LC"),
+        ("saint lucians", "LC"),
+        ("st lucian", "LC"),
+        ("papua new guinean", "PG"),
+        ("papua new guineans", "PG"),
+        ("solomon islander", "SB"),
+        ("solomon islanders", "SB"),
+        ("i kiribati", "KI"),
     ):
         demonyms[multi] = cc
     for single in (
         *("new", "zealander", "zealanders", "south", "african", "africans", "northern"),
-        *("sri", "lankan", "lankans"),
+        *("sri", "lankan", "lankans", "lucian", "lucians"),
+        *("papua", "guinean", "guineans", "solomon", "islander", "islanders", "i", "kiribati"),
     ):
         demonyms.pop(single, None)
 
