@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from bot.locate._cues import scan_cues
+from bot.locate._cues import scan_cues, unspaced_places
 from bot.locate._evidence import Cand, Scan, decide
 from bot.locate._gazetteer import Resolution, gazetteer
 from bot.locate._normalise import CYRILLIC, clean
@@ -381,6 +381,8 @@ def _scan_profile(profile: str, scan: Scan) -> bool:
             chain = read_place(st, 0, context="profile") if st.keys else None
             if chain and covers_rest(st, chain):
                 sub.add("profile", chain)
+    if not sub.cands:
+        sub.cands.extend(Cand("profile", cc, 1.0) for cc in unspaced_places(profile))
     country, _, _ = decide(sub.cands)
     certainty = max((c.certainty for c in sub.cands if c.cc == country), default=1.0)
     if country is None and len(flags) == 1:

@@ -246,6 +246,27 @@ def scan_cues(body: str, scan: Scan) -> None:
                     scan.cands.append(Cand(cue.how, res.cc, res.certainty * 0.9))
 
 
+_RUN = re.compile(f"(?:{_HAN}|{_THAI}|[\u3040-\u30ff])+")
+
+
+def unspaced_places(text: str) -> set[str]:
+    """Countries of the names that make up a run of Chinese, Japanese or Thai letters
+    from the start, for a profile location: "中国上海", "日本東京都渋谷区"."""
+    gaz = gazetteer()
+    out: set[str] = set()
+    for run in _RUN.findall(text):
+        i = 0
+        while i < len(run):
+            k = next((k for k in range(len(run) - i, 1, -1) if gaz.has(run[i : i + k])), 0)
+            if not k:
+                break  # "渋谷区": a name we do not know ends the reading
+            res = resolve(gaz.senses(run[i : i + k]))
+            if res.cc:
+                out.add(res.cc)
+            i += k
+    return out
+
+
 def _place(text: str, cue: Cue) -> tuple[Resolution, str] | None:
     """The place in `text` and the text left beside it."""
     found = _longest(text, cue.side, cue.capital)

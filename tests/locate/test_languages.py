@@ -405,3 +405,8 @@ def test_a_profile_in_another_script_places() -> None:
     assert locate("怎么帮忙？", "台北").country == "TW"
     assert locate("كيف أساعد؟", "عمّان، الأردن").country == "JO"
     assert locate("Как помочь?", "Улан-Батор").country == "MN"
+    assert locate("怎么帮忙？", "中国上海").country == "CN"
+    assert locate("何ができますか", "日本東京都渋谷区").country == "JP"
+    assert locate("كيف أساعد؟", "الرياض، السعودية").country == "SA"
+    assert locate("어떻게 도와요?", "서울특별시").country == "KR"
+    assert locate("ช่วยยังไง", "กรุงเทพมหานคร ประเทศไทย").country == "TH"
