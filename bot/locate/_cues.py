@@ -215,6 +215,14 @@ _OTHERS = re.compile(
     "barátom|barátnőm|testvérem|anyám|apám|családom|"
     "sahbi|sa7bi|khouya|khoya|khti|okhti|mama|baba|familti"
 )
+# Negation right before the cue ("我不住在", "לא גר", "لا أعيش") or after it ("살지 않아요").
+_NOT = re.compile("不|没|沒|唔|לא|لا|ما|مش|مو|ไม่|not\\s|nem\\s|değil", re.IGNORECASE)
+_NOT_AFTER = re.compile("\\S*\\s*(?:지\\s*않|지\\s*안|değil|nem)")
+# Right after the place, a stay rather than a home: "我在柏林旅游", "베를린에 여행".
+_VISIT = re.compile(
+    "\\s*(?:旅游|旅遊|旅行|出差|度假|玩|开会|開會|访问|訪問|여행|출장|휴가|เที่ยว|"
+    "في\\s+زيارة|زيارة|سياحة|בחופשה|בטיול|tatil|nyaral|seyahat)"
+)
 # "我在柏林的朋友": the place modifies a noun ("my friend in Berlin"), not the writer.
 _MODIFIER = re.compile("的|の")
 # Punctuation only: vowel signs (Devanagari, Bengali, Thai) are not \w but are letters.
@@ -242,8 +250,15 @@ def scan_cues(body: str, scan: Scan) -> None:
                 # "我的朋友住在柏林", "אחי גר בברלין": someone else's home is a tie only.
                 start = max(body.rfind(c, 0, m.start()) for c in _CLAUSE_ENDS) + 1
                 after = rest if cue.side == "after" else body[m.end() :]
-                if not _OTHERS.search(body, start, m.start()) and not _MODIFIER.match(after):
-                    scan.cands.append(Cand(cue.how, res.cc, res.certainty * 0.9))
+                if (
+                    _OTHERS.search(body, start, m.start())
+                    or _MODIFIER.match(after)
+                    or _NOT.search(body, max(start, m.start() - 3), m.start())
+                    or _NOT_AFTER.match(body, m.end())
+                ):
+                    continue  # someone else's home, or "我不住在北京": a tie only
+                how = "visit" if _VISIT.match(after) else cue.how
+                scan.cands.append(Cand(how, res.cc, res.certainty * 0.9))
 
 
 _RUN = re.compile(f"(?:{_HAN}|{_THAI}|[\u3040-\u30ff])+")

@@ -22,6 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bot.locate._normalise import fold
+from bot.locate._phrases import NEGATION_MORE, VISITING_MORE
 
 SETS = {
     "ME": "i'm|im|i_am|we're|we_are",
@@ -293,7 +294,7 @@ RU_DISTRESS = frozenset(fold(w) for w in _W(
     "помогите помоги спасите спасти боюсь страшно прячусь ищут угрожают задержали забрали "
     "pomogite pomogi spasite boyus strashno pryachus ishchut ishut"
 ))  # fmt: skip
-NEGATION = frozenset(_W("not never nicht kein nie pas no не ні ei inte ikke niet"))
+NEGATION = frozenset(_W("not never nicht kein nie pas no не ні ei inte ikke niet " + NEGATION_MORE))
 # With "city of" words read past the same way: "tinggal di kota Bandung", "mji wa Arusha",
 # "ở tại Hà Nội".
 ARTICLES = frozenset(
@@ -313,13 +314,12 @@ WEATHER = frozenset(_W(
     "sunny rainy snowy cold hot beautiful lovely grey gray windy freezing northern southern "
     "eastern western norra sodra vastra ostra nordre sondre"
 ))  # fmt: skip
-# "I'm in NJ for work but I live in Toronto": a stay, not a home. Words right after
-# the place that turn a residence phrase into a tie only.
+# "in NJ for work but I live in Toronto": after the place, a stay, not a home (a tie).
 VISITING = frozenset(tuple(v.split()) for v in (
     "for work", "for business", "on business", "on holiday", "on vacation", "on a trip",
     "this week", "this weekend", "for the weekend", "for a conference", "for a visit",
     "for a week", "for the week", "for a month",
-    "for a few days", "visiting", "till", "until",
+    "for a few days", "visiting", "till", "until", *VISITING_MORE,
 ))  # fmt: skip
 # "Leeds checking in": a word that, followed by "in", says "here" after a place.
 CHECKING_IN = frozenset(_W("checking reporting"))

@@ -102,3 +102,12 @@ TIES_MORE = [
     "я|мы уже|больше|давно? не в|во|на",
     "я|мы уехал|уехала|уехали|сбежал|сбежала|сбежали из",
 ]
+
+# After the place, a stay rather than a home: "ở Paris du lịch", "di Bali liburan".
+VISITING_MORE = (
+    "du lich", "cong tac", "liburan", "jalan jalan", "dinas", "bakasyon", "likizo", "ziara",
+    "kwa likizo", "για διακοπες", "διακοπες", "na odmoru", "na godisnjem", "na ferie",
+    "pa ferie", "nyaralni", "nyaralok", "de vacances", "de vacaciones",
+)  # fmt: skip
+# "Δεν μένω στην Αθήνα", "saya tidak tinggal di": negation in the new languages.
+NEGATION_MORE = "δεν khong tidak bukan tak gak nggak ga hindi nem ne"

@@ -273,7 +273,31 @@ TOPIC = [
     ("tr", "Kardeşim Berlin'de yaşıyor"),
     ("hu", "A nővérem Bécsben él"),
     ("ru", "мой друг уехал в Грузию, а я не знаю как с ним связаться"),
+    # Not living there.
+    ("zh", "我不住在北京"),
+    ("ko", "서울에 살지 않아요"),
+    ("he", "אני לא גר בתל אביב"),
+    ("ar", "انا لا أعيش في دبي"),
+    ("el", "Δεν μένω στην Αθήνα"),
+    ("id", "Saya tidak tinggal di Jakarta"),
 ]
+
+
+# A stay is weaker evidence than any home (the profile included), as in the other
+# languages; alone it still says where the writer is this week.
+VISITS = [
+    ("zh", "我在柏林旅游，顺便问一下", None),
+    ("vi", "Tôi đang ở Paris du lịch", None),
+    ("id", "Saya di Bali liburan", None),
+    ("zh", "我在柏林旅游", "London"),
+    ("id", "Saya di Bali liburan", "Sydney"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "profile"), VISITS)
+def test_a_visit_is_weaker_than_a_home(lang: str, text: str, profile: str | None) -> None:
+    got = locate(text, profile, lang)
+    assert got.reason == ("profile" if profile else "visit"), (text, got)
 
 
 # Words that hold a Russian town's name in another script but are not about it.
