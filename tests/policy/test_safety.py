@@ -229,10 +229,10 @@ def _rows(name: str) -> list[dict[str, Any]]:
         # Russia or whose city the gazetteer cannot read in Cyrillic; Arabic, Persian and Urdu
         # writers abroad whose city it could not read in their script (it can since issue
         # 13, with Kazakh, Kyrgyz, Georgian, Armenian, Macedonian and Russian "переехал в",
-        # "Таллин. Живу здесь": needless A 5 -> 2, B 16 -> 9, D 24 -> 14).
-        ("mentions_safety_a.jsonl", 0, 2, 0),
+        # "Таллин. Живу здесь": needless A 5 -> 1, B 16 -> 9, C 4 -> 3, D 24 -> 14).
+        ("mentions_safety_a.jsonl", 0, 1, 0),
         ("mentions_safety_b.jsonl", 0, 9, 2),
-        ("mentions_safety_c.jsonl", 0, 4, 1),
+        ("mentions_safety_c.jsonl", 0, 3, 1),
         # D's one miss at first, "karachi se hoon" (romanised Urdu), is now read.
         ("mentions_safety_d.jsonl", 0, 14, 1),
     ],
