@@ -134,7 +134,7 @@ def _locate(text: str, profile: str | None) -> Placement:
             if not _flag_is_decoration(t, cc):
                 scan.cands.append(Cand("flag", cc, 1.0))
     # Each with a cheap gate of its own: a script, or a word only they use.
-    scan_cues(body, scan)
+    scan_cues(body, t.keys, scan)
     scan_romanised_hindi(t, scan)
     for tag in tags:
         chain = _hashtag(tag)

@@ -190,14 +190,28 @@ _SCRIPTS = {
     "thai": re.compile(_THAI),
     "caucasus": re.compile("[\u10d0-\u10ff\u0531-\u0587]|(?:тұрам|жашай|турам|жазып|келдім)"),
 }
-# Words one of the Latin-script cues needs; without one, those cues cannot match.
-_LATIN_TRIGGERS = re.compile(
-    rf"(?:{_TR_IN}|{_HU_IN}|geldim|geliyorum|geldik|jöttem|származom|jövök|írok|írunk|"
-    rf"selamlar|sevgiler|selam|[üÜ]dv\w*)\b"
-    rf"|['’][dt][ae]y[ıi][mz]\b|l[ıiuü]y[ıiuü][mz]\b"
-    rf"|\b(?:{_ARABIZI_ME}|{_ARABIZI_LIVE})\s",
-    _I,
+# Words one of the Latin-script cues needs, as folded keys: without one (or a Turkish
+# "-dayım", "-liyim" ending) those cues cannot match. A set lookup per word is far
+# cheaper than one more regular expression over every mention.
+_LATIN_WORDS = frozenset(
+    fold(w)
+    for alts in (_TR_IN, _HU_IN, _ARABIZI_ME, _ARABIZI_LIVE)
+    for w in alts.replace("|", " ").split()
+) | frozenset(
+    fold(w)
+    for w in str.split(
+        "geldim geliyorum geldik jöttem származom származunk jövök írok írunk selamlar "
+        "sevgiler selam üdvözlet üdvözletek üdv üdvözlettel"
+    )
 )
+_TR_ENDING = re.compile(r"y[ıiuü][mz]\b")
+
+
+def _latin_cues_may_match(body: str, keys: list[str]) -> bool:
+    return not _LATIN_WORDS.isdisjoint(keys) or bool(_TR_ENDING.search(body))
+
+
+_ANY_SCRIPT = re.compile("|".join(rx.pattern for rx in _SCRIPTS.values()))
 _UNSPACED = re.compile(f"{_HAN}|{_THAI}|[\u3040-\u30ff]")
 _CLAUSE_ENDS = ".!?;\n。！？；،,，"
 # Someone other than the writer as the subject (kin, friends, he/she/they), in the
@@ -231,14 +245,16 @@ _TRIM = re.compile(f"^[{_PUNCT}]+|[{_PUNCT}]+$")
 _CONNECTOR = re.compile(f"^[{_PUNCT}]*(?:(?:في|فى|in|ב)\\s+)?")
 
 
-def scan_cues(body: str, scan: Scan) -> None:
-    """Add the places the cues find in the raw text (hashtags and links already out)."""
-    if body.isascii():
-        groups = ["latin"] if _LATIN_TRIGGERS.search(body) else []
-    else:
-        groups = [g for g, rx in _SCRIPTS.items() if rx.search(body)]
-        if _LATIN_TRIGGERS.search(body):
-            groups.append("latin")
+def scan_cues(body: str, keys: list[str], scan: Scan) -> None:
+    """Add the places the cues find in the raw text (hashtags and links already out);
+    `keys` are its folded words."""
+    groups = (
+        [g for g, rx in _SCRIPTS.items() if rx.search(body)]
+        if not body.isascii() and _ANY_SCRIPT.search(body)
+        else []
+    )
+    if _latin_cues_may_match(body, keys):
+        groups.append("latin")
     for group in groups:
         for cue in CUES[group]:
             for m in cue.regex.finditer(body):
