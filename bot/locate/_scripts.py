@@ -90,12 +90,15 @@ _HI_VERB = frozenset(str.split("hoon hun hu hoo rehta rehti rahta rahti rehte re
 
 def scan_romanised_hindi(t: Text, scan: Scan) -> None:
     keys = t.keys
-    if _HI_VERB.isdisjoint(keys):
+    if _HI_VERB.isdisjoint(keys) and "hain" not in keys:
         return
     gaz = gazetteer()
+    we = "hum" in keys or "ham" in keys
     for i in range(1, len(keys) - 1):
         how = _HI_POST.get(keys[i])
-        if how is None or keys[i + 1] not in _HI_VERB:
+        verb = keys[i + 1]
+        # "hain" is "we are" with "hum", but "they are" without it.
+        if how is None or not (verb in _HI_VERB or (verb == "hain" and we)):
             continue
         for n in (2, 1):  # "new delhi se", then "delhi se"
             if i - n < 0:

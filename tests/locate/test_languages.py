@@ -47,6 +47,7 @@ PLACED = [
     ("hi", "मैं मुंबई से हूँ", "IN"),
     ("hi", "Dubai mein rehta hu, kya kar sakta hu?", "AE"),
     ("hi", "main Pune se hoon", "IN"),
+    ("hi", "Hum Mumbai se hain", "IN"),
     # Bengali
     ("bn", "আমি ঢাকায় থাকি", "BD"),
     ("bn", "আমি কলকাতায় থাকি, কী করতে পারি?", "IN"),
@@ -267,6 +268,7 @@ TOPIC = [
     ("fa", "برادرم در برلین زندگی می‌کند"),
     ("ur", "میرا بھائی لندن میں رہتا ہے"),
     ("hi", "मेरा भाई दिल्ली में रहता है"),
+    ("hi", "woh log Mumbai se hain"),
     ("th", "เพื่อนผมอยู่เชียงใหม่"),
     ("id", "Kakak saya tinggal di Berlin"),
     ("tl", "Ang kapatid ko ay nakatira sa Berlin"),
