@@ -51,8 +51,29 @@ MIN_POP_FULL = {"RU"}  # countries kept down to the 15,000 of cities15000
 MIN_POP_LATIN_ALT = 150_000  # exonyms (Cologne, Milan, Gothenburg) for the bigger cities only
 MIN_POP_CYR_ALT = 400_000  # Cyrillic exonyms abroad: "я живу в Берлине"
 MIN_POP_KANA_ALT = 1_000_000  # katakana exonyms abroad: "ベルリン在住"
-CYRILLIC_COUNTRIES = {"RU", "UA", "BY", "KZ", "KG", "BG", "RS", "MK", "MN", "TJ"}
-LANGS = _w("en de fr es it nl pt pl sv da nb fi cs tr ru uk be ja")
+MIN_POP_SCRIPT_ALT = 1_000_000  # exonyms abroad in other scripts: "ברלין", "برلين", "柏林"
+CYRILLIC_COUNTRIES = {"RU", "UA", "BY", "KZ", "KG", "BG", "RS", "MK", "MN", "TJ", "BA", "ME"}
+# Where each script names its own towns, whatever their size (down to MIN_POP): "תל אביב",
+# "شیراز", "서울", "กรุงเทพ". Abroad only the biggest cities' names are kept, and in
+# Russia every town's, in every script (a Russian place protects: "海参崴", "사할린").
+ARAB_WORLD = _w("""AE BH DZ EG IQ JO KW LB LY MA OM PS QA SA SD SY TN YE MR IR AF PK""")
+HOME_SCRIPTS: dict[str, set[str]] = {
+    "cyr": CYRILLIC_COUNTRIES,
+    "arabic": set(ARAB_WORLD),
+    "hebrew": {"IL"},
+    "devanagari": {"IN", "NP"},
+    "bengali": {"BD", "IN"},
+    "han": {"CN", "TW", "HK", "MO", "SG", "JP"},
+    "kana": {"JP"},
+    "hangul": {"KR", "KP"},
+    "thai": {"TH"},
+    "greek": {"GR", "CY"},
+    "georgian": {"GE"},
+    "armenian": {"AM"},
+}
+# Country names in the languages people write to us in (babel's CLDR territory names).
+LANGS = _w("""en de fr es it nl pt pl sv da nb nn fi cs tr ru uk be ja ar he fa ur hi bn
+zh zh_Hant ko vi th id ms fil sw el hu ca sr sr_Latn hr bs bg ro sk sl et lv lt""")
 
 # Relative weights used by the runtime's primary-sense rule (score = thousands).
 SCORE_COUNTRY = 10**9  # a country name always beats a town of the same name
@@ -66,6 +87,7 @@ AMBIGUOUS = [
     *_w("georgia victoria jersey galicia punjab congo limburg newcastle hamilton kingston"),
     *_w("richmond cambridge valencia worcester brest"),
     "st george",
+    "عمان",  # Amman (JO) and Oman, once the vowel marks are gone
 ]
 
 # Given names that are also places. Like the words below they never count as a bare
@@ -85,7 +107,7 @@ COMMON = (
 eye born goes mold rock victory union liberty independence concord normal federal angel
 university college temple surprise paradise pleasant orange centre center vista pueblo
 plano natal colon sur van batman essen halle siegen worms mercedes como tours mesa salta
-santa manta kent derby bury hull phoenix""")
+santa manta kent derby bury hull phoenix casa dar male java gidi""")
     + GIVEN_NAMES
 )
 # Country and region names that are also common given names or nouns.
@@ -96,7 +118,8 @@ any can how who why what here there this that help please thanks love home city
 town earth world internet everywhere somewhere nowhere books cats dogs music art
 life free camp camps close see sea bay cape north south east west central
 upper lower great little grand port mount lake river island islands
-gay queer trans lesbian bi pride buy ego led sim pee""")
+gay queer trans lesbian bi pride buy ego led sim pee
+norra cada tai sec sip lati swiss kota bandar""")
 
 
 # Regions that name no single country: a match consumes the words so that
@@ -129,6 +152,16 @@ CHECHNYA = [
     "Čečensko",
     "Čečenija",
     "チェチェン",
+    "车臣",
+    "車臣",
+    "체첸",
+    "الشيشان",
+    "چچن",
+    "צ'צ'ניה",
+    "צ׳צ׳ניה",
+    "Τσετσενία",
+    "Çeçenistan",
+    "Csecsenföld",
     "Чечня",
     "Чечен",
     "Ичкерия",
@@ -150,7 +183,8 @@ RU_WORDLIKE = _w("""anna tara asha marks engels zima sokol orel bor igra osa mia
 mirny plast sim ren nal noi pes aba uva omby ocher kemer terek rezh fili enem miass
 глаз бор сокол орел клин фили упо цали каен парат samara
 vladimir chekhov pushkin gagarin korolev lermontov zhukovsky stalingrad leningrad
-владимир чехов пушкин гагарин королев лермонтов жуковскии сталинград ленинград""")
+владимир чехов пушкин гагарин королев лермонтов жуковскии сталинград ленинград
+博爾 丰原 豐原 豊原 克林 圖拉 بور تور""")
 
 # Extra spellings people write that the libraries lack. kind: c/s/t.
 ALIASES: dict[str, tuple[str, str]] = {
@@ -223,6 +257,59 @@ ALIASES: dict[str, tuple[str, str]] = {
     "Tasmania": ("AU", "s"), "Bali": ("ID", "s"), "Hokkaido": ("JP", "s"),
     "Okinawa": ("JP", "s"), "Kyushu": ("JP", "s"), "Zanzibar": ("TZ", "s"),
     "Puerto Rico": ("PR", "c"), "Greenland": ("GL", "c"), "Faroe Islands": ("FO", "c"),
+    # Nicknames people use for their own city or country.
+    "Big Apple": ("US", "t"), "Chi-town": ("US", "t"), "Chitown": ("US", "t"),
+    "Beantown": ("US", "t"), "Vegas": ("US", "t"), "Windy City": ("US", "t"),
+    "Big Easy": ("US", "t"), "Jozi": ("ZA", "t"), "Joburg": ("ZA", "t"),
+    "Jo'burg": ("ZA", "t"), "Mzansi": ("ZA", "c"), "Naija": ("NG", "c"),
+    "KL": ("MY", "t"), "BKK": ("TH", "t"), "HCMC": ("VN", "t"), "Saigon": ("VN", "t"),
+    "Hồ Chí Minh": ("VN", "t"), "Thành phố Hồ Chí Minh": ("VN", "t"), "TP HCM": ("VN", "t"),
+    "TPHCM": ("VN", "t"),
+    "Sài Gòn": ("VN", "t"), "Hà Nội": ("VN", "t"), "TLV": ("IL", "t"), "Dilli": ("IN", "t"),
+    "Addis": ("ET", "t"), "CABA": ("AR", "t"), "Baires": ("AR", "t"),
+    "Casa": ("MA", "t"), "Dar": ("TZ", "t"), "Penang": ("MY", "s"), "Cebu": ("PH", "s"),
+    "Maynila": ("PH", "t"), "Blighty": ("GB", "c"),
+    "서울": ("KR", "t"), "부산": ("KR", "t"), "인천": ("KR", "t"), "대구": ("KR", "t"),
+    "대전": ("KR", "t"), "광주": ("KR", "t"), "울산": ("KR", "t"), "臺北": ("TW", "t"),
+    "高雄": ("TW", "t"), "台中": ("TW", "t"), "臺中": ("TW", "t"),
+    # Capitals and nicknames in countries of messages/resources/at_risk.yaml that the
+    # population floor or the data leave out: someone there must be placed there.
+    "Banjul": ("GM", "t"), "Ramallah": ("PS", "t"), "Port of Spain": ("TT", "t"),
+    "Castries": ("LC", "t"), "Kingstown": ("VC", "t"), "St George's": ("GD", "t"),
+    "Apia": ("WS", "t"), "Nuku'alofa": ("TO", "t"), "Nukualofa": ("TO", "t"),
+    "Tarawa": ("KI", "t"), "Funafuti": ("TV", "t"), "Malé": ("MV", "t"), "Fez": ("MA", "t"),
+    "Tobago": ("TT", "s"), "Jogja": ("ID", "t"), "Yogya": ("ID", "t"), "Jkt": ("ID", "t"),
+    "Lasgidi": ("NG", "t"), "Gidi": ("NG", "t"), "Isloo": ("PK", "t"), "Pindi": ("PK", "t"),
+    "Yaad": ("JM", "c"), "Jamdung": ("JM", "c"), "Nrb": ("KE", "t"), "Dxb": ("AE", "t"),
+    "Ctg": ("BD", "t"), "Sabah": ("MY", "s"), "Sarawak": ("MY", "s"),
+    "Aceh": ("ID", "s"), "Java": ("ID", "s"), "Sumatra": ("ID", "s"),
+    # Arabizi (Arabic in Latin letters) and dialect names of Arab countries.
+    "Tounes": ("TN", "c"), "Tunes": ("TN", "c"), "Tounis": ("TN", "c"),
+    "Dzayer": ("DZ", "c"), "Dzair": ("DZ", "c"), "Djazair": ("DZ", "c"),
+    "Lmaghrib": ("MA", "c"), "Lmghrib": ("MA", "c"), "Maghrib": ("MA", "c"),
+    "Masr": ("EG", "c"), "Misr": ("EG", "c"), "Lebnen": ("LB", "c"), "Lubnan": ("LB", "c"),
+    "Dubay": ("AE", "t"), "Ryadh": ("SA", "t"), "Jeddah": ("SA", "t"),
+    "تونس": ("TN", "c"), "الجزائر": ("DZ", "c"), "المغرب": ("MA", "c"), "مصر": ("EG", "c"),
+    "كازا": ("MA", "t"), "الشام": ("SY", "s"),
+    # Everyday country names CLDR writes otherwise ("the Kingdom of...", "United States").
+    "السعودية": ("SA", "c"), "الإمارات": ("AE", "c"), "فلسطين": ("PS", "c"),
+    "أمريكا": ("US", "c"), "آمریکا": ("US", "c"), "אמריקה": ("US", "c"),
+    "ארה\"ב": ("US", "c"), "अमेरिका": ("US", "c"), "আমেরিকা": ("US", "c"),
+    "อเมริกา": ("US", "c"), "بريطانيا": ("GB", "c"), "انجلترا": ("GB", "s"),
+    "انگلیس": ("GB", "c"), "אנגליה": ("GB", "s"), "इंग्लैंड": ("GB", "s"),
+    "ইংল্যান্ড": ("GB", "s"), "อังกฤษ": ("GB", "c"), "沙特": ("SA", "c"),
+    "한국": ("KR", "c"), "ประเทศไทย": ("TH", "c"),
+    # Ukrainian cases the Russian stemmer cannot reach (і and о alternate).
+    "Львові": ("UA", "t"), "Львова": ("UA", "t"), "Харкові": ("UA", "t"),
+    "Харкова": ("UA", "t"), "Харків": ("UA", "t"),
+    # Russian regions in other scripts: naming one protects.
+    "Sakhalin": ("RU", "s"), "Сахалин": ("RU", "s"), "사할린": ("RU", "s"),
+    "サハリン": ("RU", "s"), "萨哈林": ("RU", "s"), "库页岛": ("RU", "s"),
+    "庫頁島": ("RU", "s"), "西伯利亚": ("RU", "s"), "西伯利亞": ("RU", "s"),
+    "시베리아": ("RU", "s"), "シベリア": ("RU", "s"), "سيبيريا": ("RU", "s"),
+    "סיביר": ("RU", "s"), "Σιβηρία": ("RU", "s"), "Sibirya": ("RU", "s"),
+    "Szibéria": ("RU", "s"), "Siberi": ("RU", "s"), "ไซบีเรีย": ("RU", "s"),
+    "Dağıstan": ("RU", "s"), "Tataristan": ("RU", "s"), "Çerkessk": ("RU", "t"),
 }  # fmt: skip
 
 # Places in Ukraine that Russia occupies: country stays UA, but the writer may be
@@ -346,7 +433,7 @@ DEMONYMS: dict[str, str] = {
     "TR": "turkish turk turks türk türkin turc turque turco turca",
     "IL": "israeli israelis",
     "IN": "indian indians",
-    "PK": "pakistani pakistanis",
+    "PK": "pakistani pakistanis پاکستانی",
     "BD": "bangladeshi",
     "CN": "chinese 中国人",
     "JP": "japanese 日本人 japonais japonaise japonés japonesa giapponese japaner japanerin "
@@ -360,12 +447,63 @@ DEMONYMS: dict[str, str] = {
     "MY": "malaysian malaysians",
     "SG": "singaporean singaporeans",
     "ZA": "south african south africans",
-    "NG": "nigerian nigerians",
-    "KE": "kenyan kenyans",
+    "NG": "nigerian nigerians naija",
+    "KE": "kenyan kenyans mkenya",
     "GH": "ghanaian ghanaians",
-    "EG": "egyptian egyptians",
-    "MA": "moroccan moroccans",
-    "IR": "iranian iranians persian",
+    "EG": "egyptian egyptians مصري مصرية masri",
+    "MA": "moroccan moroccans مغربي مغربية maghribi marocain marocaine",
+    "IR": "iranian iranians persian ایرانی",
+    # Countries of messages/resources/at_risk.yaml: a person there must be placed there.
+    "SA": "saudi saudis سعودي سعودية",
+    "AE": "emirati emiratis اماراتي",
+    "QA": "qatari qataris قطري",
+    "KW": "kuwaiti kuwaitis كويتي",
+    "OM": "omani omanis عماني",
+    "YE": "yemeni yemenis يمني",
+    "IQ": "iraqi iraqis عراقي عراقية",
+    "SY": "syrian syrians سوري سورية",
+    "LB": "lebanese لبناني لبنانية",
+    "PS": "palestinian palestinians فلسطيني فلسطينية",
+    "DZ": "algerian algerians جزائري جزائرية dziri",
+    "TN": "tunisian tunisians تونسي تونسية twensi",
+    "LY": "libyan libyans ليبي ليبية",
+    "SD": "sudanese سوداني سودانية",
+    "UG": "ugandan ugandans",
+    "TZ": "tanzanian tanzanians mtanzania",
+    "ZM": "zambian zambians",
+    "ZW": "zimbabwean zimbabweans",
+    "CM": "cameroonian cameroonians camerounais camerounaise",
+    "SN": "senegalese sénégalais sénégalaise",
+    "ET": "ethiopian ethiopians",
+    "SO": "somali somalis",
+    "JM": "jamaican jamaicans",
+    "TT": "trinidadian trinidadians trini trinis",
+    "GY": "guyanese",
+    "LK": "sri lankan sri lankans",
+    "AF": "afghan afghans افغان",
+    "UZ": "uzbek uzbeks",
+    "TM": "turkmen",
+    "MV": "maldivian maldivians",
+    "MW": "malawian malawians",
+    "LR": "liberian liberians",
+    "GM": "gambian gambians",
+    "ER": "eritrean eritreans",
+    "TG": "togolese",
+    "BN": "bruneian bruneians",
+    "MM": "burmese",
+    "WS": "samoan samoans",
+    "TO": "tongan tongans",
+    "BI": "burundian burundians burundais burundaise",
+    "TD": "chadian chadians tchadien tchadienne",
+    "KM": "comorian comorians comorien comorienne",
+    "SZ": "swazi swazis emaswati",
+    "GN": "guinéen guinéenne",
+    "MR": "mauritanian mauritanians mauritanien mauritanienne",
+    "SL": "salone",
+    "GD": "grenadian grenadians",
+    "VC": "vincentian vincentians vincy",
+    "KI": "i-kiribati",
+    "TV": "tuvaluan tuvaluans",
 }
 
 
@@ -383,7 +521,7 @@ def _add(
         return
     # CJK names are short; two Latin/Cyrillic letters are almost always a word
     # unless we put them there on purpose ("SF", "DC").
-    if len(key) < 3 and not short_ok and not any("\u3040" <= ch <= "\u9fff" for ch in key):
+    if len(key) < 3 and not short_ok and _script(key) in ("latin", "cyr", "greek"):
         return
     slot = places[key]
     slot[(cc, kind)] = max(slot.get((cc, kind), 0.0), score)
@@ -408,17 +546,22 @@ def _encode(slot: dict[tuple[str, str], float]) -> str:
     )
 
 
+_SCRIPT_RANGES = (
+    (0x0400, 0x04FF, "cyr"), (0x3040, 0x30FF, "kana"), (0x4E00, 0x9FFF, "han"),
+    (0x0370, 0x03FF, "greek"), (0x0600, 0x06FF, "arabic"), (0x0750, 0x077F, "arabic"),
+    (0xFB50, 0xFEFF, "arabic"), (0x0590, 0x05FF, "hebrew"), (0x0900, 0x097F, "devanagari"),
+    (0x0980, 0x09FF, "bengali"), (0xAC00, 0xD7AF, "hangul"), (0x0E00, 0x0E7F, "thai"),
+    (0x10A0, 0x10FF, "georgian"), (0x0530, 0x058F, "armenian"),
+)  # fmt: skip
+
+
 def _script(name: str) -> str:
     for ch in name:
-        if "\u0400" <= ch <= "\u04ff":
-            return "cyr"
-        if "\u3040" <= ch <= "\u30ff":
-            return "kana"
-        if "\u4e00" <= ch <= "\u9fff":
-            return "han"
-        if "\u0370" <= ch <= "\u03ff":
-            return "greek"
-        if ch.isalpha() and ord(ch) > 0x24F:
+        o = ord(ch)
+        for lo, hi, script in _SCRIPT_RANGES:
+            if lo <= o <= hi:
+                return script
+        if ch.isalpha() and o > 0x24F:
             return "other"
     return "latin"
 
@@ -432,13 +575,16 @@ def _alt_ok(alt: str, cc: str, pop: int) -> bool:
         # ("esukarudesu"); real exonyms are capitalised ("Cologne"). Three letters or
         # fewer are airport codes ("AUS", "QLD"), which read as words and misplace people.
         return pop >= MIN_POP_LATIN_ALT and alt[:1].isupper() and len(alt) > 3
+    if script == "other":
+        return False
+    if cc == "RU" or cc in HOME_SCRIPTS[script]:
+        return True
     if script == "cyr":
-        return cc in CYRILLIC_COUNTRIES or pop >= MIN_POP_CYR_ALT
-    if script in {"kana", "han"}:
-        return cc == "JP" or (script == "kana" and pop >= MIN_POP_KANA_ALT)
-    if script == "greek":
-        return cc in {"GR", "CY"}
-    return False
+        return pop >= MIN_POP_CYR_ALT
+    if script == "kana":
+        return pop >= MIN_POP_KANA_ALT
+    # One Han character is a word as often as a place: only longer exonyms abroad.
+    return pop >= MIN_POP_SCRIPT_ALT and (script != "han" or len(alt) >= 2)
 
 
 def build() -> dict[str, object]:
@@ -516,9 +662,26 @@ def build() -> dict[str, object]:
         ("south african", "ZA"),
         ("south africans", "ZA"),
         ("northern irish", "GB"),
+        ("sri lankan", "LK"),
+        ("sri lankans", "LK"),
+        ("sierra leonean", "SL"),
+        ("sierra leoneans", "SL"),
+        ("south sudanese", "SS"),
+        ("saint lucian", "LC"),
+        ("saint lucians", "LC"),
+        ("st lucian", "LC"),
+        ("papua new guinean", "PG"),
+        ("papua new guineans", "PG"),
+        ("solomon islander", "SB"),
+        ("solomon islanders", "SB"),
+        ("i kiribati", "KI"),
     ):
         demonyms[multi] = cc
-    for single in ("new", "zealander", "zealanders", "south", "african", "africans", "northern"):
+    for single in (
+        *("new", "zealander", "zealanders", "south", "african", "africans", "northern"),
+        *("sri", "lankan", "lankans", "lucian", "lucians"),
+        *("papua", "guinean", "guineans", "solomon", "islander", "islanders", "i", "kiribati"),
+    ):
         demonyms.pop(single, None)
 
     out_places = {key: _encode(slot) for key, slot in sorted(places.items())}

@@ -25,6 +25,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from bot.locate._cues import scan_cues, unspaced_places
 from bot.locate._evidence import Cand, Scan, decide
 from bot.locate._gazetteer import Resolution, gazetteer
 from bot.locate._normalise import CYRILLIC, clean
@@ -42,9 +43,11 @@ from bot.locate._patterns import (
     RESIDENT_NOUNS,
     TIES,
     VISITING,
+    WEATHER,
     Pattern,
     compile_patterns,
 )
+from bot.locate._phrases import ORIGIN_MORE, RESIDENCE_MORE, TIES_MORE, someone_elses
 from bot.locate._prepare import body_of, flags_of, text_of
 from bot.locate._risk import writes_risk_language
 from bot.locate._russia import (
@@ -54,6 +57,7 @@ from bot.locate._russia import (
     in_distress,
     mentions_russian_place,
     names_caucasus_place,
+    names_russian_place_in_other_scripts,
     russian_first_person,
     russian_town,
     writes_russian,
@@ -79,9 +83,9 @@ _MAX_CHARS = 4000  # a mention is short; bound the work on hostile input
 _PROFILE_SPLIT = re.compile(r"[|•·;/\n]+|\s[-—–→]\s|->|\s&\s")
 
 _FAMILIES = (
-    ("self-in", compile_patterns(RESIDENCE)),
-    ("self-from", compile_patterns(ORIGIN)),
-    ("tie", compile_patterns(TIES)),
+    ("self-in", compile_patterns(RESIDENCE + RESIDENCE_MORE)),
+    ("self-from", compile_patterns(ORIGIN + ORIGIN_MORE)),
+    ("tie", compile_patterns(TIES + TIES_MORE)),
 )
 # The families by a pattern's last word, in family order: one dict read per word
 # instead of one per family, and most words end no pattern at all.
@@ -91,7 +95,7 @@ _BY_FINAL: dict[str, tuple[tuple[str, list[Pattern]], ...]] = {
 }
 # Words after which read_place() may run: any pattern's last word, a leading
 # preposition, an article (read_place steps over it).
-_READ_AFTER = frozenset(w for _, index in _FAMILIES for w in index) | LEADING | ARTICLES
+_READ_AFTER = frozenset(w for _, index in _FAMILIES for w in index) | LEADING | ARTICLES | WEATHER
 _LATIN_FINALS = frozenset(
     w for _, index in _FAMILIES for w, ps in index.items() if any(p.latin_stems for p in ps)
 )
@@ -99,7 +103,10 @@ _LATIN_FINALS = frozenset(
 # Reasons that mean the writer said where they are (or are from) in the text itself, not
 # only in a profile or a hashtag.
 _SELF_PLACED = frozenset({"self-in", "self-from", "dateline", "flag", "demonym", "place-only"})
-_SPECIAL = re.compile("[\U0001f1e6-\U0001f1ff\U0001f3f4\u0400-\u04ff\u3040-\u9fff]")
+_SPECIAL = re.compile(
+    "[\U0001f1e6-\U0001f1ff\U0001f3f4\u0370-\u03ff\u0400-\u04ff\u0590-\u06ff"
+    "\u0900-\u09ff\u0e00-\u0e7f\u3040-\u9fff\uac00-\ud7af]"
+)
 
 
 def locate(text: str, author_location: str | None = None, lang: str | None = None) -> Placement:
@@ -122,11 +129,13 @@ def _locate(text: str, profile: str | None) -> Placement:
         _scan_patterns(t, scan)
         _scan_clauses(t, scan)
         scan_japanese(body, scan)
-        scan_romanised_hindi(t, scan)
         scan_demonyms(t, scan)
         for cc in flags:
             if not _flag_is_decoration(t, cc):
                 scan.cands.append(Cand("flag", cc, 1.0))
+    # Each with a cheap gate of its own: a script, or a word only they use.
+    scan_cues(body, t.keys, scan)
+    scan_romanised_hindi(t, scan)
     for tag in tags:
         chain = _hashtag(tag)
         if chain is not None:
@@ -146,6 +155,7 @@ def _locate(text: str, profile: str | None) -> Placement:
         russia
         or in_distress(t)
         or mentions_russian_place(t)
+        or (not raw.isascii() and names_russian_place_in_other_scripts(body))
         or names_caucasus_place(t)
         or (
             not lives_outside
@@ -240,10 +250,10 @@ def _scan_patterns(t: Text, scan: Scan) -> None:
                 if pattern.anchored and gaps[start] == "space":
                     continue
                 chain = read_place(t, e, context="explicit", stem_latin=pattern.latin_stems)
-                if negated(t, start):
-                    # "I'm no longer in Moscow" places nobody, but it is still a personal
-                    # tie to the place: enough to protect, never enough to place. A later
-                    # pattern may still match without the negation.
+                if negated(t, start) or someone_elses(t, start):
+                    # "I'm no longer in Moscow", "kakak saya tinggal di Kazan" place nobody,
+                    # but are still a personal tie: enough to protect, never to place. A
+                    # later pattern may still match without the negation.
                     scan.add(how, chain, ties_only=True)
                     continue
                 if how != "tie" and chain is not None and _visiting(keys, chain.end):
@@ -371,6 +381,8 @@ def _scan_profile(profile: str, scan: Scan) -> bool:
             chain = read_place(st, 0, context="profile") if st.keys else None
             if chain and covers_rest(st, chain):
                 sub.add("profile", chain)
+    if not sub.cands:
+        sub.cands.extend(Cand("profile", cc, 1.0) for cc in unspaced_places(profile))
     country, _, _ = decide(sub.cands)
     certainty = max((c.certainty for c in sub.cands if c.cc == country), default=1.0)
     if country is None and len(flags) == 1:

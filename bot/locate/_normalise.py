@@ -20,17 +20,33 @@ _INVISIBLE = dict.fromkeys(
         0x180E,
         0xFEFF,
         0x00AD,
+        # Arabic vowel marks and tatweel, Hebrew points: optional in writing, and not
+        # letters to the tokeniser, so "عمّان" would split in two.
+        *range(0x064B, 0x0660),
+        0x0670,
+        0x0640,
+        *range(0x0591, 0x05BE),
+        0x05BF,
+        0x05C1,
+        0x05C2,
+        0x05C4,
+        0x05C5,
+        0x05C7,
     ]
 )
 
 _ANY_INVISIBLE = re.compile(
-    "[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\u180e\ufeff\u00ad]"
+    "[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\u180e\ufeff\u00ad"
+    "\u064b-\u065f\u0670\u0640\u0591-\u05bd\u05bf\u05c1\u05c2\u05c4\u05c5\u05c7]"
 )
 
 # Letters NFD cannot take apart but people routinely type without the stroke.
 _TRANSLIT = str.maketrans(
-    {"ł": "l", "ø": "o", "đ": "d", "ı": "i", "æ": "ae", "œ": "oe", "’": "'", "ʼ": "'"}
-)
+    {"ł": "l", "ø": "o", "đ": "d", "ı": "i", "æ": "ae", "œ": "oe", "’": "'", "ʼ": "'",
+     # Arabic spellings that vary from writer to writer: hamza seats, alif maqsura,
+     # ta marbuta ("الإسكندرية", "الاسكندريه").
+     "أ": "ا", "إ": "ا", "آ": "ا", "ى": "ي", "ة": "ه"}
+)  # fmt: skip
 
 _MARKS = re.compile("[\u0300-\u036f]")
 _SPACES = re.compile(r"[\s\-‐‑‒_]+")

@@ -22,6 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bot.locate._normalise import fold
+from bot.locate._phrases import NEGATION_MORE, VISITING_MORE
 
 SETS = {
     "ME": "i'm|im|i_am|we're|we_are",
@@ -229,6 +230,7 @@ DEMONYM_LEAD = [
     "jag_ar|jeg_er|vi_ar",
     "olen|olemme",
     "я|мы",
+    "انا|أنا|نحن|احنا|ana|ena|mimi_ni|sisi_ni|saya|aku|ako",
 ]
 
 _W = str.split
@@ -254,7 +256,9 @@ FIRST_PERSON = frozenset(fold(w) for w in _W(
     "i i'm im i've i'd i'll me my mine we we're us our ich mir mich mein meine meinen wir uns "
     "unser unsere je moi mon ma mes nous notre nos yo mi mis nosotros nuestro nuestra eu meu "
     "minha nos nosso nossa io noi ik mij mijn wij ons onze jag mig vi oss ja mnie my nas jeg "
-    "mina я мне меня мной мы нас нам нами мой моя мое мои наш наша наши мені мене ми мій"
+    "mina я мне меня мной мы нас нам нами мой моя мое мои наш наша наши мені мене ми мій "
+    # "Таллин. Живу здесь с детства": a verb in the first person says who is there.
+    "живу живем живём переехал переехала переехали жыву жывем мешкаю живеам живея живим"
 ))  # fmt: skip
 # Russian speaking about their own situation; protect even with no place given.
 RU_FIRST_PERSON = frozenset(fold(w) for w in _W(
@@ -290,8 +294,12 @@ RU_DISTRESS = frozenset(fold(w) for w in _W(
     "помогите помоги спасите спасти боюсь страшно прячусь ищут угрожают задержали забрали "
     "pomogite pomogi spasite boyus strashno pryachus ishchut ishut"
 ))  # fmt: skip
-NEGATION = frozenset(_W("not never nicht kein nie pas no не ні ei inte ikke niet"))
-ARTICLES = frozenset(_W("the la le les el los las der die das den dem het"))
+NEGATION = frozenset(_W("not never nicht kein nie pas no не ні ei inte ikke niet " + NEGATION_MORE))
+# With "city of" words read past the same way: "tinggal di kota Bandung", "mji wa Arusha",
+# "ở tại Hà Nội".
+ARTICLES = frozenset(
+    _W("the la le les el los las der die das den dem het kota bandar jiji mji wa la tai")
+)
 HERE_WORDS = frozenset(_W("here based hier"))
 # Between a place and "here": "Tokyo resident here", "Arkhangelsk guy here".
 RESIDENT_NOUNS = frozenset(
@@ -302,14 +310,16 @@ DEMONYM_ADJ = frozenset(_W("proud fellow concerned angry furious queer gay trans
 # "Sochi born, Brooklyn based": a place then one of these says where the writer is from.
 BORN_WORDS = frozenset(_W("born raised bred native"))
 # "greetings from rainy Bergen": read past a word about the weather, as past an article.
-WEATHER = frozenset(_W("sunny rainy snowy cold hot beautiful lovely grey gray windy freezing"))
-# "I'm in NJ for work but I live in Toronto": a stay, not a home. Words right after
-# the place that turn a residence phrase into a tie only.
+WEATHER = frozenset(_W(
+    "sunny rainy snowy cold hot beautiful lovely grey gray windy freezing northern southern "
+    "eastern western norra sodra vastra ostra nordre sondre"
+))  # fmt: skip
+# "in NJ for work but I live in Toronto": after the place, a stay, not a home (a tie).
 VISITING = frozenset(tuple(v.split()) for v in (
     "for work", "for business", "on business", "on holiday", "on vacation", "on a trip",
     "this week", "this weekend", "for the weekend", "for a conference", "for a visit",
     "for a week", "for the week", "for a month",
-    "for a few days", "visiting", "till", "until",
+    "for a few days", "visiting", "till", "until", *VISITING_MORE,
 ))  # fmt: skip
 # "Leeds checking in": a word that, followed by "in", says "here" after a place.
 CHECKING_IN = frozenset(_W("checking reporting"))

@@ -146,6 +146,37 @@ def mentions_russian_place(t: Text) -> bool:
     return False
 
 
+# Scripts whose words the tokeniser cannot give whole: no spaces (Chinese, Japanese,
+# Thai), endings glued on (Korean), vowel signs (Devanagari, Bengali), prepositions
+# glued on (Arabic, Hebrew). Read as runs of letters; a Russian place anywhere in a run
+# ("我的朋友在海参崴", "사할린에", "בקאזאן") counts as in mentions_russian_place.
+_RUNS = re.compile(
+    "[\u3040-\u30ff\u4e00-\u9fff\u0e00-\u0e7f\uac00-\ud7af]+|"
+    "[\u0590-\u05ff\u0600-\u06ff\u0900-\u09ff]+"
+)
+_UNSPACED = re.compile("[\u3040-\u30ff\u4e00-\u9fff\u0e00-\u0e7f\uac00-\ud7af]")
+# One-letter prepositions and conjunctions glued to a name, and the Arabic article.
+_GLUED = re.compile("^(?:[בלמוהשכ]|[وفبلك]?ال|[وفبلك])")
+
+
+def names_russian_place_in_other_scripts(body: str) -> bool:
+    gaz = gazetteer()
+    places = gaz.russian_places
+    runs = _RUNS.findall(body)
+    for i, run in enumerate(runs):
+        if _UNSPACED.match(run):
+            n = len(run)
+            if any(run[a:b] in places for a in range(n) for b in range(a + 2, min(n, a + 12) + 1)):
+                return True
+            continue
+        key = fold(run)
+        pair = f"{key} {fold(runs[i + 1])}" if i + 1 < len(runs) else ""
+        for word in (key, pair) if pair else (key,):
+            if word in places or _GLUED.sub("", word) in places:
+                return True
+    return False
+
+
 # Every settlement of the seven North Caucasus republics, whatever its size, with its
 # Latin, Russian and local names (data/north_caucasus.tsv, reviewed by hand). The campaign's
 # own places (Grozny, Argun, Chechnya) are not in it: they need a self-placement phrase.

@@ -18,7 +18,10 @@ from bot.locate._patterns import (
 from bot.locate._text import Text, contiguous, negated
 
 _CJK = re.compile("[\u3040-\u9fff]")
-_JA_PLACE = re.compile("(に住んで|に住む|在住|に暮らして|にいます|にいる|出身|から来|から)")
+# "から" alone is "from" ("ロンドンから応援"), but "からの" modifies a noun ("news from").
+_JA_PLACE = re.compile("(に住んで|に住む|在住|に暮らして|にいます|にいる|出身|から来|から(?!の))")
+# Someone else as the subject: "友達はベルリンに住んでいます" is a tie, not the writer's home.
+_JA_OTHERS = re.compile("友達|友人|家族|両親|母|父|兄|姉|弟|妹|夫|妻|彼|息子|娘|親戚")
 _JA_DEMONYM = re.compile("([\u3040-\u30ff\u4e00-\u9fff]{1,8}人)(?:です|として|なので|だけど|の私)")
 _DEMONYM_LEAD = compile_patterns(DEMONYM_LEAD)
 
@@ -60,12 +63,14 @@ def scan_japanese(body: str, scan: Scan) -> None:
     gaz = gazetteer()
     for m in _JA_PLACE.finditer(body):
         before = body[max(0, m.start() - 12) : m.start()]
+        others = bool(_JA_OTHERS.search(before))
         for k in range(len(before), 1, -1):
             senses = gaz.senses(fold(before[-k:]))
             if senses:
                 res = resolve(senses)
                 how = "self-from" if m.group(1) in ("出身", "から来") else "self-in"
-                scan.cands.append(Cand(how, res.cc, res.certainty * 0.95))
+                if not others:
+                    scan.cands.append(Cand(how, res.cc, res.certainty * 0.95))
                 scan.russia = scan.russia or res.russian
                 break
     for m in _JA_DEMONYM.finditer(body):
@@ -85,10 +90,15 @@ _HI_VERB = frozenset(str.split("hoon hun hu hoo rehta rehti rahta rahti rehte re
 
 def scan_romanised_hindi(t: Text, scan: Scan) -> None:
     keys = t.keys
+    if _HI_VERB.isdisjoint(keys) and "hain" not in keys:
+        return
     gaz = gazetteer()
+    we = "hum" in keys or "ham" in keys
     for i in range(1, len(keys) - 1):
         how = _HI_POST.get(keys[i])
-        if how is None or keys[i + 1] not in _HI_VERB:
+        verb = keys[i + 1]
+        # "hain" is "we are" with "hum", but "they are" without it.
+        if how is None or not (verb in _HI_VERB or (verb == "hain" and we)):
             continue
         for n in (2, 1):  # "new delhi se", then "delhi se"
             if i - n < 0:

@@ -110,7 +110,7 @@ def _gap_kind(gap: str, *, first: bool) -> str:
     stripped = gap.strip()
     if not stripped:
         return "space"
-    if stripped == ",":
+    if stripped in (",", "،", "，", "、"):
         return "comma"
     return "hard"
 
@@ -129,6 +129,8 @@ def _lookup(t: Text, i: int, n: int, *, stem: str) -> tuple[Sense, ...]:
     cyrillic = "\u0400" <= key[:1] <= "\u04ff"
     if not senses and stem and len(key) >= 4 and (cyrillic or stem == "all"):
         senses = gaz.senses(stem_key(key)) or gaz.by_stem(key)
+    if not senses and stem and "\u0370" <= key[-1:] <= "\u03ff":
+        senses = gaz.senses(key + "σ")  # Greek drops the final s: "στη Λεμεσό"
     return senses
 
 
@@ -141,7 +143,8 @@ def longest(
     """
     gaz = gazetteer()
     first = t.keys[i]
-    top = min(MAX_WORDS, len(t.keys) - i, max(gaz.span(first), 1))
+    # An inflected first word ("в Новом Саду") starts no name as written: try two words.
+    top = min(MAX_WORDS, len(t.keys) - i, max(gaz.span(first), 2 if stem else 1))
     # Words never continue a name across punctuation.
     for k in range(i + 1, i + top):
         if t.gaps[k] != "space":
@@ -186,11 +189,13 @@ def read_place(t: Text, i: int, *, context: str, stem_latin: bool = False) -> Ch
     explicit = context == "explicit"
     stem = ("all" if stem_latin else "cyr") if explicit else ""
     n, key, senses = longest(t, i, stem=stem)
-    if (
-        not n
-        and (t.keys[i] in ARTICLES or (explicit and t.keys[i] in WEATHER))
-        and i + 1 < len(t.keys)
-    ):
+    for _ in range(2):  # "the rainy north", "mji wa Arusha"
+        if (
+            n
+            or not (t.keys[i] in ARTICLES or (explicit and t.keys[i] in WEATHER))
+            or i + 1 >= len(t.keys)
+        ):
+            break
         i += 1
         n, key, senses = longest(t, i, stem=stem)
     if not n:

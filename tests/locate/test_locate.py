@@ -90,8 +90,9 @@ def test_accuracy_and_never_wrong(path: Path) -> None:
         pytest.param(HELDOUT2, 0, 0.95, id="heldout2"),
         pytest.param(HELDOUT3, 1, 0.93, id="heldout3"),  # "lived in Paris, Rome and now Vienna"
         pytest.param(HELDOUT4, 0, 0.95, id="heldout4"),
-        # Wrong: a week of sailing in Split; "half in Vienna, half in Bratislava".
-        pytest.param(HELDOUT5, 2, 0.85, id="heldout5"),
+        # Wrong: a week of sailing in Split; "half in Vienna, half in Bratislava". 0.94
+        # since issue 13's languages (Hebrew, Korean, Hindi, Arabic, Swahili...) are read.
+        pytest.param(HELDOUT5, 2, 0.93, id="heldout5"),
     ],
 )
 def test_held_out_sets(path: Path, wrong_allowed: int, least: float) -> None:

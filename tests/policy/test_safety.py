@@ -82,10 +82,10 @@ def test_who_may_be_in_danger_gets_the_one_neutral_message(config: cfg.Config, t
         ("я живу в Берлине, как помочь?", "DE"),
         ("я из Алматы, пишу по-русски. как помочь?", "KZ"),
         # Other Cyrillic languages are not protected for their language alone.
-        ("Я жыву ў Мінску. Чым можна дапамагчы?", None),
-        ("Живея в София. Как мога да помогна?", None),
-        ("Живим у Београду. Како могу да помогнем?", None),
-        ("Мен Бишкекте жашайм, кантип жардам берсем болот?", None),
+        ("Я жыву ў Мінску. Чым можна дапамагчы?", "BY"),
+        ("Живея в София. Как мога да помогна?", "BG"),
+        ("Живим у Београду. Како могу да помогнем?", "RS"),
+        ("Мен Бишкекте жашайм, кантип жардам берсем болот?", "KG"),
         ("як я можу допомогти?", None),
         # A VPN for another reason, from somewhere they name.
         ("I'm in Toronto and use a VPN for work, what can I do?", "CA"),
@@ -227,12 +227,14 @@ def _rows(name: str) -> list[dict[str, Any]]:
         # of 25 skips; D (weighted to Russian speakers abroad) first missed 1 of 15 and
         # needlessly protected 25 of 125. Needless now: Russian speakers abroad with a tie to
         # Russia or whose city the gazetteer cannot read in Cyrillic; Arabic, Persian and Urdu
-        # writers abroad whose city it cannot read in their script.
-        ("mentions_safety_a.jsonl", 0, 5, 0),
-        ("mentions_safety_b.jsonl", 0, 16, 2),
-        ("mentions_safety_c.jsonl", 0, 4, 1),
+        # writers abroad whose city it could not read in their script (it can since issue
+        # 13, with Kazakh, Kyrgyz, Georgian, Armenian, Macedonian and Russian "переехал в",
+        # "Таллин. Живу здесь": needless A 5 -> 1, B 16 -> 9, C 4 -> 3, D 24 -> 14).
+        ("mentions_safety_a.jsonl", 0, 1, 0),
+        ("mentions_safety_b.jsonl", 0, 9, 2),
+        ("mentions_safety_c.jsonl", 0, 3, 1),
         # D's one miss at first, "karachi se hoon" (romanised Urdu), is now read.
-        ("mentions_safety_d.jsonl", 0, 24, 1),
+        ("mentions_safety_d.jsonl", 0, 14, 1),
     ],
 )
 def test_fresh_safety_sets(

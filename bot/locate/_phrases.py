@@ -1,0 +1,113 @@
+"""Self-placement phrases of the languages added for issue 13, in _patterns' grammar.
+
+Only languages whose words are separated by spaces and whose place names stand on their
+own (or inflect at the end, "~"): Vietnamese, Indonesian and Malay, Tagalog, Swahili,
+Greek, Catalan, Serbian, Croatian and Bosnian (Latin and Cyrillic), Bulgarian,
+Belarusian. Languages that glue endings or prepositions to the place, or write without
+spaces, are read by _cues.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+
+class _Words(Protocol):
+    keys: list[str]
+    gaps: list[str]
+
+
+# Kin before a pronoun that starts a phrase make the pronoun a possessive: "kakak saya
+# tinggal di" (my sister lives in), "em tôi sống ở" (my brother lives in).
+_KIN_BEFORE = frozenset(
+    str.split(
+        "kakak adik teman kawan ibu ayah bapak suami istri anak sepupu keluarga pacar abang "
+        "ban anh chi em me bo vo chong con"
+    )
+)
+
+
+def someone_elses(t: _Words, start: int) -> bool:
+    return start > 0 and t.gaps[start] == "space" and t.keys[start - 1] in _KIN_BEFORE
+
+
+RESIDENCE_MORE = [
+    # Vietnamese: "Tôi sống ở Hà Nội", "Mình ở Sài Gòn", "em đang ở Huế".
+    "toi|minh|em|anh|chi|tao|to|bon_minh|chung_toi|chung_em song|dang_song|hien_song|"
+    "lam_viec|sinh_song o|tai",
+    "toi|minh|em|anh|chi|tao|to|bon_minh|chung_toi|chung_em dang|hien_dang|hien|van? o",
+    "^song|sinh_song|cu_tru o|tai",
+    # Indonesian and Malay: "tinggal di Jakarta", "saya di Bandung", "saya kat KL".
+    "^tinggal|menetap|berdomisili|domisili|bermastautin|duduk|tingal di|kat",
+    "saya|aku|kami|kita|gue|gw|sy|ak|aq skrg|sekarang|juga|masih? tinggal|menetap|"
+    "berdomisili|domisili|bermastautin|duduk|tingal di|kat",
+    "saya|aku|kami|kita|gue|gw|sy|ak|aq skrg|sekarang? di|kat",
+    "salam|salam_hangat dari",
+    "saya|aku|kami|gue|gw|sy nulis|menulis dari",
+    # Tagalog: "Dito sa Riyadh", "Nakatira ako sa Maynila".
+    "dito|andito|nandito|narito|nandiyan|nasa ako|kami? sa",
+    "nakatira|naninirahan|nakabase|nagtatrabaho ako|kami sa",
+    "ako|kami ay? nakatira|nandito|nasa sa?",
+    # Swahili: "Ninaishi Nairobi", "Niko Mombasa", "ni mkazi wa Dar es Salaam".
+    "mkazi|wakazi|mwenyeji wa",
+    "niko|nipo|tuko|tupo|ninaishi|naishi|tunaishi|ninakaa|nakaa|tunakaa|ninafanya_kazi "
+    "huko|hapa|katika|kwenye|mjini?",
+    # Greek: "Ζω στο Βερολίνο", "μένουμε στη Θεσσαλονίκη".
+    "μενουμε|ζουμε|δουλευουμε|βρισκομαι|βρισκομαστε|ειμαι|ειμαστε στην|στη|στο|στον",
+    # Catalan: "Visc a Barcelona", "estic a Girona".
+    "visc|vivim|resideixo|resideixen|estic|estem|treballo a|al|en",
+    "salutacions|hola des_de|de",
+    # Serbian, Croatian, Bosnian; Latin and Cyrillic ("Živim u Zagrebu").
+    "~zivim|zivimo|stanujem|stanujemo|boravim|radim|nalazim_se u|na|v",
+    "~ja|mi sam|smo|trenutno|sada u|na",
+    "живим|живимо|станујем|станујемо|боравим у|на",
+    # Bulgarian and Belarusian: "Живея в София", "Я жыву ў Мінску".
+    "живея|живеем|аз_живея|ние_живеем в|във",
+    "жыву|жывем|жывём|я_жыву|мы_жывем|знаходжуся у|ў|в",
+    "пишу|пішу|вітаю з|із|са",
+    # Russian "moved to": the writer lives there now ("мы переехали в Тбилиси").
+    "я|мы переехал|переехала|переехали|переехал_жить|переехала_жить|уехал|уехала|уехали в|во|на",
+    "^переехал|переехала|переехали|переехал_жить|переехала_жить|уехал|уехала|уехали в|во|на",
+    "с женой|мужем|семьей|семьёй|парнем|девушкой|детьми|партнером|партнёром|родителями "
+    "переехали|уехали в|во|на",
+    # Macedonian: "Живеам во Скопје".
+    "живеам|живееме|живеат во|вo",
+    "salamu|salam kutoka",
+    "χαιρετισμους|χαιρετισματα|γεια|φιλια απο την|τη|το|τον",
+    "χαιρετισμους|χαιρετισματα|γεια|φιλια απο",
+]
+
+ORIGIN_MORE = [
+    "toi|minh|em|anh|chi|tao|chung_toi den|que|la_nguoi tu|o",
+    "saya|aku|kami|gue|gw|sy asal|berasal|orang|asli? dari",
+    "saya|aku|kami|gue|gw|sy asal|berasal|orang|asli",
+    "taga",
+    "ako|kami ay? taga|galing sa?",
+    "galing ako|kami sa",
+    "ako|kami ay? mula|galing sa",
+    "ninatoka|natokea|ninatokea|tunatoka|mimi_ni_wa|mimi_ni_mtu_wa|mimi_ni_mzaliwa_wa|"
+    "nilizaliwa kutoka? ",
+    "ειμαι|ερχομαι|καταγομαι απο την|τη|το|τον|της|του?",
+    "soc|som|vinc|venim de|del",
+    "~ja|mi sam|smo|dolazim|dolazimo|potjecem|poticem iz",
+    "~rodom iz",
+    "ја|ми сам|смо|долазим|долазимо из",
+    "аз|ние съм|сме|идвам|идваме от",
+    "идвам|произхождам от",
+    "я|мы родам? з|са",
+]
+
+# Ties only: "Я уже не в России, переехал в Ереван" still protects (see _patterns.TIES).
+TIES_MORE = [
+    "я|мы уже|больше|давно? не в|во|на",
+    "я|мы уехал|уехала|уехали|сбежал|сбежала|сбежали из",
+]
+
+# After the place, a stay rather than a home: "ở Paris du lịch", "di Bali liburan".
+VISITING_MORE = (
+    "du lich", "cong tac", "liburan", "jalan jalan", "dinas", "bakasyon", "likizo", "ziara",
+    "kwa likizo", "για διακοπες", "διακοπες", "na odmoru", "na godisnjem", "na ferie",
+    "pa ferie", "nyaralni", "nyaralok", "de vacances", "de vacaciones",
+)  # fmt: skip
+# "Δεν μένω στην Αθήνα", "saya tidak tinggal di": negation in the new languages.
+NEGATION_MORE = "δεν khong tidak bukan tak gak nggak ga hindi nem ne"
