@@ -21,8 +21,12 @@ from bot.platforms.base import Account, Platform
 from bot.runtime import mentions, posting
 from bot.runtime.guard import CallGuard
 from bot.runtime.outbox import Outbox
+from bot.runtime.schema import Attempt
 from bot.runtime.spending import Spending
 from bot.runtime.store import Store
+
+# The platforms whose rows are the unnamed ones of a state older than several platforms.
+FIRST_PLATFORMS = frozenset({"x", "sandbox"})
 
 
 class Engine:
@@ -33,14 +37,16 @@ class Engine:
         config: Config,
         clock: Callable[[], float] = time.time,
     ) -> None:
-        self.platform, self.store, self.config, self.clock = platform, store, config, clock
+        self.platform, self.config, self.clock = platform, config, clock
+        # X and the sandbox keep the unnamed rows of older states; others have their own.
+        self.store = store.for_platform("" if platform.name in FIRST_PLATFORMS else platform.name)
         self.stopping = threading.Event()
-        self.guard = CallGuard(platform, store, clock)
-        self.outbox = Outbox(platform, store, self.guard, clock, self.stopping)
-        self.spending = Spending(store, clock)
-        # One send at a time: a resend that settles an unknown outcome must never race a
-        # fresh call for the same text.
-        self._send_lock = threading.Lock()
+        self.guard = CallGuard(platform, self.store, clock)
+        self.outbox = Outbox(platform, self.store, self.guard, clock, self.stopping)
+        self.spending = Spending(self.store, clock, paid=not self.store.platform)
+        # One send at a time on this platform: a resend that settles an unknown outcome
+        # must never race a fresh call for the same text.
+        self.send_lock = threading.Lock()
         self._me: Account | None = None
         # Slots already said to have too few posts for rotation.min_gap (said once a run).
         self.said_crowded: set[str] = set()
@@ -52,9 +58,21 @@ class Engine:
             self.store.set_meta("account", f"@{self._me.username} ({self.platform.name})")
         return self._me
 
+    def key(self, key: str) -> str:
+        """An attempt key of this platform: the others' start with their name."""
+        return f"{self.store.platform}:{key}" if self.store.platform else key
+
+    def price(self, kind: str) -> float:
+        """What a call costs here: only X (and the sandbox, which stands in for it)
+        charges; Mastodon and Bluesky cost nothing."""
+        return 0.0 if self.store.platform else self.config.schedule.limits.prices[kind]
+
     def run_slot(self, slot: Slot) -> None:
-        with self._send_lock:
-            posting.run_slot(self, slot)
+        posting.run_slot(self, slot)
+
+    def send_attempt(self, attempt: Attempt) -> None:
+        with self.send_lock:
+            self.outbox.send(attempt)
 
     def read_mentions(self) -> None:
         try:
@@ -64,5 +82,5 @@ class Engine:
             self.send_pending()
 
     def send_pending(self) -> None:
-        with self._send_lock:
+        with self.send_lock:
             mentions.send_pending(self)

@@ -24,7 +24,7 @@ def read_mentions(e: Engine) -> None:
     sched = e.config.schedule
     if not e.spending.afford(sched, "mention_read"):
         return
-    price = sched.limits.prices["mention_read"]
+    price = e.price("mention_read")
 
     def on_page(n: int) -> bool:
         # Each page is paid for as it arrives, so a read cut short still counts, and the
@@ -131,16 +131,16 @@ def send_pending(e: Engine) -> None:
         if not e.spending.afford(sched, "reply"):
             return
         attempt = e.store.begin_reply(
-            f"reply:{row.mention_id}",
+            e.key(f"reply:{row.mention_id}"),
             row.reply_text,
             row.mention_id,
-            sched.limits.prices["reply"],
+            e.price("reply"),
             now=e.clock(),
         )
         if attempt is None:
             # Attempted before: a settled one only needs its mention brought in line;
             # an open one belongs to settle().
-            e.store.align_mention(f"reply:{row.mention_id}")
+            e.store.align_mention(e.key(f"reply:{row.mention_id}"))
             continue
         if e.outbox.send(attempt) in ("not-sent", "unknown") or e.guard.paused("post"):
             return  # the endpoint is paused now; the rest waits for a later tick

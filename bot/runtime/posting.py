@@ -1,41 +1,103 @@
-"""Use case: a slot fires and one approved post goes out (or the reason it does not)."""
+"""Use case: a slot fires and one approved post goes out on every platform it names (or
+the reason it does not).
+
+One pick per slot run, whatever the number of platforms: the rotation's state, every
+platform's attempt and their spend are one transaction, so a crash leaves all or none.
+Then each platform sends on its own thread, so one that is down or slow delays no other.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
+import threading
 from typing import TYPE_CHECKING
 
-from bot.content.model import Slot
+from bot.content.model import Post, Slot
 from bot.content.textrules import links
 from bot.policy import rotation
 from bot.policy.timing import day_start
 from bot.runtime.logs import event
+from bot.runtime.store import PostTarget
 
 if TYPE_CHECKING:
     from bot.runtime.engine import Engine
 
 
 def run_slot(e: Engine, slot: Slot) -> None:
-    if e.stopping.is_set():
+    """One platform's slot run (the single-platform case of run_slot_on)."""
+    run_slot_on([e], slot)
+
+
+def run_slot_on(engines: list[Engine], slot: Slot) -> None:
+    """The slot's run on `engines` (each holds its own send lock while it sends)."""
+    if not engines or engines[0].stopping.is_set():
         return  # a slot that was waiting for the lock when SIGTERM came
-    now = e.clock()
-    sched = e.config.schedule
-    e.store.set_last_fire(slot.name, now)
-    if not e.outbox.settle("post"):
-        event(
-            logging.WARNING,
-            "slot skipped: an earlier post's outcome is still unknown",
-            slot=slot.name,
-        )
+    lead = engines[0]
+    now = lead.clock()
+    lead.store.set_last_fire(slot.name, now)
+    ready = [e for e in engines if _ready(e, slot, now)]
+    if not ready:
         return
+    picked = _pick(lead, slot, now)
+    if picked is None or lead.stopping.is_set():
+        return
+    post, used = picked
+    kind = "post_with_url" if links(post.text) else "post"
+    paying = [e for e in ready if e.spending.afford(e.config.schedule, kind)]
+    if not paying:
+        return
+    targets = [
+        PostTarget(e.store.platform, e.key(f"post:{slot.name}:{now:.6f}"), kind, e.price(kind))
+        for e in paying
+    ]
+    attempts = lead.store.begin_posts(
+        targets, post.id, post.text, rotation.pool_key(slot), used, now=now
+    )
+    if len(paying) == 1:
+        paying[0].send_attempt(attempts[0])
+        return
+    threads = [
+        threading.Thread(target=e.send_attempt, args=(a,), name=f"post:{e.platform.name}")
+        for e, a in zip(paying, attempts, strict=True)
+    ]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+
+
+def _ready(e: Engine, slot: Slot, now: float) -> bool:
+    """Whether this platform may post now: earlier outcomes settled, not paused, under
+    the daily limit."""
+    name = e.platform.name
+    with e.send_lock:
+        if not e.outbox.settle("post"):
+            event(
+                logging.WARNING,
+                "slot skipped: an earlier post's outcome is still unknown",
+                slot=slot.name,
+                platform=name,
+            )
+            return False
     if e.guard.paused("post"):
-        event(logging.INFO, "slot skipped: posting is paused", slot=slot.name)
-        return
-    limit = sched.limits.posts_per_day
-    if limit and e.store.count_not_failed("post", day_start(now, sched.tz)) >= limit:
-        event(logging.INFO, "slot skipped: daily post limit reached", slot=slot.name, limit=limit)
-        return
+        event(logging.INFO, "slot skipped: posting is paused", slot=slot.name, platform=name)
+        return False
+    limit = e.config.schedule.limits.posts_per_day
+    if limit and e.store.count_not_failed("post", day_start(now, e.config.schedule.tz)) >= limit:
+        event(
+            logging.INFO,
+            "slot skipped: daily post limit reached",
+            slot=slot.name,
+            limit=limit,
+            platform=name,
+        )
+        return False
+    return True
+
+
+def _pick(e: Engine, slot: Slot, now: float) -> tuple[Post, dict[str, int]] | None:
+    sched = e.config.schedule
     pool = rotation.pool_key(slot)
     choice = rotation.pick(
         e.config.library.posts,
@@ -53,24 +115,7 @@ def run_slot(e: Engine, slot: Slot) -> None:
             "library too small for rotation.min_gap: the post out longest ago goes again",
             slot=slot.name,
         )
-    post = choice.post
-    if post is None:
+    if choice.post is None:
         event(logging.INFO, "slot skipped: " + choice.reason, slot=slot.name)
-        return
-    if e.stopping.is_set():
-        return
-    kind = "post_with_url" if links(post.text) else "post"
-    if not e.spending.afford(sched, kind):
-        return
-    # The attempt, the rotation's new state and the spend are one decision: one transaction.
-    attempt = e.store.begin_post(
-        f"post:{slot.name}:{now:.6f}",
-        post.id,
-        post.text,
-        pool,
-        choice.used,
-        kind,
-        sched.limits.prices[kind],
-        now=now,
-    )
-    e.outbox.send(attempt)
+        return None
+    return choice.post, choice.used

@@ -13,14 +13,16 @@ from bot.runtime.store import Store
 
 
 class Spending:
-    def __init__(self, store: Store, clock: Callable[[], float]) -> None:
-        self.store, self.clock = store, clock
+    def __init__(self, store: Store, clock: Callable[[], float], paid: bool = True) -> None:
+        """`paid`: whether this platform charges (only X does); a free one is never
+        stopped nor paced by the budget."""
+        self.store, self.clock, self.paid = store, clock, paid
         self._said: set[str] = set()
 
     def afford(self, schedule: Schedule, kind: str) -> bool:
         """True when one call of `kind` fits this month's budget."""
         budget = schedule.limits.monthly_budget_usd
-        if budget is None:
+        if budget is None or not self.paid:
             return True
         spent = self.store.spent_since(month_start(self.clock(), schedule.tz))
         if affordable(spent, schedule.limits.prices[kind], budget):

@@ -17,12 +17,23 @@ import sqlite3
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from bot.policy.rotation import Sent
 from bot.runtime._mention_rows import MentionRows
 from bot.runtime.schema import Attempt, Pause, open_database
+
+
+@dataclass(frozen=True)
+class PostTarget:
+    """One platform's share of a slot run: its attempt key, spend kind and price."""
+
+    platform: str
+    key: str
+    spend_kind: str
+    price: float
 
 
 class Store(MentionRows):
@@ -68,8 +79,13 @@ class Store(MentionRows):
             return [tuple(r) for r in self._db.execute(sql, args).fetchall()]
 
     # -- meta / cursors
+    def _meta_key(self, key: str) -> str:
+        # The first platform's keys keep their names (older states); the others' are
+        # "<platform>:<key>": cursors, the account and rate limits are each platform's own.
+        return f"{self.platform}:{key}" if self.platform else key
+
     def get_meta(self, key: str) -> str | None:
-        rows = self._q("SELECT value FROM meta WHERE key = ?", (key,))
+        rows = self._q("SELECT value FROM meta WHERE key = ?", (self._meta_key(key),))
         return rows[0]["value"] if rows else None
 
     def set_meta(self, key: str, value: str) -> None:
@@ -77,7 +93,7 @@ class Store(MentionRows):
             db.execute(
                 "INSERT INTO meta VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET "
                 "value = excluded.value",
-                (key, value),
+                (self._meta_key(key), value),
             )
 
     # -- attempts
@@ -95,32 +111,36 @@ class Store(MentionRows):
         with self.tx() as db:
             return self._insert_attempt(db, key, kind, item_id, text, reply_to, now)
 
-    def begin_post(
+    def begin_posts(
         self,
-        key: str,
+        targets: list[PostTarget],
         item_id: str,
         text: str,
         pool: str,
         used: dict[str, int],
-        spend_kind: str,
-        price: float,
         *,
         now: float,
-    ) -> Attempt:
-        """A slot's decision in one transaction: the attempt, the rotation's state after
-        this pick and the spend, so a crash leaves all three or none."""
+    ) -> list[Attempt]:
+        """A slot run's decision in one transaction: an attempt and its spend on each
+        platform, and the rotation's state after this pick, so a crash leaves all or none."""
         with self.tx() as db:
-            self._insert_attempt(db, key, "post", item_id, text, None, now)
+            for t in targets:
+                self.for_platform(t.platform)._insert_attempt(
+                    db, t.key, "post", item_id, text, None, now
+                )
+                if t.price:
+                    self.for_platform(t.platform)._spend(db, t.spend_kind, t.price, now)
             db.execute(
                 "INSERT INTO rotation VALUES (?, ?) ON CONFLICT(pool) DO UPDATE SET "
                 "used = excluded.used",
                 (pool, json.dumps(used, sort_keys=True)),
             )
-            if price:
-                self._spend(db, spend_kind, price, now)
-        return Attempt(
-            key, "post", item_id, text, None, "attempting", None, None, now, now, self.platform
-        )
+        return [
+            Attempt(
+                t.key, "post", item_id, text, None, "attempting", None, None, now, now, t.platform
+            )
+            for t in targets
+        ]
 
     def begin_reply(
         self, key: str, text: str, reply_to: str, price: float, *, now: float
