@@ -12,6 +12,11 @@ from dotenv import dotenv_values
 from bot.content.problems import Problem
 
 X_KEYS = ("X_API_KEY", "X_API_SECRET", "X_ACCESS_TOKEN", "X_ACCESS_TOKEN_SECRET")
+MASTODON_KEYS = ("MASTODON_BASE_URL", "MASTODON_ACCESS_TOKEN")
+BLUESKY_KEYS = ("BLUESKY_HANDLE", "BLUESKY_APP_PASSWORD")
+# Each platform is enabled when all of its keys are set; some but not all is a mistake.
+CREDENTIALS = {"x": X_KEYS, "mastodon": MASTODON_KEYS, "bluesky": BLUESKY_KEYS}
+NAMES = {"x": "X", "mastodon": "Mastodon", "bluesky": "Bluesky"}
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
 SHORT_KEY = 8  # real X keys are 25 to 50 characters
 
@@ -28,6 +33,11 @@ class Settings:
     log_format: str
     env_warning: str | None = None
     placeholder_warning: str | None = None
+    mastodon_base_url: str = ""
+    mastodon_access_token: str = ""
+    bluesky_handle: str = ""
+    bluesky_app_password: str = ""
+    bluesky_service: str = "https://bsky.social"
 
     @property
     def sandbox_db(self) -> Path:
@@ -36,16 +46,40 @@ class Settings:
 
     @property
     def has_x(self) -> bool:
-        return all(self.secrets())
+        return all(self.secrets()[:4])
+
+    @property
+    def has_mastodon(self) -> bool:
+        return bool(self.mastodon_base_url and self.mastodon_access_token)
+
+    @property
+    def has_bluesky(self) -> bool:
+        return bool(self.bluesky_handle and self.bluesky_app_password)
 
     @property
     def platforms(self) -> frozenset[str]:
         """The networks the daemon will use: those with complete credentials, else the
         sandbox."""
-        return frozenset({"x"}) if self.has_x else frozenset({"sandbox"})
+        found = {
+            name
+            for name, ok in (
+                ("x", self.has_x),
+                ("mastodon", self.has_mastodon),
+                ("bluesky", self.has_bluesky),
+            )
+            if ok
+        }
+        return frozenset(found or {"sandbox"})
 
     def secrets(self) -> list[str]:
-        return [self.x_api_key, self.x_api_secret, self.x_access_token, self.x_access_token_secret]
+        return [
+            self.x_api_key,
+            self.x_api_secret,
+            self.x_access_token,
+            self.x_access_token_secret,
+            self.mastodon_access_token,
+            self.bluesky_app_password,
+        ]
 
 
 def _env_file_warning(path: Path) -> str | None:
@@ -99,16 +133,17 @@ def load_settings(root: Path, state: str | None = None) -> tuple[Settings, list[
         path, line = where(key)
         return Problem(path, line, what, fix)
 
-    present = [k for k in X_KEYS if values.get(k)]
-    if present and len(present) != len(X_KEYS):
-        missing = ", ".join(k for k in X_KEYS if not values.get(k))
-        problems.append(
-            problem(
-                present[0],
-                f"X credentials incomplete: {missing} not set",
-                "set all four X keys, or none to run on the sandbox",
+    for name, keys in CREDENTIALS.items():
+        present = [k for k in keys if values.get(k)]
+        if present and len(present) != len(keys):
+            missing = ", ".join(k for k in keys if not values.get(k))
+            problems.append(
+                problem(
+                    present[0],
+                    f"{NAMES[name]} credentials incomplete: {missing} not set",
+                    f"set all of {', '.join(keys)} to post on {NAMES[name]}, or none",
+                )
             )
-        )
     level = values.get("LOG_LEVEL", "INFO").upper()
     if level not in LOG_LEVELS:
         problems.append(
@@ -139,6 +174,11 @@ def load_settings(root: Path, state: str | None = None) -> tuple[Settings, list[
         x_access_token=values.get("X_ACCESS_TOKEN", ""),
         x_access_token_secret=values.get("X_ACCESS_TOKEN_SECRET", ""),
         x_api_base_url=values.get("X_API_BASE_URL", "https://api.twitter.com").rstrip("/"),
+        mastodon_base_url=values.get("MASTODON_BASE_URL", "").rstrip("/"),
+        mastodon_access_token=values.get("MASTODON_ACCESS_TOKEN", ""),
+        bluesky_handle=values.get("BLUESKY_HANDLE", "").lstrip("@"),
+        bluesky_app_password=values.get("BLUESKY_APP_PASSWORD", ""),
+        bluesky_service=values.get("BLUESKY_SERVICE", "https://bsky.social").rstrip("/"),
         state_db=db,
         log_level=level,
         log_format=fmt,
@@ -152,4 +192,13 @@ def load_settings(root: Path, state: str | None = None) -> tuple[Settings, list[
     ), problems
 
 
-_KNOWN = {*X_KEYS, "X_API_BASE_URL", "STATE_DB", "LOG_LEVEL", "LOG_FORMAT"}
+_KNOWN = {
+    *X_KEYS,
+    *MASTODON_KEYS,
+    *BLUESKY_KEYS,
+    "X_API_BASE_URL",
+    "BLUESKY_SERVICE",
+    "STATE_DB",
+    "LOG_LEVEL",
+    "LOG_FORMAT",
+}

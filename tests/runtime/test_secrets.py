@@ -68,11 +68,21 @@ def test_daemon_warns_at_start_about_a_readable_env(tmp_path: Path) -> None:
     assert d.lines[0].startswith("{")  # LOG_FORMAT from .env took effect: JSON lines
 
 
-def test_partial_credentials_are_refused_in_one_line(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("env", "says"),
+    [
+        ({"X_API_KEY": "only-this-one"}, "X credentials incomplete"),
+        ({"MASTODON_ACCESS_TOKEN": "only-this-one"}, "MASTODON_BASE_URL not set"),
+        ({"BLUESKY_HANDLE": "only-this-one"}, "BLUESKY_APP_PASSWORD not set"),
+    ],
+)
+def test_partial_credentials_are_refused_in_one_line(
+    tmp_path: Path, env: dict[str, str], says: str
+) -> None:
     root = make_root(tmp_path)
-    d = DaemonProc(root, None, tmp_path / "state.sqlite3", extra_env={"X_API_KEY": "only-this-one"})
+    d = DaemonProc(root, None, tmp_path / "state.sqlite3", extra_env=env)
     code = d.proc.wait(timeout=20)
     d._reader.join(timeout=2)
-    assert code == 1
-    assert len(d.lines) == 1 and "X credentials incomplete" in d.lines[0]
+    assert code == 2
+    assert len(d.lines) == 1 and says in d.lines[0]
     assert "only-this-one" not in d.output
