@@ -29,7 +29,7 @@ from mastodon import (
     MastodonUnauthorizedError,
 )
 from requests.adapters import HTTPAdapter
-from urllib3.util import Timeout
+from urllib3.util import Retry, Timeout
 
 from ._x_transport import int_header, maybe_sent, read_body
 from .base import (
@@ -95,7 +95,21 @@ class MastodonTransport(HTTPAdapter):
         deadline: float,
         on_response: Callable[[str, Mapping[str, str]], None],
     ) -> None:
-        super().__init__()
+        # A reset before any answer is retried where that cannot act twice: a refused
+        # connection (nothing sent) and a read (GET). snac resets a connection now and
+        # then; a POST is never re-sent here (the outbox settles it with its key).
+        super().__init__(
+            max_retries=Retry(
+                total=2,
+                connect=2,
+                read=1,
+                status=0,
+                other=0,
+                redirect=0,
+                allowed_methods=frozenset({"GET"}),
+                raise_on_status=False,
+            )
+        )
         self._connect, self._read = timeout
         self._deadline = deadline
         self._on_response = on_response
