@@ -149,10 +149,11 @@ class MastodonTransport(HTTPAdapter):
 
 
 def map_error(
-    e: MastodonError, endpoint: str, method: str, reset_at: float | None
+    e: MastodonError, endpoint: str, method: str, reset_at: float | None, reply: bool = False
 ) -> PlatformError:
     """One of base.py's errors for a Mastodon.py exception. `reset_at` is the reset time
-    the transport saw on this endpoint's last answer (Mastodon.py's 429 carries none)."""
+    the transport saw on this endpoint's last answer (Mastodon.py's 429 carries none);
+    `reply` says the call is part of answering a post (reading it, or the reply)."""
     writes = method in WRITES
     if isinstance(e, MastodonRatelimitError):
         return RateLimited(f"{endpoint}: HTTP 429 rate limited", endpoint, reset_at)
@@ -174,15 +175,13 @@ def map_error(
         return Unavailable(f"{endpoint}: unreadable response body", endpoint, maybe_sent=True)
     if status == 403:
         lowered = detail.lower()
-        # The token itself lacks a scope or the account is disabled: a person must act.
-        if any(w in lowered for w in ("scope", "disabled", "suspended", "login", "token")):
-            return AuthFailed(message, endpoint)
+        # The token lacks a scope or the account is disabled: a person must act. Else a
+        # 403 on a reply concerns that one post (its author's settings, a block).
+        scope = any(w in lowered for w in ("scope", "disabled", "suspended", "login", "token"))
         return (
-            NotAllowed(message, endpoint)
-            if endpoint in ("post", "status")
-            else AuthFailed(message, endpoint)
+            NotAllowed(message, endpoint) if reply and not scope else AuthFailed(message, endpoint)
         )
-    if isinstance(e, MastodonNotFoundError) and endpoint in ("post", "status"):
+    if isinstance(e, MastodonNotFoundError) and reply:
         return NotAllowed(message, endpoint)  # the post answered is deleted or hidden
     return PlatformError(message, endpoint)
 

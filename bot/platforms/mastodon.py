@@ -112,7 +112,7 @@ class MastodonPlatform:
         if reply_to is not None:
             # Read the mention now rather than remember it: a restart between reading
             # and replying would forget a direct mention's visibility.
-            parent = self._call("post", "GET", lambda: self._api.status(reply_to))
+            parent = self._call("post", "GET", lambda: self._api.status(reply_to), reply=True)
             visibility = reply_visibility(visibility, _field(parent, "visibility"))
         status = self._call(
             "post",
@@ -124,6 +124,7 @@ class MastodonPlatform:
                 language=self.post_language,
                 idempotency_key=key or None,
             ),
+            reply=reply_to is not None,
         )
         post_id = _field(status, "id")
         if not post_id:
@@ -248,7 +249,9 @@ class MastodonPlatform:
         with self._lock:
             self._limits[endpoint] = state
 
-    def _call(self, endpoint: str, method: str, call: Callable[[], Any]) -> Any:
+    def _call(
+        self, endpoint: str, method: str, call: Callable[[], Any], reply: bool = False
+    ) -> Any:
         try:
             return self._deadlines.run(call, name=f"mastodon:{endpoint}")
         except CallAbandoned as e:
@@ -257,7 +260,8 @@ class MastodonPlatform:
         except MastodonError as e:
             with self._lock:
                 seen = self._limits.get(endpoint)
-            raise map_error(e, endpoint, method, seen.reset_at if seen else None) from None
+            reset = seen.reset_at if seen else None
+            raise map_error(e, endpoint, method, reset, reply) from None
 
 
 def _field(obj: Any, name: str) -> Any:

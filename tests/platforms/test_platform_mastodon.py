@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import logging
 import socket
+import threading
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -13,6 +14,7 @@ import pytest
 
 from bot.content.lengths import mastodon_limit
 from bot.platforms.base import (
+    AuthFailed,
     KeysRejected,
     Mention,
     NotAllowed,
@@ -81,7 +83,7 @@ def test_mention_and_reply_thread_with_the_mentions_visibility(
     assert mention.lang  # snac's status.language (it reports "en" whatever was sent)
     assert mention.author_location is None
     assert mention.cursor and mention.cursor != mention.id
-    assert marker not in caplog.text
+    assert marker not in caplog.text and snac_server.bot.token not in caplog.text
 
     reply_id = snac_bot.post(f"@{mention.author_username} here is how", reply_to=mention.id)
     # A direct status is in no account timeline: read it by its id.
@@ -245,6 +247,22 @@ def test_rate_limit_headers_and_429(masto: MastodonPlatform, recorded: RecordedM
             "/api/v1/statuses",
             403,
             '{"error":"This action is not allowed"}',
+            "post",
+            AuthFailed,
+            None,
+        ),
+        (
+            "/api/v1/statuses",
+            403,
+            '{"error":"This action is outside the authorized scopes"}',
+            "reply",
+            AuthFailed,
+            None,
+        ),
+        (
+            "/api/v1/statuses",
+            403,
+            '{"error":"This action is not allowed"}',
             "reply",
             NotAllowed,
             None,
@@ -290,13 +308,22 @@ def test_a_post_past_its_deadline_may_have_been_sent(
 def test_abort_gives_up_the_call_in_flight(
     recorded: RecordedMastodon,
 ) -> None:
-    platform = MastodonPlatform(recorded.url, "t", deadline=60.0)
+    platform = MastodonPlatform(recorded.url, "t", timeout=(3.05, 60.0), deadline=60.0)
     platform.limit  # noqa: B018
     recorded.hang("/api/v1/notifications")
-    platform.abort()
+
+    # Asked to stop once the call is in flight (the server has the request).
+    def stop_once_sent() -> None:
+        poll("the request", lambda: len(recorded.state.requests) > 1, 30)
+        platform.abort()
+
+    stopper = threading.Thread(target=stop_once_sent)
+    stopper.start()
     with pytest.raises(Unavailable) as e:
         platform.mentions(None)
+    stopper.join()
     assert e.value.maybe_sent is False
+    assert "stopping" in str(e.value)
 
 
 def test_mentions_page_forward_from_the_cursor_oldest_first(
