@@ -169,7 +169,9 @@ class MastodonPlatform:
                 if mention is not None and newer(mention.cursor or "", since):
                     found[mention.cursor or mention.id] = mention
             go_on = on_page(len(page)) if on_page is not None else True
-            nxt = _next_cursor(ids, forward=since is not None)
+            nxt = _link_cursor(page, forward=since is not None) or _next_cursor(
+                ids, forward=since is not None
+            )
             if not go_on or len(page) < PAGE or nxt is None or nxt == cursor:
                 break
             if pages >= MAX_PAGES:
@@ -269,6 +271,15 @@ def _field(obj: Any, name: str) -> Any:
         return obj[name]
     except (KeyError, TypeError, IndexError):
         return None
+
+
+def _link_cursor(page: object, forward: bool) -> str | None:
+    """The next page's cursor from the Link header, as Mastodon.py read it: rel="prev"
+    (min_id) reading forward, rel="next" (max_id) backward. Works for ids that are not
+    numbers (GoToSocial's ULIDs)."""
+    info = getattr(page, "_pagination_prev" if forward else "_pagination_next", None)
+    value = info.get("min_id" if forward else "max_id") if isinstance(info, dict) else None
+    return str(value) if value is not None else None
 
 
 def _next_cursor(ids: list[str], forward: bool) -> str | None:
