@@ -86,6 +86,9 @@ class Slot:
     categories: frozenset[str] | None
     language: str | None
     line: int = 1  # where schedule.yaml defines it, for warnings about the slot
+    # The networks this slot posts to; None: every enabled one. The sandbox, which stands
+    # in for them all, takes every slot.
+    platforms: frozenset[str] | None = None
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,10 @@ DEFAULT_PRICES = {"post": 0.015, "post_with_url": 0.20, "reply": 0.01, "mention_
 def _slot(r: Checker, i: int, raw: Any) -> Slot | None:
     key: tuple[str | int, ...] = ("posts", i)
     item = r.mapping(
-        key, raw, "a slot", {"name", "cron", "every", "jitter", "categories", "language"}
+        key,
+        raw,
+        "a slot",
+        {"name", "cron", "every", "jitter", "categories", "language", "platforms"},
     )
     if not item:
         if raw is not None and not isinstance(raw, dict):
@@ -74,6 +77,7 @@ def _slot(r: Checker, i: int, raw: Any) -> Slot | None:
     if lang is not None and (not isinstance(lang, str) or not LANG_RE.match(lang)):
         r.add((*key, "language"), f"'{lang}' is not a language tag", "write e.g. en or de")
         lang = None
+    platforms = _platforms(r, (*key, "platforms"), item.get("platforms"))
     name = item.get("name")
     if name is not None and not isinstance(name, str):
         r.add((*key, "name"), "name must be text", "quote it")
@@ -83,7 +87,25 @@ def _slot(r: Checker, i: int, raw: Any) -> Slot | None:
         default_name += " " + ",".join(sorted(categories))
     if lang:
         default_name += " " + lang
-    return Slot(name or default_name, cron, secs, jitter, categories, lang, r.doc.line(*key))
+    return Slot(
+        name or default_name, cron, secs, jitter, categories, lang, r.doc.line(*key), platforms
+    )
+
+
+PLATFORMS = ("x", "mastodon", "bluesky")
+
+
+def _platforms(r: Checker, key: tuple[str | int, ...], raw: Any) -> frozenset[str] | None:
+    if raw is None:
+        return None
+    if not isinstance(raw, list) or not raw or not all(isinstance(p, str) for p in raw):
+        r.add(key, "platforms must be a list of names", "write e.g. platforms: [x, mastodon]")
+        return None
+    unknown = [p for p in raw if p not in PLATFORMS]
+    if unknown:
+        r.add(key, f"unknown platform '{unknown[0]}'", f"use: {', '.join(PLATFORMS)}")
+        return None
+    return frozenset(raw)
 
 
 def parse_schedule(doc: Doc) -> tuple[Schedule | None, list[Problem]]:

@@ -21,15 +21,15 @@ from apscheduler.triggers.base import BaseTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 
 from bot.content import config as cfg
-from bot.platforms.base import Platform
 from bot.platforms.sandbox import SandboxPlatform
 from bot.policy import timing
-from bot.runtime import logs
+from bot.runtime import logs, posting
 from bot.runtime.engine import Engine
 from bot.runtime.guard import CLEARED_AT_START
 from bot.runtime.logs import event, iso
 from bot.runtime.settings import Settings, load_settings
 from bot.runtime.store import Store
+from bot.runtime.wiring import make_platforms
 
 WATCH_EVERY = 2.0
 # A reload of the largest library allowed takes well under a second on a small machine.
@@ -40,32 +40,20 @@ POLL = 0.2
 CLOCK_SLACK = 5.0
 
 
-def make_platform(settings: Settings) -> Platform:
-    if settings.has_x:
-        from bot.platforms.x import XPlatform
-
-        return XPlatform(
-            settings.x_api_key,
-            settings.x_api_secret,
-            settings.x_access_token,
-            settings.x_access_token_secret,
-            base_url=settings.x_api_base_url,
-        )
-    return SandboxPlatform(settings.sandbox_db)
-
-
 class Daemon:
     def __init__(self, root: Path, settings: Settings, config: cfg.Config) -> None:
         self.root = root
         self.settings = settings
-        self.platform = make_platform(settings)
+        self.platforms = make_platforms(settings)
+        self.platform = self.platforms[0]
         self.store = Store(settings.state_db)
-        # Which network this state belongs to, for `report`.
-        self.store.set_meta("platform", self.platform.name)
-        self.engine = Engine(self.platform, self.store, config)
+        # Which networks this state belongs to, for `report`.
+        self.store.set_meta("platform", ",".join(p.name for p in self.platforms))
+        self.engines = [Engine(p, self.store, config) for p in self.platforms]
+        self.engine = self.engines[0]  # reads the configuration every engine shares
         self.scheduler = BackgroundScheduler(
             timezone=config.schedule.tz,
-            executors={"default": ThreadPoolExecutor(4)},
+            executors={"default": ThreadPoolExecutor(4 + 2 * len(self.platforms))},
             job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": 60},
         )
         self.stop = threading.Event()
@@ -100,20 +88,22 @@ class Daemon:
             trigger.get_next_fire_time(None, now)  # fails here, before any job is touched
             spec = (dataclasses.replace(slot, line=0), str(sched.tz))
             wanted[f"slot:{slot.name}"] = (spec, trigger, self._slot_job, [slot.name])
-        mentions = IntervalTrigger(seconds=sched.mentions.every, timezone=sched.tz)
-        wanted["mentions"] = (
-            (sched.mentions.every, str(sched.tz)),
-            mentions,
-            self._mentions_job,
-            [],
-        )
+        # One mentions job per platform: one that is slow or down delays no other.
+        for e in self.engines:
+            job_id = "mentions" if e is self.engine else f"mentions:{e.platform.name}"
+            wanted[job_id] = (
+                (sched.mentions.every, str(sched.tz)),
+                IntervalTrigger(seconds=sched.mentions.every, timezone=sched.tz),
+                self._mentions_job,
+                [e.platform.name],
+            )
         for job in self.scheduler.get_jobs():
             if job.id not in wanted and not job.id.startswith(("catch-up:", "first-post")):
                 job.remove()
         for job_id, (settings, trigger, fn, args) in wanted.items():
             if not force and self._specs.get(job_id) == settings and self.scheduler.get_job(job_id):
                 continue
-            extra = {"next_run_time": now} if first and job_id == "mentions" else {}
+            extra = {"next_run_time": now} if first and job_id.startswith("mentions") else {}
             self.scheduler.add_job(
                 fn,
                 trigger,
@@ -143,11 +133,18 @@ class Daemon:
     def _slot_job(self, name: str) -> None:
         slot = next((s for s in self.engine.config.schedule.slots if s.name == name), None)
         if slot is not None and not self.stop.is_set():
-            _guarded(f"slot {name}", lambda: self.engine.run_slot(slot))
+            # One pick for the slot run, sent to every platform the slot names.
+            engines = [
+                e
+                for e in self.engines
+                if slot.platforms is None or e.platform.name in slot.platforms
+            ]
+            _guarded(f"slot {name}", lambda: posting.run_slot_on(engines, slot))
 
-    def _mentions_job(self) -> None:
+    def _mentions_job(self, platform: str) -> None:
+        engine = next(e for e in self.engines if e.platform.name == platform)
         if not self.stop.is_set():
-            _guarded("mentions", self.engine.read_mentions)
+            _guarded(f"mentions {platform}", engine.read_mentions)
 
     def _catch_up(self) -> None:
         """A slot missed while we were down posts once if within the grace period."""
@@ -218,7 +215,8 @@ class Daemon:
         with self._swap:
             if self.stop.is_set():
                 return
-            self.engine.config = new
+            for e in self.engines:
+                e.config = new
             self._schedule_jobs()
         event(
             logging.INFO,
@@ -258,8 +256,8 @@ class Daemon:
         event(
             logging.INFO,
             "ready",
-            platform=self.platform.name,
-            account=self._account(),
+            platform=",".join(p.name for p in self.platforms),
+            account=" ".join(self._account(e) for e in self.engines),
             slots=len(self.engine.config.schedule.slots),
             startup_ms=round((time.monotonic() - started) * 1000),
         )
@@ -278,11 +276,13 @@ class Daemon:
         event(logging.INFO, "stopping: finishing the call in flight")
         # A call still running after a short grace is given up and recorded as unknown,
         # to be settled at the next start: a server that never answers cannot hold us.
-        self.platform.abort()
+        for p in self.platforms:
+            p.abort()
         self.reload_wake.set()
         # Not while a reload swaps the jobs; a reload still parsing never gets to swap.
         with self._swap:
-            self.engine.stopping.set()
+            for e in self.engines:
+                e.stopping.set()
             self.scheduler.shutdown(wait=True)
         reloader.join(timeout=1.0)
         self.store.close()
@@ -304,13 +304,20 @@ class Daemon:
                     self._schedule_jobs(force=True)
         return wall, mono
 
-    def _account(self) -> str:
-        """The account the bot posts as, for the ready line; a failure here is logged by
-        the guard and the mentions job retries it."""
+    def _account(self, e: Engine) -> str:
+        """The account the bot posts as on `e`'s platform, for the ready line; a failure
+        here is logged by the guard and the mentions job retries it. On the way, the
+        account is labelled a bot where the platform has such a label (said once)."""
         try:
-            return "@" + self.engine.me().username
+            account = "@" + e.me().username
         except Exception:
-            return "unknown (see the line above)"
+            return f"unknown on {e.platform.name} (see the line above)"
+        try:
+            if e.guard.call("me", e.platform.mark_as_bot):
+                event(logging.INFO, "labelled the account as a bot", platform=e.platform.name)
+        except Exception:
+            event(logging.WARNING, "could not label the account as a bot", platform=e.platform.name)
+        return account
 
     # Handlers only set a flag: Event.set() here could deadlock on the lock Event.wait()
     # holds on this same thread when the signal lands inside it.
