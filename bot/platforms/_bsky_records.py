@@ -68,7 +68,7 @@ def _tags(text: str) -> list[JSON]:
 
 
 def leading_handle(text: str) -> str | None:
-    m = _HANDLE.match(text, 1) if text.startswith("@") else None
+    m = _HANDLE.match(text)
     return m.group(1) if m else None
 
 

@@ -126,9 +126,12 @@ class Xrpc:
         try:
             if method == "GET":
                 response = self._request.get(url, params=dict(params or {}), headers=headers)
+            elif body is None:
+                # A procedure without input (refreshSession) refuses any body, even {}.
+                response = self._request.post(url, headers=headers)
             else:
                 headers["Content-Type"] = "application/json"
-                response = self._request.post(url, content=json.dumps(body or {}), headers=headers)
+                response = self._request.post(url, content=json.dumps(body), headers=headers)
         except RequestErrorBase as e:
             raise self._failure(endpoint, e) from None
         except httpx.HTTPError as e:
