@@ -1,5 +1,10 @@
 """Bluesky adapter: XRPC through atproto's HTTP layer, a kept session, exactly-once posts.
 
+Mentions are notifications of reason "mention" (a reply that names the bot arrives as
+one); a reply to the bot's post that does not name it (reason "reply") is not a mention
+and is left alone, as are likes, reposts and quotes. Their cursor is the notification's
+"indexedAt|uri": the feed is ordered by indexing time, not by the post's own claim.
+
 Thin like the X adapter: _bsky_xrpc talks HTTP and maps failures, _bsky_session keeps
 the login (createSession is scarce), _bsky_records builds records and reads
 notifications. This module adds what a daemon needs: one total deadline per call
@@ -106,13 +111,15 @@ class BlueskyPlatform:
 
         def op(progress: _Progress) -> str:
             me = self._sessions.current()
-            reply, mention_did = self._reply_to(reply_to, text) if reply_to else (None, None)
-            if reply_to is None and leading_handle(text):
-                mention_did = self._resolve(leading_handle(text) or "")
+            # First, before anything that may fail since (the post replied to deleted):
+            # an earlier try of this attempt may have posted.
             existing = self._own_post(me, rkey)
             if existing is not None:
                 log.info("bluesky: %s was posted already (record %s)", existing, rkey)
                 return existing
+            reply, mention_did = self._reply_to(reply_to, text) if reply_to else (None, None)
+            if reply_to is None and leading_handle(text):
+                mention_did = self._resolve(leading_handle(text) or "")
             record = post_record(
                 text, when, mention_did, reply, self.post_language, self._link_cards
             )

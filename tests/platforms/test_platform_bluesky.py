@@ -128,8 +128,9 @@ def test_a_retry_with_the_same_key_posts_once(
 
 
 def test_mentions_with_cursor_language_and_threaded_replies(
-    bluesky_network: BlueskyNetwork, bot: BlueskyPlatform
+    bluesky_network: BlueskyNetwork, bot: BlueskyPlatform, caplog: pytest.LogCaptureFixture
 ) -> None:
+    caplog.set_level(logging.DEBUG)
     net = bluesky_network
     first = mention_with_lang(net, f"was kann ich tun? {unique()}", "de")
     mention = find(bot, first["uri"])
@@ -139,7 +140,15 @@ def test_mentions_with_cursor_language_and_threaded_replies(
     # Reading on from it gives only newer mentions.
     assert first["uri"] not in {m.id for m in bot.mentions(mention.cursor)}
 
-    reply = bot.post(f"@{mention.author_username} so", reply_to=mention.id, key=unique())
+    key, when = unique(), time.time()
+    reply = bot.post(
+        f"@{mention.author_username} so", reply_to=mention.id, key=key, created_at=when
+    )
+    # A retry of the same reply (after an unknown outcome) finds it.
+    again = bot.post(
+        f"@{mention.author_username} so", reply_to=mention.id, key=key, created_at=when
+    )
+    assert again == reply and len(net.replies_to(first["uri"])) == 1
     stored = record_of(net, net.bot, reply)
     ref = {"uri": first["uri"], "cid": first["cid"]}
     assert stored["reply"] == {"root": ref, "parent": ref}
@@ -171,6 +180,8 @@ def test_mentions_with_cursor_language_and_threaded_replies(
     assert threaded == {"root": ref, "parent": {"uri": second["uri"], "cid": second["cid"]}}
     newer = bot.mentions(later.cursor)
     assert {first["uri"], second["uri"]}.isdisjoint(m.id for m in newer)
+    # Ids only: no mention's words reach a log.
+    assert "was kann ich tun" not in caplog.text and "and me?" not in caplog.text
 
 
 def test_on_page_stops_reading(bluesky_network: BlueskyNetwork, bot: BlueskyPlatform) -> None:
