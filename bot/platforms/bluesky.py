@@ -130,9 +130,12 @@ class BlueskyPlatform:
             except XrpcFailure as f:
                 # A clash with an existing key answers a bare 500 like any fault (dev-env's
                 # PDS): whether the post exists is read back, not guessed from the error.
-                if f.status < 500 and f.status != 0:
+                if 0 < f.status < 500 or not f.sent:
                     raise
-                existing = self._own_post(me, rkey)
+                try:
+                    existing = self._own_post(me, rkey)
+                except XrpcFailure:
+                    raise f from None  # the create's failure says whether it may have posted
                 if existing is None:
                     raise
                 return existing

@@ -232,6 +232,22 @@ def test_a_fault_with_no_stored_post_is_an_unknown_outcome(recorded: Recorded) -
     assert failed.value.maybe_sent is True
 
 
+def test_a_failed_read_back_keeps_the_outcome_unknown(recorded: Recorded) -> None:
+    recorded.on(
+        "com.atproto.repo.getRecord",
+        NOT_FOUND,
+        (503, {}, {"error": "ServiceUnavailable", "message": "down"}),
+    )
+    recorded.on(
+        "com.atproto.repo.createRecord",
+        (500, {}, {"error": "InternalServerError", "message": "Internal Server Error"}),
+    )
+    with pytest.raises(Unavailable) as failed:
+        platform(recorded).post("x", key="k", created_at=1_700_000_000.0)
+    assert failed.value.maybe_sent is True
+    assert recorded.calls("com.atproto.repo.getRecord") == 2
+
+
 def test_a_post_the_server_never_answers_is_abandoned_as_maybe_sent(recorded: Recorded) -> None:
     recorded.on("com.atproto.repo.getRecord", NOT_FOUND)
     recorded.on("com.atproto.repo.createRecord", recorded.hang)
