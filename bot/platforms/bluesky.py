@@ -283,10 +283,15 @@ class BlueskyPlatform:
             # Deleted, or hidden from the bot (a block): nothing to answer.
             raise NotAllowed(f"post: {uri} is gone or not visible", "post")
         parent: Any = posts[0]
-        did = author if author.startswith("did:") else None
-        if did is None:
-            did = str(parent.get("author", {}).get("did", "")) or None
-        return reply_ref(parent), did if leading_handle(text) else None
+        handle = leading_handle(text)
+        if handle is None:
+            return reply_ref(parent), None
+        by = parent.get("author", {})
+        if str(by.get("handle", "")).lower() != handle.lower():
+            # The reply names someone other than the author: look that handle up.
+            return reply_ref(parent), self._resolve(handle)
+        did = author if author.startswith("did:") else str(by.get("did", "")) or None
+        return reply_ref(parent), did
 
     def _resolve(self, handle: str) -> str | None:
         """A handle's DID for a mention facet; the post goes out as text without one."""

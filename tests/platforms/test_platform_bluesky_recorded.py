@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import base64
 import json
+import re
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -22,6 +23,7 @@ from typing import Any
 
 import pytest
 
+from bot.platforms._bsky_records import tid
 from bot.platforms.base import KeysRejected, RateLimited, Unavailable
 from bot.platforms.bluesky import BlueskyPlatform
 
@@ -343,3 +345,18 @@ def test_mentions_stop_at_the_page_cap(
     assert recorded.calls("app.bsky.notification.listNotifications") == 10
     assert len(got) == sum(1 for i in range(1501, 2001) if i % 3)
     assert "still offered more pages" in caplog.text
+
+
+def test_record_keys_are_tids_fixed_by_the_attempt() -> None:
+    """13 characters of base32-sortable, first one 2-j (the top bit is 0), ordered by
+    time; the same attempt always gives the same key, another attempt another one."""
+    a = tid(1_764_000_000.123456, "attempt-1")
+    assert re.fullmatch(r"[2-7a-j][2-7a-z]{12}", a)
+    assert a == tid(1_764_000_000.123456, "attempt-1") != tid(1_764_000_000.123456, "attempt-2")
+    assert tid(1_764_000_000.0, "z") < tid(1_764_000_000.000001, "a") < tid(1_800_000_000.0, "a")
+    # The time part is the microseconds: decoding gives them back.
+    alphabet = "234567abcdefghijklmnopqrstuvwxyz"
+    value = 0
+    for ch in a:
+        value = value * 32 + alphabet.index(ch)
+    assert value >> 10 == 1_764_000_000_123_456
