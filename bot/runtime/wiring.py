@@ -30,12 +30,8 @@ def make_platforms(settings: Settings) -> list[Platform]:
 
         out.append(MastodonPlatform(settings.mastodon_base_url, settings.mastodon_access_token))
     if settings.has_bluesky:
-        try:
-            from bot.platforms.bluesky import BlueskyPlatform
-        except ImportError as e:  # until the Bluesky adapter lands
-            raise SystemExit(
-                f"closethecamps: Bluesky is not available in this build ({e})"
-            ) from None
+        from bot.platforms.bluesky import BlueskyPlatform
+
         out.append(
             BlueskyPlatform(
                 settings.bluesky_handle,
