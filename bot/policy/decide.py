@@ -19,7 +19,8 @@ approved library built by bot.content.templates.load_reply_library. Rules, first
 4. skip "cooldown"    the bot replied to this author within the cooldown. Rules 3 and 4
                       hold for people who may be in Russia too: a second public reply
                       adds exposure and nothing else.
-5. skip "bad-handle"  the author handle is not 1-15 letters, digits or underscores.
+5. skip "bad-handle"  the author handle is not an X handle, a Bluesky handle (a domain)
+                      or a Mastodon acct (user@domain).
 6. protect            locate() says the person may be in Russia: the reply is
                       "@handle " + the one neutral body, identical for everyone, or no
                       reply at all when protect_mode is "silent" or no protect message
@@ -57,7 +58,13 @@ from bot.policy.intent import MAX_TEXT, asks_nothing_words, asks_to_stop_words, 
 
 Policy = Literal["reply", "protect", "skip"]
 ProtectMode = Literal["neutral", "silent"]
-HANDLE_RE = re.compile(r"^[A-Za-z0-9_]{1,15}$")
+# What a reply may put after "@": an X handle (1-15 letters, digits, _), a Bluesky handle
+# (a domain name) or a Mastodon acct (user@domain). Nothing else: no spaces, no markup.
+_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+HANDLE_RE = re.compile(
+    rf"^(?:[A-Za-z0-9_]{{1,15}}|{_LABEL}(?:\.{_LABEL})+"
+    rf"|[A-Za-z0-9_]{{1,30}}@{_LABEL}(?:\.{_LABEL})*(?::[0-9]{{1,5}})?)$"
+)
 
 
 class Place(Protocol):

@@ -387,9 +387,16 @@ def test_any_request_gets_a_reply(library: ReplyLibrary, text: str) -> None:
     assert run(library, text, country="GB").policy == "reply"
 
 
-@pytest.mark.parametrize("handle", ["", "has space", "x" * 16, "évelyne", "a@b", "@"])
+@pytest.mark.parametrize(
+    "handle", ["", "has space", "x" * 16, "évelyne", "a@b c", "@", "a.", "-a.b", "a@b@c"]
+)
 def test_unusable_handle_is_skipped(library: ReplyLibrary, handle: str) -> None:
     assert run(library, handle=handle).reason == "bad-handle"
+
+
+@pytest.mark.parametrize("handle", ["alice.bsky.social", "bob.test", "carol@mastodon.social"])
+def test_bluesky_and_mastodon_handles_are_answered(library: ReplyLibrary, handle: str) -> None:
+    assert run(library, handle=handle).policy == "reply"
 
 
 def test_leading_at_in_handle_is_tolerated(library: ReplyLibrary) -> None:

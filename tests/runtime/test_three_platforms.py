@@ -1,0 +1,132 @@
+"""One daemon (a real process) on the fake X, snac2 (the Mastodon API) and the Bluesky
+dev-env network at once: it posts from the library to all three, answers a mention on each
+with the right country's resources, protects a Russian-language mention on each, honours
+an opt-out on each, and stops on SIGTERM within 5 s."""
+
+from __future__ import annotations
+
+import sqlite3
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.support.bluesky import BlueskyNetwork
+from tests.support.daemon_proc import DaemonProc
+from tests.support.fakex import FakeX
+from tests.support.roots import make_root
+from tests.support.servers import poll, unique
+from tests.support.snac import SnacServer
+
+pytestmark = pytest.mark.slow
+
+SCHEDULE = """\
+timezone: UTC
+posts:
+  - name: often
+    every: 3s
+mentions:
+  every: 3s
+  first_start_cutoff: 10m
+  author_cooldown: 0s
+limits:
+  posts_per_day: 1000
+"""
+
+DUBLIN = "I live in Dublin, how can I help?"
+KAZAN = "Я живу в Казани, как я могу помочь?"
+
+
+def _decision(state: Path, platform: str, mention_id: str) -> tuple[str, str] | None:
+    with sqlite3.connect(state) as db:
+        row = db.execute(
+            "SELECT policy, reason FROM mentions WHERE platform = ? AND id = ?",
+            (platform, mention_id),
+        ).fetchone()
+    return (row[0], row[1]) if row else None
+
+
+def _rows(state: Path) -> list[tuple[Any, ...]]:
+    with sqlite3.connect(state) as db:
+        return db.execute("SELECT platform, id, author_id, policy, reason FROM mentions").fetchall()
+
+
+def test_one_daemon_posts_and_answers_on_x_mastodon_and_bluesky(
+    tmp_path: Path, fake_x: FakeX, snac_server: SnacServer, bluesky_network: BlueskyNetwork
+) -> None:
+    snac, bsky = snac_server, bluesky_network
+    state = tmp_path / "state.sqlite3"
+    env = {
+        "MASTODON_BASE_URL": snac.base_url,
+        "MASTODON_ACCESS_TOKEN": snac.bot.token,
+        "BLUESKY_HANDLE": bsky.bot.handle,
+        "BLUESKY_APP_PASSWORD": bsky.bot.password,
+        "BLUESKY_SERVICE": bsky.service_url,
+    }
+    tag = unique("e2e")
+    d = DaemonProc(make_root(tmp_path, SCHEDULE), fake_x.url, state, extra_env=env)
+    try:
+        d.wait_for(lambda: d.saw("ready"), timeout=60)
+        assert d.saw("platform=x,mastodon,bluesky"), d.output
+        # Mentions on each network: someone in Dublin, someone writing from Kazan, and
+        # someone who asks the bot to stop and then asks for help.
+        x_dublin = fake_x.add_mention(f"@CloseTheCampsBot {DUBLIN} {tag}", "x_reader")
+        x_kazan = fake_x.add_mention(f"@CloseTheCampsBot {KAZAN} {tag}", "x_kazan")
+        fake_x.add_mention("@CloseTheCampsBot stop", "x_stop")
+        m_dublin = snac.mention_bot(f"{DUBLIN} {tag}", by=snac.alice)["id"]
+        m_kazan = snac.mention_bot(f"{KAZAN} {tag}", by=snac.bob)["id"]
+        b_dublin = bsky.mention_bot(f"{DUBLIN} {tag}", by=bsky.alice)["uri"]
+        b_kazan = bsky.mention_bot(f"{KAZAN} {tag}", by=bsky.bob)["uri"]
+
+        def x_reply(mid: str) -> str | None:
+            return next((p.text for p in fake_x.timeline() if p.in_reply_to == mid), None)
+
+        def m_reply(sid: str) -> str | None:
+            found = snac.replies_to(sid, by=snac.bot)
+            return str(found[0]["content"]) if found else None
+
+        def b_reply(uri: str) -> str | None:
+            found = bsky.replies_to(uri)
+            return str(found[0]["value"]["text"]) if found else None
+
+        replies: dict[str, Any] = {
+            "x dublin": poll("X reply (Dublin)", lambda: x_reply(x_dublin), 60),
+            "x kazan": poll("X reply (Kazan)", lambda: x_reply(x_kazan), 60),
+            "mastodon dublin": poll("Mastodon reply (Dublin)", lambda: m_reply(m_dublin), 90),
+            "mastodon kazan": poll("Mastodon reply (Kazan)", lambda: m_reply(m_kazan), 90),
+            "bluesky dublin": poll("Bluesky reply (Dublin)", lambda: b_reply(b_dublin), 60),
+            "bluesky kazan": poll("Bluesky reply (Kazan)", lambda: b_reply(b_kazan), 60),
+        }
+        for name, text in replies.items():
+            if "dublin" in name:
+                # Ireland's own resources, whichever template was picked
+                assert any(h in text for h in ("ireland.mid.ru", "oireachtas.ie", "ireland.ie")), (
+                    name,
+                    text,
+                )
+            else:
+                assert "accessnow.org" in text and "oireachtas" not in text, (name, text)
+        # Opt-outs: "stop", then a request for help from the same person, on each network.
+        x_after = fake_x.add_mention(f"@CloseTheCampsBot {DUBLIN} {tag}", "x_stop")
+        m_stop = snac.mention_bot("stop", by=snac.bob)["id"]
+        b_stop = bsky.mention_bot("stop", by=bsky.bob)["uri"]
+        poll("Mastodon opt-out seen", partial(_decision, state, "mastodon", m_stop), 90)
+        poll("Bluesky opt-out seen", partial(_decision, state, "bluesky", b_stop), 60)
+        m_after = snac.mention_bot(f"{DUBLIN} {tag}", by=snac.bob)["id"]
+        b_after = bsky.mention_bot(f"{DUBLIN} {tag}", by=bsky.bob)["uri"]
+        for platform, mid in (("", x_after), ("mastodon", m_after), ("bluesky", b_after)):
+            decided = poll(
+                f"{platform or 'x'} decision", partial(_decision, state, platform, mid), 90
+            )
+            assert decided == ("skip", "opted-out"), "\n".join(map(str, [platform, decided, *_rows(state)]))
+        # Posts from the library went out on all three.
+        assert any("#CloseTheCamps" in p.text for p in fake_x.timeline() if not p.in_reply_to)
+        assert any("CloseTheCamps" in str(s["content"]) for s in snac.bot_posts())
+        assert any("#CloseTheCamps" in r["value"]["text"] for r in bsky.bot_posts())
+    finally:
+        code, took = d.stop()
+    assert code == 0 and took < 5.0, d.output
+    assert "Traceback" not in d.output
+    for text in (DUBLIN, KAZAN, "Казан"):
+        assert text not in d.output  # a mention's text never reaches the log
