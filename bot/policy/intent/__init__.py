@@ -13,7 +13,7 @@ import unicodedata
 
 from bot.content.textrules import URL_RE, nfc
 from bot.policy.intent import _stops, _thanks
-from bot.policy.intent._fold import bare, loose
+from bot.policy.intent._fold import bare, by_script, loose
 
 MAX_TEXT = 4000  # longer mentions are cut before matching: X caps posts far below this
 
@@ -170,7 +170,7 @@ _REFUSAL = re.compile(
     )
 )
 # The same in the other languages of the reply library, each also without its marks.
-_WORLD_REFUSAL = re.compile("|".join(loose(nfc(p)) for p in _stops.REFUSALS))
+_WORLD_REFUSALS = by_script(_stops.REFUSALS)
 # "no thanks" refuses only when it opens a mention that asks nothing: "no thanks to
 # Moscow's silence, what can I do?" is not a refusal.
 _REFUSAL_OPENING = re.compile(
@@ -195,12 +195,12 @@ hero heroes legend legends heart hearts bless blessed god 🙏 salute kudos
 toll super klasse großartig grossartig wichtig arbeit weiter macht stark ihr euch eure
 für das danke stolz respekt dankbar
 génial geniale superbe courage continuez continue chapeau travail votre vos pour ce
-cette ça tout tous fiers fière fier bon
+cette ça tout tous fiers fière fier bon que faites
 increíble increible sigan así asi ánimo animo trabajo gran buen por lo esto este su
-vuestro hacen todo todos
+vuestro hacen todo todos que lo hacéis dar visibilidad
 bravi brava grandi grande continuate così cosi ottimo lavoro complimenti per questo
 vostro fate tutto
-top goed bezig mooi prachtig ga zo door werk voor jullie dit
+top goed bezig mooi prachtig ga zo door werk voor jullie dit heel belangrijk belangrijke
 brawo świetna swietna robota za to wasza waszą super dobra
 parabéns parabens incrível continuem ótimo otimo força forca esse essa isso trabalho
 vocês voces tudo
@@ -281,16 +281,21 @@ def asks_to_stop(text: str) -> bool:
 def asks_to_stop_words(cleaned: str, words: list[str]) -> bool:
     """A stop phrase alone, a refusal anywhere, or "no thanks" opening the mention."""
     phrase = " ".join([w for w in words if w not in _FILLERS])
-    if phrase in _STOP_PHRASES or (len(phrase) <= _MAX_PHRASE and _is_stop_phrase(phrase)):
+    if phrase in _STOP_PHRASES or (len(phrase) <= _MAX_PHRASE and _is_stop_phrase(words)):
         return True
-    if _REFUSAL.search(cleaned) or _WORLD_REFUSAL.search(cleaned):
+    if _REFUSAL.search(cleaned) or any(
+        (gate is None or gate.search(cleaned)) and refusal.search(cleaned)
+        for gate, refusal in _WORLD_REFUSALS
+    ):
         return True
     opening = _REFUSAL_OPENING.match(cleaned) or _NO_THANKS_OPENING.match(cleaned)
     return bool(opening) and not _asks(cleaned, words)
 
 
-def _is_stop_phrase(phrase: str) -> bool:
-    phrase = " ".join(_PHRASE_FILLERS.sub(" ", phrase).split())
+def _is_stop_phrase(words: list[str]) -> bool:
+    # Two-word fillers go first: "molim vas" must not leave its "vas" behind.
+    kept = _PHRASE_FILLERS.sub(" ", " ".join(words)).split()
+    phrase = " ".join([w for w in kept if w not in _FILLERS])
     if not phrase:
         return False
     if bare(phrase) in _BARE_STOPS:

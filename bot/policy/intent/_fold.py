@@ -7,8 +7,11 @@ Bengali or Thai and the breve of Cyrillic "й" are letters, not decoration.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
+
+from bot.content.textrules import nfc
 
 # Letters with no decomposition that people still type without their mark.
 _EXTRA = {"ı": "i", "đ": "d", "ł": "l", "ς": "σ"}
@@ -53,3 +56,23 @@ def loose(pattern: str) -> str:
         else:
             out.append(c if b == c else f"[{c}{_TWIN.get(c, '')}{b}]")
     return "".join(out)
+
+
+Gated = tuple[re.Pattern[str] | None, re.Pattern[str]]
+
+
+def by_script(patterns: list[str]) -> list[Gated]:
+    """The patterns compiled (loosened) as one regex per script, each but the Latin one
+    behind a class of the letters it spells: a mention without any of them skips it,
+    which keeps most mentions from paying for thirty languages' refusals."""
+    groups: dict[str, list[str]] = {}
+    for p in patterns:
+        letters = [c for c in p if c.isalpha() and not c.isascii()]
+        scripts = {unicodedata.name(c, "?").split()[0] for c in letters} - {"LATIN"}
+        groups.setdefault(min(scripts) if scripts else "LATIN", []).append(loose(nfc(p)))
+    out: list[Gated] = []
+    for script, group in groups.items():
+        letters = sorted({c for p in group for c in p if c.isalpha() and not c.isascii()})
+        gate = None if script == "LATIN" else re.compile("[" + "".join(letters) + "]")
+        out.append((gate, re.compile("|".join(group))))
+    return out

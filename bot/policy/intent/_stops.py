@@ -26,9 +26,10 @@ beni rahat bırak|istemiyorum|ilgilenmiyorum|abonelikten çık|hayır teşekkür
 سيبني|سيبوني|مش مهتم|مش مهتمة|لست مهتما|غير مهتم|لا شكرا|لا شكرًا|بطل|بطلوا|
 khalas|khalass|khalaas|kafa|kefaya|kfaya|kifaya|sibni|sebni|
 תפסיק|תפסיקו|די|מספיק|עצור|עצרו|הסר|הסרה|ביטול מנוי|עזוב|לא מעוניין|לא מעוניינת|לא תודה|
-بسه|بس کن|بس کنید|تمومش کن|تمومش کنید|متوقف شو|لغو اشتراک|ولم کن|ولم کنید|علاقه ندارم|
+بسه|بس کن|جواب نده|جواب ندید|پیام نده|پیام ندید|
+بس کنید|تمومش کن|تمومش کنید|متوقف شو|لغو اشتراک|ولم کن|ولم کنید|علاقه ندارم|
 نه ممنون|نه مرسی|نه مرسي|
-بس کرو|بس کریں|بند کرو|بند کریں|رک جاؤ|رک جائیں|دلچسپی نہیں|نہیں شکریہ|
+بس کرو|بس کریں|جواب مت دو|جواب نہ دیں|بند کرو|بند کریں|رک جاؤ|رک جائیں|دلچسپی نہیں|نہیں شکریہ|
 बस|बस करो|बस कीजिए|बस करें|बंद करो|बंद करें|रुको|रुक जाओ|रहने दो|नहीं चाहिए|दिलचस्पी नहीं|
 नहीं धन्यवाद|bas|bas karo|bas kro|bas kijiye|bas karein|band karo|band kro|band karein|
 ruk jao|ruko|rehne do|rahne do|nahi chahiye|nai chahiye|nahi shukriya|nahi thanks|
@@ -45,7 +46,7 @@ stani|stanite|prestani|prestanite|dosta|dosta je|dosta više|odjava|odjavi me|
 ne zanima me|ne hvala|стани|станите|престаните|доста|доста је|одјава|не занима ме|не хвала|
 dừng|dừng lại|ngừng|ngừng lại|thôi|thôi đi|đủ rồi|hủy đăng ký|huỷ đăng ký|không cảm ơn|
 không quan tâm|tránh xa tôi ra|
-berhenti|hentikan|udah|udahan|sudah|cukup|cukup sudah|stop dong|berhenti berlangganan|
+berhenti|berhentilah|hentikan|udah|udahan|sudah|cukup|cukup sudah|stop dong|berhenti berlangganan|
 jangan ganggu|jgn ganggu|gak usah|nggak usah|ga usah|tak payah|tak nak|tak mahu|tidak terima kasih|
 nggak makasih|gak makasih|tidak berminat|tak berminat|tidak tertarik|gak tertarik|
 tama na|tigil|tigil na|tigilan mo ako|tigilan niyo ako|tumigil ka|tumigil ka na|ayoko na|
@@ -85,7 +86,7 @@ SQUEEZE_SUFFIX = (
 FILLERS = _vocab(
     """
 lütfen lutfen artık prosím prosim kérem kérlek légyszi molim tafadhali jamani tolong dong
-deh aja sih min pakiusap po naman nga sisplau venligst vennligst rog xin nhé nha nhe đi
+deh aja sih min lah je pakiusap po naman nga sisplau venligst vennligst rog xin nhé nha nhe đi
 kripya कृपया bhai yaar ji जी bhaiya پلیز مہربانی بھائی رجاء رجاءً ارجوك أرجوك ارجوكم
 أرجوكم لطفا لطفاً خواهشا خواهشاً בבקשה παρακαλώ моля প্লিজ 제발 좀
 """
@@ -120,7 +121,7 @@ _TAG_HR = (
 REFUSALS = [
     # Turkish
     r"\bbeni (?:etiketleme|etiketlemeyin|etiketlemeyi bırak|taglama|taglamayın|tagleme|"
-    r"anma|anmayın|mentionlama|ekleme|eklemeyin|çıkar|çıkarın|sil|silin|listeden çıkar)",
+    r"anma|anmayın|mentionlama|ekleme|eklemeyin|çıkar|çıkarın|sil|silin|listeden çıkar)\b",
     r"\bbana (?:yazma|yazmayın|cevap verme|yanıt verme|mesaj atma|mesaj atmayın)\b",
     r"\b(?:beni )?rahat bırak(?:ın)?\b",
     r"\bilgilenmiyorum\b",
@@ -141,22 +142,25 @@ REFUSALS = [
     # Persian
     r"(?:منو|مرا|من را)\s?(?:تگ|منشن)\s?نکن",
     r"(?:تگ|منشن)(?:م)?\s?نکن",
-    r"(?:جواب|پیام)\s?(?:نده|ندید|نفرست)",
+    r"(?:بهم|به من)\s?(?:جواب|پیام)\s?(?:نده|ندید|نفرست)",
     r"(?:منو|مرا|من را)\s?(?:حذف|پاک)\s?کن",
     r"ولم کن|دست از سرم بردار|مزاحم(?:م)?\s?نشو",
     # Urdu, Hindi, and both in Latin letters
-    r"(?:ٹیگ|مینشن|منشن|میسج|جواب)\s(?:مت|نہ)\s(?:کرو|کریں|دو|دیں)",
+    # "نہ" / "न" / "na" also make a condition ("if they don't answer"): only tagging takes
+    # them, replies and messages only the imperative "مت" / "मत" / "mat".
+    r"(?:ٹیگ|مینشن|منشن)\s(?:مت|نہ)\s(?:کرو|کریں)|(?:میسج|جواب)\sمت\s(?:کرو|کریں|دو|دیں)",
     r"مجھے\s(?:ہٹا|نکال|چھوڑ)\s(?:دو|دیں)|مجھے تنگ (?:مت|نہ) کر",
-    r"(?:टैग|मेंशन|मेन्शन|रिप्लाई|जवाब|मैसेज)\s(?:मत|न|ना)\s(?:करो|करें|कीजिए|दो|दें)",
+    r"(?:टैग|मेंशन|मेन्शन)\s(?:मत|न|ना)\s(?:करो|करें|कीजिए)|(?:रिप्लाई|जवाब|मैसेज)\sमत\s"
+    r"(?:करो|करें|कीजिए|दो|दें)",
     r"मुझे\s(?:हटा|निकाल|अकेला छोड़)\s(?:दो|दें|दीजिए)|मुझे (?:परेशान|तंग) (?:मत|न) कर",
-    rf"\b(?:{_ME_HI} )?(?:tag|mention|reply|msg|message|spam|tang|pareshan|disturb) "
-    rf"{_NOT_HI} {_DO_HI}\b",
+    rf"\b(?:tag|mention) {_NOT_HI} {_DO_HI}\b",
+    rf"\b(?:reply|msg|message|spam|tang|pareshan|disturb) (?:mat|mt) {_DO_HI}\b",
     rf"\b{_ME_HI} (?:tag|mention|reply|msg) {_NOT_HI}\b",
     rf"\b{_ME_HI} (?:(?:is|isme|isse|yahan|yaha) (?:se )?)?(?:hatao|hata do|hatado|"
     r"hata dijiye|nikalo|nikal do|remove (?:karo|kro|kar do|kardo))\b",
     rf"\b{_ME_HI} (?:akela |akele )?(?:chhod|chod|chor|chhor) do\b",
     # Bengali
-    r"(?:ট্যাগ|মেনশন|উল্লেখ|রিপ্লাই|উত্তর)\s(?:করবেন না|করো না|কোরো না|করিস না|দিবেন না|দেবেন না|দিও না)",
+    r"(?:ট্যাগ|মেনশন|উল্লেখ)\s(?:করবেন না|করো না|কোরো না|করিস না|দিবেন না|দেবেন না|দিও না)",
     r"আমাকে\s(?:বাদ দিন|বাদ দাও|সরিয়ে দিন|সরাও|রিমুভ কর)|আমাকে বিরক্ত (?:করবেন|করো|কোরো) না",
     # Greek
     r"\bμη(?:ν)? (?:με|μασ) (?:κάνεισ|κάνετε) (?:tag|ταγκ|αναφορά|mention)",
@@ -210,8 +214,8 @@ REFUSALS = [
     r"\b(?:saya|aku|gue|gw) (?:tidak|tak|gak|nggak|ga) (?:berminat|tertarik)\b",
     # Tagalog
     # "huwag kalimutang i-tag..." (don't forget to tag) is a call to action.
-    r"\b(?:huwag|wag|h'wag)\b(?:(?!kalimut)[^.,!?\n]){0,20}?"
-    r"\b(?:i-?tag|tag|tagin|i-?mention|mention|sagutin|replyan|idamay|isama)\b",
+    r"\b(?:huwag|wag|h'wag)\b(?:(?!kalimut|tumigil|titigil|hinto)[^.,!?\n]){0,20}?"
+    r"(?<!mag-)(?<!pag-)\b(?:i-?tag|tag|tagin|i-?mention|mention|sagutin|replyan|idamay|isama)\b",
     r"\btigilan (?:(?:mo|niyo|nyo|na) )*(?:ako|kami)\b|\blayuan (?:mo|niyo|nyo) (?:ako|kami)\b",
     r"\b(?:alisin|tanggalin)(?: (?:mo|niyo|nyo|na|po))* (?:ako|kami)\b|\bhindi ako interesado\b",
     # Swahili
@@ -236,15 +240,15 @@ REFUSALS = [
     r"\blăsa(?:ți)?[- ]mă în pace\b|\blasă[- ]mă în pace\b|\bnu-mi (?:mai )?(?:scrie|scrieți|"
     r"răspunde|răspundeți)\b",
     # Chinese, Japanese, Korean, Thai: no word boundaries
-    r"(?:别|別|不要|勿|请勿|請勿|不用|别再|別再|不要再)\s*(?:@|艾特|at|圈|tag|标记|標記|提到|"
-    r"回复|回覆|回我|烦|煩|打扰|打擾|骚扰|騷擾)",
+    r"(?:别|別|不要|勿|请勿|請勿|不用|别再|別再|不要再)\s*(?:@|艾特|at(?![a-z])|圈|tag(?![a-z])|"
+    r"标记|標記|提到|回复|回覆|回我|烦(?!恼)|煩(?!惱)|打扰|打擾|骚扰|騷擾)",
     r"把我(?:从|從)?.{0,12}?(?:移除|删除|刪除|删掉|刪掉|去掉)|让我清静|讓我清靜",
     r"(?:タグ付け|タグ|メンション|リプ|リプライ|返信|言及|@)(?:を|は)?\s*(?:しないで|"
     r"しなくていい|やめて|止めて|いらない|不要|結構|しないでください)",
     r"(?:私|僕|俺|わたし|ぼく|自分)を?(?:外して|はずして|削除して)|絡まないで|関わらないで|巻き込まないで",
     r"(?:태그|멘션|언급|답장|답글|알림)(?:을|를|은|는)?\s*(?:하지\s*마|그만|하지\s*말아|안\s*해도|"
     r"사절|보내지\s*마)",
-    r"(?:^|\s)(?:나|저)(?:를|좀|는)?\s*(?:빼\s*줘|빼\s*주세요|내버려\s*둬|내버려\s*두세요|"
+    r"(?:^|\s)(?:나|저)(?:를|는)?\s*(?:좀\s*)?(?:빼\s*줘|빼\s*주세요|내버려\s*둬|내버려\s*두세요|"
     r"가만히\s*둬|건드리지\s*마)|(?:날|절)\s*(?:빼|제외|내버려)",
     r"(?:อย่า|เลิก|ไม่ต้อง)\s*(?:แท็ก|แทก|tag|เมนชั่น|ตอบ(?!โต้)|ส่งข้อความ|ยุ่ง|มายุ่ง|กวน)",
     r"(?:ลบ|เอา)\s*(?:ฉัน|ผม|เรา|หนู|กู)\s*ออก|อย่ายุ่งกับ",

@@ -38,7 +38,7 @@ asante sana sana kwa kazi nzuri hongera shukrani
 gràcies moltes mil molt bona feina ànims enhorabona
 tak tusind mange for det godt arbejde takk tusen takker flott bra jobba
 děkuji díky moc moc mockrát skvělá práce dobrá
-mulțumesc mersi mult mulțumim foarte bravo felicitări
+mulțumesc mersi mult frumos mulțumim foarte bravo felicitări
 """
 )
 # Chinese, Japanese and Thai thanks come as one run of letters ("谢谢你们辛苦了",
