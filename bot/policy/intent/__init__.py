@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import cache
 
 from bot.content.textrules import URL_RE, nfc
 from bot.policy.intent import _stops, _thanks
-from bot.policy.intent._fold import bare, by_script, loose
+from bot.policy.intent._fold import Gated, bare, by_script, loose
 
 MAX_TEXT = 4000  # longer mentions are cut before matching: X caps posts far below this
 
@@ -169,8 +170,16 @@ _REFUSAL = re.compile(
         ]
     )
 )
+
+
 # The same in the other languages of the reply library, each also without its marks.
-_WORLD_REFUSALS = by_script(_stops.REFUSALS)
+# Compiled on first use: compiling them costs about a third of a second, which commands
+# that never read a mention (validate, post) should not pay at start-up.
+@cache
+def _world_refusals() -> list[Gated]:
+    return by_script(_stops.REFUSALS)
+
+
 # "no thanks" refuses only when it opens a mention that asks nothing: "no thanks to
 # Moscow's silence, what can I do?" is not a refusal.
 _REFUSAL_OPENING = re.compile(
@@ -285,7 +294,7 @@ def asks_to_stop_words(cleaned: str, words: list[str]) -> bool:
         return True
     if _REFUSAL.search(cleaned) or any(
         (gate is None or gate.search(cleaned)) and refusal.search(cleaned)
-        for gate, refusal in _WORLD_REFUSALS
+        for gate, refusal in _world_refusals()
     ):
         return True
     opening = _REFUSAL_OPENING.match(cleaned) or _NO_THANKS_OPENING.match(cleaned)
