@@ -14,7 +14,8 @@ approved library built by bot.content.templates.load_reply_library. Rules, first
                       "please/pls/bitte/s'il vous plaît/por favor/пожалуйста/..." and
                       "bot", what is left is exactly one stop phrase: stop, unsubscribe,
                       leave me alone, opt out, stop replying, стоп, хватит, отписаться,
-                      hör auf, stopp, arrête, para, basta, ... ("stop the camps" is not).
+                      hör auf, stopp, arrête, para, basta, ... ("stop the camps" is not),
+                      or a refusal ("don't tag me") in any language with a reply file.
 3. skip "loop"        the account keeps replying to the bot (state.looping).
 4. skip "cooldown"    the bot replied to this author within the cooldown. Rules 3 and 4
                       hold for people who may be in Russia too: a second public reply

@@ -10,8 +10,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import cache
 
 from bot.content.textrules import URL_RE, nfc
+from bot.policy.intent import _stops, _thanks
+from bot.policy.intent._fold import Gated, bare, by_script, loose
 
 MAX_TEXT = 4000  # longer mentions are cut before matching: X caps posts far below this
 
@@ -20,10 +23,14 @@ def _vocab(words: str) -> frozenset[str]:
     return frozenset(words.split())
 
 
-_FILLERS = _vocab("""
+_FILLERS = (
+    _vocab("""
 please pls plz plese bitte svp stp merci porfa favor por prego proszę prosze por-favor
 alsjeblieft aub snälla пожалуйста плз bot бот the it now just ok okay
-""") | {"s'il", "vous", "plaît", "plait"}
+""")
+    | {"s'il", "vous", "plaît", "plait"}
+    | _stops.FILLERS
+)
 _STOP_PHRASES = frozenset(
     {
         "stop",
@@ -88,6 +95,15 @@ _STOP_PHRASES = frozenset(
         "avsluta",
     }
 )
+# Every stop phrase without its marks ("prestan", "σταματα", "dung lai"): the form
+# compared, so both spellings match.
+_BARE_STOPS = frozenset(bare(p) for p in _STOP_PHRASES | _stops.STOP_PHRASES)
+# A phrase longer than this (with a two-word filler or two) is no stop phrase.
+_MAX_PHRASE = 2 * max(len(p) for p in _BARE_STOPS)
+_PHRASE_FILLERS = re.compile(r"\b(?:" + "|".join(_stops.PHRASE_FILLERS) + r")\b")
+# Chinese, Japanese, Thai and Korean: compared with spaces and polite endings dropped.
+_SQUEEZABLE = re.compile("[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af]")
+_SQUEEZE_TRIM = re.compile(f"{_stops.SQUEEZE_PREFIX}|{_stops.SQUEEZE_SUFFIX}")
 # Refusals: a person asking not to be tagged, mentioned or included, found anywhere in
 # the mention (after handles and links are dropped), in every language with templates.
 # Each names the writer ("me", "mich", "moi"...) or is a refusal that opens the message
@@ -154,6 +170,16 @@ _REFUSAL = re.compile(
         ]
     )
 )
+
+
+# The same in the other languages of the reply library, each also without its marks.
+# Compiled on first use: compiling them costs about a third of a second, which commands
+# that never read a mention (validate, post) should not pay at start-up.
+@cache
+def _world_refusals() -> list[Gated]:
+    return by_script(_stops.REFUSALS)
+
+
 # "no thanks" refuses only when it opens a mention that asks nothing: "no thanks to
 # Moscow's silence, what can I do?" is not a refusal.
 _REFUSAL_OPENING = re.compile(
@@ -161,6 +187,7 @@ _REFUSAL_OPENING = re.compile(
     r"(?:thanks?|thank you|thx|danke|merci|gracias|grazie|bedankt|dank je|dank u|"
     r"dziękuję|dziekuje|dzięki|obrigad[oa]|tack|спасибо)\b"
 )
+_NO_THANKS_OPENING = re.compile(r"^\W*(?:" + loose(_stops.NO_THANKS) + r")\b")
 # Thanks and praise, with the glue words they come with ("thank you for doing this",
 # "obrigada por esse trabalho", "tack för att ni finns"). A mention made only of these
 # asks nothing; any other word ("Oslo", "petition") keeps it a request.
@@ -177,12 +204,12 @@ hero heroes legend legends heart hearts bless blessed god 🙏 salute kudos
 toll super klasse großartig grossartig wichtig arbeit weiter macht stark ihr euch eure
 für das danke stolz respekt dankbar
 génial geniale superbe courage continuez continue chapeau travail votre vos pour ce
-cette ça tout tous fiers fière fier bon
+cette ça tout tous fiers fière fier bon que faites
 increíble increible sigan así asi ánimo animo trabajo gran buen por lo esto este su
-vuestro hacen todo todos
+vuestro hacen todo todos que lo hacéis dar visibilidad
 bravi brava grandi grande continuate così cosi ottimo lavoro complimenti per questo
 vostro fate tutto
-top goed bezig mooi prachtig ga zo door werk voor jullie dit
+top goed bezig mooi prachtig ga zo door werk voor jullie dit heel belangrijk belangrijke
 brawo świetna swietna robota za to wasza waszą super dobra
 parabéns parabens incrível continuem ótimo otimo força forca esse essa isso trabalho
 vocês voces tudo
@@ -214,10 +241,22 @@ ajuda ajudar ajudo onde posso pode fazer
 pomoc pomóc pomocy jak co gdzie mogę można zrobić
 hjälp hjälpa hur vad var kan göra stödja
 """)
-_THANKS_OR_FILLERS = _THANKS | _FILLERS
-_QUESTION_MARKS = frozenset("?？¿;")  # ";" is the Greek question mark
-_WORD_RE = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
+_THANKS_OR_FILLERS = _THANKS | _thanks.THANKS | _FILLERS
+_THANKS_OR_FILLERS |= frozenset(bare(w) for w in _THANKS_OR_FILLERS)
+_THANKS_RUN = re.compile(f"(?:{_thanks.THANKS_PIECES})+")
+# ";" is the Greek question mark, "؟" the Arabic-script one.
+_QUESTION_MARKS = frozenset("?？¿;؟")
+# Vowel signs, viramas and tone marks are not \w, yet they are part of the word: without
+# them "धन्यवाद" and "หยุด" would fall apart. Dandas (U+0964-5) stay punctuation.
+_MARK = (
+    "\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670"
+    "\u06d6-\u06ed\u0900-\u0963\u0966-\u0dff\u0e00-\u0eff\u1000-\u109f\u3099\u309a"
+)
+_CHAR = rf"(?:[^\W_]|[{_MARK}])"
+_WORD_RE = re.compile(rf"{_CHAR}+(?:['’\-]{_CHAR}+)*")
 _HANDLE_IN_TEXT = re.compile(r"[@＠]\w{1,30}")
+# Handles are ASCII on X, Mastodon and Bluesky: "别@我" (don't @ me) keeps its "我".
+_AT_NOT_HANDLE = re.compile("[@＠](?=[^\x00-\x7f])")
 
 
 def clean(text: str) -> str:
@@ -234,7 +273,9 @@ def clean(text: str) -> str:
     # costs more than the rest of this function, and most mentions have neither.
     if "://" in text or ("." in text and "www." in text.lower()):
         text = URL_RE.sub(" ", text)
-    return _HANDLE_IN_TEXT.sub(" ", text).casefold().replace("’", "'")
+    text = _AT_NOT_HANDLE.sub("@ ", text)
+    # Turkish "İ" casefolds to "i" and a combining dot, which no word list spells.
+    return _HANDLE_IN_TEXT.sub(" ", text).casefold().replace("’", "'").replace("i\u0307", "i")
 
 
 def words_of(cleaned: str) -> list[str]:
@@ -248,11 +289,31 @@ def asks_to_stop(text: str) -> bool:
 
 def asks_to_stop_words(cleaned: str, words: list[str]) -> bool:
     """A stop phrase alone, a refusal anywhere, or "no thanks" opening the mention."""
-    if " ".join([w for w in words if w not in _FILLERS]) in _STOP_PHRASES:
+    phrase = " ".join([w for w in words if w not in _FILLERS])
+    if phrase in _STOP_PHRASES or (len(phrase) <= _MAX_PHRASE and _is_stop_phrase(words)):
         return True
-    if _REFUSAL.search(cleaned):
+    if _REFUSAL.search(cleaned) or any(
+        (gate is None or gate.search(cleaned)) and refusal.search(cleaned)
+        for gate, refusal in _world_refusals()
+    ):
         return True
-    return bool(_REFUSAL_OPENING.match(cleaned)) and not _asks(cleaned, words)
+    opening = _REFUSAL_OPENING.match(cleaned) or _NO_THANKS_OPENING.match(cleaned)
+    return bool(opening) and not _asks(cleaned, words)
+
+
+def _is_stop_phrase(words: list[str]) -> bool:
+    # Two-word fillers go first: "molim vas" must not leave its "vas" behind.
+    kept = _PHRASE_FILLERS.sub(" ", " ".join(words)).split()
+    phrase = " ".join([w for w in kept if w not in _FILLERS])
+    if not phrase:
+        return False
+    if bare(phrase) in _BARE_STOPS:
+        return True
+    if not _SQUEEZABLE.search(phrase):
+        return False
+    squeezed = phrase.replace(" ", "")
+    stops = _stops.SQUEEZED_STOPS
+    return squeezed in stops or _SQUEEZE_TRIM.sub("", squeezed) in stops
 
 
 def _asks(cleaned: str, words: list[str]) -> bool:
@@ -269,6 +330,14 @@ def asks_nothing_words(cleaned: str, words: list[str]) -> bool:
         return True
     if _asks(cleaned, words):
         return False
-    if _THANKS_OR_FILLERS.issuperset(words):
+    if all(_is_thanks(w) for w in words):
         return True
     return not _ABUSE.isdisjoint(words)
+
+
+def _is_thanks(word: str) -> bool:
+    return (
+        word in _THANKS_OR_FILLERS
+        or bare(word) in _THANKS_OR_FILLERS
+        or _THANKS_RUN.fullmatch(word) is not None
+    )
