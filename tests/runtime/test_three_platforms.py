@@ -119,7 +119,8 @@ def test_one_daemon_posts_and_answers_on_x_mastodon_and_bluesky(
             decided = poll(
                 f"{platform or 'x'} decision", partial(_decision, state, platform, mid), 90
             )
-            assert decided == ("skip", "opted-out"), "\n".join(map(str, [platform, decided, *_rows(state)]))
+            rows = "\n".join(map(str, _rows(state)))
+            assert decided == ("skip", "opted-out"), f"{platform}: {decided}\n{rows}"
         # Posts from the library went out on all three.
         assert any("#CloseTheCamps" in p.text for p in fake_x.timeline() if not p.in_reply_to)
         assert any("CloseTheCamps" in str(s["content"]) for s in snac.bot_posts())

@@ -254,7 +254,11 @@ _MARK = (
 )
 _CHAR = rf"(?:[^\W_]|[{_MARK}])"
 _WORD_RE = re.compile(rf"{_CHAR}+(?:['’\-]{_CHAR}+)*")
-_HANDLE_IN_TEXT = re.compile(r"[@＠]\w{1,30}")
+# A handle as any of the networks writes it: X's "@name", Bluesky's "@name.bsky.social",
+# Mastodon's "@name@instance.example" (a port in a test server's). ASCII only on all three.
+_HANDLE_IN_TEXT = re.compile(
+    r"[@＠][A-Za-z0-9_]{1,30}(?:[.-][A-Za-z0-9_-]+)*(?:@[A-Za-z0-9.-]+(?::[0-9]{1,5})?)?"
+)
 # Handles are ASCII on X, Mastodon and Bluesky: "别@我" (don't @ me) keeps its "我".
 _AT_NOT_HANDLE = re.compile("[@＠](?=[^\x00-\x7f])")
 
