@@ -54,6 +54,9 @@ class MastodonPlatform:
     """
 
     name = "mastodon"
+    # The outbox gives up settling an unknown outcome after this long: Mastodon remembers
+    # an Idempotency-Key for about an hour, and a resend after that could post twice.
+    settle_within = 50 * 60.0
 
     def __init__(
         self,

@@ -69,6 +69,9 @@ def setup(level: str, fmt: str, secrets: list[str], stream: TextIO | None = None
     root.setLevel(level)
     # APScheduler's per-run INFO lines would double every action line.
     logging.getLogger("apscheduler").setLevel(max(logging.WARNING, root.level))
+    # httpx (under atproto) logs every request URL at INFO: post URIs and handles of the
+    # people who mentioned the bot have no place in an INFO log.
+    logging.getLogger("httpx").setLevel(max(logging.WARNING, root.level))
 
 
 def event(level: int, msg: str, **fields: Any) -> None:

@@ -53,7 +53,10 @@ class Outbox:
         for a in self.store.unresolved(kind):
             if self.stopping.is_set() or self.guard.paused("post"):
                 return False
-            if self.clock() - a.created_at > GIVE_UP_UNKNOWN:
+            # Mastodon keeps an Idempotency-Key about an hour: past that a resend could
+            # post twice, so its adapter asks to give up sooner.
+            give_up = getattr(self.platform, "settle_within", GIVE_UP_UNKNOWN)
+            if self.clock() - a.created_at > give_up:
                 self._finish(a, "failed", None, "outcome unknown too long; not re-sent")
                 continue
             if a.kind == "reply" and a.reply_to and self.store.reply_opted_out(a.reply_to):
