@@ -31,7 +31,7 @@ def status_info(
         timing.month_end(now.timestamp(), sched.tz),
     )
     return {
-        "platform": "x" if settings.has_x else "sandbox",
+        "platform": ",".join(n for n, _ in _views(settings)),
         "state_db": str(settings.state_db),
         "latest": [
             {
@@ -78,6 +78,33 @@ def status_info(
         "daemon_running": daemon_running(settings.state_db),
         "account": store.get_meta("account"),
         "oldest_queued_reply_s": _oldest_queued(store, now),
+        # Each enabled network's own account, pauses, rate limits and unknown outcomes.
+        "platforms": {
+            name: _platform_info(store.for_platform(view), sched.tz, now)
+            for name, view in _views(settings)
+        },
+    }
+
+
+def _views(settings: Settings) -> list[tuple[str, str]]:
+    """(platform, its rows' name in the state): X and the sandbox keep the unnamed ones."""
+    names = sorted(
+        settings.platforms, key=lambda n: ("x", "mastodon", "bluesky", "sandbox").index(n)
+    )
+    return [(n, "" if n in ("x", "sandbox") else n) for n in names]
+
+
+def _platform_info(view: Store, tz: Any, now: dt.datetime) -> dict[str, Any]:
+    return {
+        "account": view.get_meta("account"),
+        "pauses": {
+            k: {"until": dt.datetime.fromtimestamp(p.until, tz).isoformat(), "reason": p.reason}
+            for k, p in view.pauses().items()
+            if p.until > now.timestamp()
+        },
+        "rate_limits": json.loads(view.get_meta("rate_limits") or "{}"),
+        "unresolved": len(view.unresolved()),
+        "queued_replies": len(view.pending_replies()),
     }
 
 
@@ -140,6 +167,14 @@ def status(root: Path, state: str | None = None, as_json: bool = False) -> int:
     for k, rl in info["rate_limits"].items():
         print(f"rate limit {k}: {rl.get('remaining')}/{rl.get('limit')} left")
     print(f"unresolved outcomes: {info['unresolved']}")
+    if len(info["platforms"]) > 1:
+        for name, p in info["platforms"].items():
+            print(
+                f"{name}: {p['account'] or 'not signed in yet'}, {p['queued_replies']} queued "
+                f"replies, {p['unresolved']} unresolved"
+            )
+            for k, pause in p["pauses"].items():
+                print(f"  paused: {k} until {pause['until']} ({pause['reason']})")
     print("next runs:")
     for r in sorted(info["next_runs"], key=lambda r: str(r["at"])):
         print(f"  {r['at']}  {r['slot']}")

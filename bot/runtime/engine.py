@@ -70,9 +70,16 @@ class Engine:
     def run_slot(self, slot: Slot) -> None:
         posting.run_slot(self, slot)
 
-    def send_attempt(self, attempt: Attempt) -> None:
+    def send_attempt(self, attempt: Attempt, language: str | None = None) -> None:
         with self.send_lock:
-            self.outbox.send(attempt)
+            if hasattr(self.platform, "post_language"):
+                # Mastodon's `language`, Bluesky's `langs`: readers' clients filter on it.
+                self.platform.post_language = language
+            try:
+                self.outbox.send(attempt)
+            finally:
+                if hasattr(self.platform, "post_language"):
+                    self.platform.post_language = None
 
     def read_mentions(self) -> None:
         try:

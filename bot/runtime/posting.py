@@ -55,10 +55,10 @@ def run_slot_on(engines: list[Engine], slot: Slot) -> None:
         targets, post.id, post.text, rotation.pool_key(slot), used, now=now
     )
     if len(paying) == 1:
-        paying[0].send_attempt(attempts[0])
+        paying[0].send_attempt(attempts[0], post.lang)
         return
     threads = [
-        threading.Thread(target=e.send_attempt, args=(a,), name=f"post:{e.platform.name}")
+        threading.Thread(target=e.send_attempt, args=(a, post.lang), name=f"post:{e.platform.name}")
         for e, a in zip(paying, attempts, strict=True)
     ]
     for t in threads:

@@ -5,7 +5,11 @@ an opt-out on each, and stops on SIGTERM within 5 s."""
 
 from __future__ import annotations
 
+import json
+import os
 import sqlite3
+import subprocess
+import sys
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -14,7 +18,8 @@ import pytest
 
 from tests.support.bluesky import BlueskyNetwork
 from tests.support.daemon_proc import DaemonProc
-from tests.support.fakex import FakeX
+from tests.support.fakex import X_CREDENTIALS, FakeX
+from tests.support.paths import REPO
 from tests.support.roots import make_root
 from tests.support.servers import poll, unique
 from tests.support.snac import SnacServer
@@ -131,3 +136,26 @@ def test_one_daemon_posts_and_answers_on_x_mastodon_and_bluesky(
     assert "Traceback" not in d.output
     for text in (DUBLIN, KAZAN, "Казан"):
         assert text not in d.output  # a mention's text never reaches the log
+    # The operator sees each platform: its account, queue and unknown outcomes.
+    out = subprocess.run(
+        [sys.executable, "-m", "bot", "status", "--json", "--root", str(tmp_path / "root")],
+        capture_output=True,
+        text=True,
+        env={**os.environ, **env, **_x_env(fake_x.url), "STATE_DB": str(state)},
+        cwd=REPO,
+        timeout=60,
+    )
+    info = json.loads(out.stdout)
+    assert list(info["platforms"]) == ["x", "mastodon", "bluesky"], out.stderr
+    accounts = [p["account"] for p in info["platforms"].values()]
+    assert all(accounts) and "campaignbot.test" in accounts[2], accounts
+
+
+def _x_env(url: str) -> dict[str, str]:
+    return {
+        "X_API_KEY": X_CREDENTIALS["api_key"],
+        "X_API_SECRET": X_CREDENTIALS["api_secret"],
+        "X_ACCESS_TOKEN": X_CREDENTIALS["access_token"],
+        "X_ACCESS_TOKEN_SECRET": X_CREDENTIALS["access_token_secret"],
+        "X_API_BASE_URL": url,
+    }
