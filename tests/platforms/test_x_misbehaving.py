@@ -20,7 +20,7 @@ def test_a_trickled_body_is_cut_at_the_total_deadline(fake_x: FakeX) -> None:
     start = time.monotonic()
     with pytest.raises(Unavailable) as caught:
         platform.post("slowly answered")
-    assert time.monotonic() - start < 3.0
+    assert time.monotonic() - start < 10.0  # not the ~90 s the trickle would take
     assert caught.value.maybe_sent is True  # stored by the server: settled later
     platform.close()
 
@@ -32,7 +32,7 @@ def test_abort_gives_up_a_call_in_flight_after_a_short_grace(fake_x: FakeX) -> N
     start = time.monotonic()
     with pytest.raises(Unavailable) as caught:
         platform.post("in flight at shutdown")
-    assert time.monotonic() - start < 3.0
+    assert time.monotonic() - start < 10.0  # not the ~90 s the trickle would take
     assert caught.value.maybe_sent is True
     with pytest.raises(Unavailable):  # and no new call starts after the abort
         platform.post("after the stop")
