@@ -86,6 +86,9 @@ ALT_PENALTY = 0.1  # a historical alternate name must not outrank a real "Manche
 AMBIGUOUS = [
     *_w("georgia victoria jersey galicia punjab congo limburg newcastle hamilton kingston"),
     *_w("richmond cambridge valencia worcester brest"),
+    # Georgetown is Guyana's capital and Penang's (George Town): the text's language or
+    # a qualifier ("Georgetown, Penang") picks; the bigger one is never assumed.
+    "georgetown",
     "st george",
     "عمان",  # Amman (JO) and Oman, once the vowel marks are gone
 ]
@@ -566,7 +569,7 @@ def _script(name: str) -> str:
     return "latin"
 
 
-def _alt_ok(alt: str, cc: str, pop: int) -> bool:
+def _alt_ok(alt: str, cc: str, pop: int, *, capital: bool = False) -> bool:
     if any(c.isdigit() for c in alt) or any(c in alt for c in "=()/,"):
         return False
     script = _script(alt)
@@ -579,6 +582,10 @@ def _alt_ok(alt: str, cc: str, pop: int) -> bool:
         return False
     if cc == "RU" or cc in HOME_SCRIPTS[script]:
         return True
+    if capital:
+        # Every capital in every script ("オスロ", "奥斯陆", "أوسلو"), whatever its size:
+        # people abroad name it as often as the biggest cities.
+        return script != "han" or len(alt) >= 2
     if script == "cyr":
         return pop >= MIN_POP_CYR_ALT
     if script == "kana":
@@ -637,10 +644,11 @@ def build() -> dict[str, object]:
         cc, pop = city["countrycode"], int(city["population"])
         if cc not in iso or (pop < MIN_POP and cc not in MIN_POP_FULL):
             continue
-        score = max(pop / 1000, 1.0) * (CAPITAL_BOOST if (cc, city["name"]) in capitals else 1)
+        capital = (cc, city["name"]) in capitals
+        score = max(pop / 1000, 1.0) * (CAPITAL_BOOST if capital else 1)
         _add(places, city["name"], cc, "t", score)
         for alt in city["alternatenames"]:
-            if _alt_ok(alt, cc, pop):
+            if _alt_ok(alt, cc, pop, capital=capital):
                 _add(places, alt, cc, "a", score * ALT_PENALTY)
 
     for name in REGION_NAMES:

@@ -47,7 +47,7 @@ from bot.locate._patterns import (
     Pattern,
     compile_patterns,
 )
-from bot.locate._phrases import ORIGIN_MORE, RESIDENCE_MORE, TIES_MORE, someone_elses
+from bot.locate._phrases import ORIGIN_MORE, RESIDENCE_MORE, TIES_MORE, hint, someone_elses
 from bot.locate._prepare import body_of, flags_of, text_of
 from bot.locate._risk import writes_risk_language
 from bot.locate._russia import (
@@ -62,7 +62,12 @@ from bot.locate._russia import (
     russian_town,
     writes_russian,
 )
-from bot.locate._scripts import scan_demonyms, scan_japanese, scan_romanised_hindi
+from bot.locate._scripts import (
+    scan_demonyms,
+    scan_indonesian_here,
+    scan_japanese,
+    scan_romanised_hindi,
+)
 from bot.locate._text import Chain, Text, contiguous, covers_rest, negated, read_place
 
 __all__ = ["Placement", "locate"]
@@ -136,6 +141,7 @@ def _locate(text: str, profile: str | None) -> Placement:
     # Each with a cheap gate of its own: a script, or a word only they use.
     scan_cues(body, t.keys, scan)
     scan_romanised_hindi(t, scan)
+    scan_indonesian_here(t, scan)
     for tag in tags:
         chain = _hashtag(tag)
         if chain is not None:
@@ -146,7 +152,7 @@ def _locate(text: str, profile: str | None) -> Placement:
         if cand is not None:
             scan.cands.append(cand)
         russia = in_russia or russia
-    country, confidence, reason = decide(scan.cands)
+    country, confidence, reason = decide(scan.cands, hint(t.keys))
     # "я живу в Минске", "VPN for work, I'm in Toronto": a writer who places themself
     # outside Russia and names no Russian place is not writing from there. Anyone else
     # writing in Russian, or behind a censor, may be.

@@ -314,6 +314,9 @@ def _place(text: str, cue: Cue) -> tuple[Resolution, str] | None:
         return res, rest
     # Turkish, Hungarian, Korean and Urdu name the bigger place first: "Ankara Kazan'da"
     # is Kazan, Ankara. A place right before the one read qualifies it.
+    last = rest.split()[-1] if rest.split() else ""
+    if last[:1].islower():
+        return res, rest  # "Türküm ama Berlin'de": a lower-case word ("ama") is no place
     outer = _longest(rest, "before", cue.capital)
     if outer is not None and outer[0].cc and outer[0].cc != res.cc:
         return outer[0], rest
