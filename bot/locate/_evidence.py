@@ -17,7 +17,7 @@ RANK = {
 REASON = {"here": "self-in", "leading": "self-in"}
 # Where someone comes from, not where they live: never beats a stated residence, the
 # profile location included ("I'm Turkish" from a Berlin profile is in Germany).
-ORIGIN = frozenset({"self-from", "demonym"})
+ORIGIN = frozenset({"self-from", "demonym", "flag"})
 
 
 class Cand(NamedTuple):

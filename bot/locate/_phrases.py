@@ -43,6 +43,8 @@ RESIDENCE_MORE = [
     "berdomisili|domisili|bermastautin|duduk|tingal di|kat",
     "saya|aku|kami|kita|gue|gw|sy|ak|aq skrg|sekarang? di|kat",
     "salam|salam_hangat dari",
+    # A non-resident Indian says where they live: "NRI in Singapore".
+    "nri|nris based|living|settled? in",
     # "orang Malaysia tapi tinggal di Sydney": residence after a conjunction or "now".
     "tapi|tetapi|tp|namun|cuma|dan|skrg|sekarang|kini|masih|pun tinggal|menetap|"
     "berdomisili|bermastautin|duduk di|kat",

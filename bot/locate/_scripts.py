@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from bot.locate._evidence import Cand, Scan
+from bot.locate._evidence import ORIGIN, Cand, Scan
 from bot.locate._gazetteer import gazetteer, resolve
 from bot.locate._normalise import fold
 from bot.locate._patterns import (
@@ -24,6 +24,7 @@ _JA_PLACE = re.compile("(に住んで|に住む|在住|に暮らして|にいま
 _JA_OTHERS = re.compile("友達|友人|家族|両親|母|父|兄|姉|弟|妹|夫|妻|彼|息子|娘|親戚")
 _JA_DEMONYM = re.compile("([\u3040-\u30ff\u4e00-\u9fff]{1,8}人)(?:です|として|なので|だけど|の私)")
 _DEMONYM_LEAD = compile_patterns(DEMONYM_LEAD)
+_IN = frozenset(str.split("in living_in based_in"))
 
 
 def scan_demonyms(t: Text, scan: Scan) -> None:
@@ -55,6 +56,9 @@ def scan_demonyms(t: Text, scan: Scan) -> None:
         if led or opens:
             scan.cands.append(Cand("demonym", cc, 1.0))
             scan.russia = scan.russia or cc == "RU"
+            if nxt in _IN and i + n + 1 < len(keys):
+                # "Proud Pakistani in Toronto", "as a Filipina in Dubai": origin, then home.
+                scan.add("self-in", read_place(t, i + n + 1, context="explicit"))
 
 
 def scan_japanese(body: str, scan: Scan) -> None:
@@ -123,9 +127,13 @@ _ID_LEAD = {"dari": "self-from", "orang": "self-in", "arek": "self-in", "wong": 
 _ID_HERE = frozenset(str.split("nih sini ni kene sih je jer"))
 
 
-def scan_indonesian_here(t: Text, scan: Scan) -> None:
+def scan_diaspora(t: Text, scan: Scan) -> None:
+    """Indonesian and Malay "here" after the place, "orang X di Y", and NRIs."""
     keys = t.keys
-    if _ID_HERE.isdisjoint(keys):
+    if "nri" in keys or "nris" in keys:
+        # A non-resident Indian lives outside India: "NRI from Kerala" is origin only.
+        scan.cands[:] = [c for c in scan.cands if not (c.cc == "IN" and c.how in ORIGIN)]
+    if _ID_HERE.isdisjoint(keys) and _ID_AT.isdisjoint(keys):
         return
     for i, key in enumerate(keys[:-2]):
         how = _ID_LEAD.get(key)
@@ -136,6 +144,10 @@ def scan_indonesian_here(t: Text, scan: Scan) -> None:
             continue
         if keys[chain.end] in _ID_HERE:
             scan.add(how, chain)
+        elif key == "orang" and keys[chain.end] in _ID_AT and chain.end + 1 < len(keys):
+            # "orang Indonesia di Jepang": an Indonesian living in Japan.
+            scan.add("self-in", read_place(t, chain.end + 1, context="explicit"))
 
 
 _ID_ME = frozenset(str.split("saya aku gue gw sy ak aq kami kita"))
+_ID_AT = frozenset(str.split("di kat"))
