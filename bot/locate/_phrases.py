@@ -56,7 +56,8 @@ RESIDENCE_MORE = [
     "^nakatira|naninirahan|nakabase|nagtatrabaho|nagwowork sa",
     "pero|at|ngayon|ngayo'y nakatira|naninirahan|nakabase|nagtatrabaho ako|kami? sa",
     # Jamaican Patois: "mi deh yah inna Kingston", "wi live ina Mobay".
-    "mi|wi|me deh|de|dey|live|liv|a_live|stay yah|ya|yasso|ere|here inna|ina|in",
+    "mi|wi|me deh|de|dey|live|liv|a_live|stay yah|ya|yasso|ere|here? inna|ina|in|a",
+    "pero|ngayon|at nasa|nandito|andito|narito sa?",
     # Swahili: "Ninaishi Nairobi", "Niko Mombasa", "ni mkazi wa Dar es Salaam".
     "mkazi|wakazi|mwenyeji wa",
     "niko|nipo|tuko|tupo|ninaishi|naishi|tunaishi|ninakaa|nakaa|tunakaa|ninafanya_kazi "
