@@ -51,6 +51,7 @@ MIN_POP_FULL = {"RU"}  # countries kept down to the 15,000 of cities15000
 MIN_POP_LATIN_ALT = 150_000  # exonyms (Cologne, Milan, Gothenburg) for the bigger cities only
 MIN_POP_CYR_ALT = 400_000  # Cyrillic exonyms abroad: "я живу в Берлине"
 MIN_POP_KANA_ALT = 1_000_000  # katakana exonyms abroad: "ベルリン在住"
+MIN_POP_CAPITAL = 10_000  # capitals under MIN_POP keep their other-script names down to this
 MIN_POP_SCRIPT_ALT = 1_000_000  # exonyms abroad in other scripts: "ברלין", "برلين", "柏林"
 CYRILLIC_COUNTRIES = {"RU", "UA", "BY", "KZ", "KG", "BG", "RS", "MK", "MN", "TJ", "BA", "ME"}
 # Where each script names its own towns, whatever their size (down to MIN_POP): "תל אביב",
@@ -86,6 +87,9 @@ ALT_PENALTY = 0.1  # a historical alternate name must not outrank a real "Manche
 AMBIGUOUS = [
     *_w("georgia victoria jersey galicia punjab congo limburg newcastle hamilton kingston"),
     *_w("richmond cambridge valencia worcester brest"),
+    # Georgetown is Guyana's capital and Penang's (George Town): the text's language or
+    # a qualifier ("Georgetown, Penang") picks; the bigger one is never assumed.
+    "georgetown",
     "st george",
     "عمان",  # Amman (JO) and Oman, once the vowel marks are gone
 ]
@@ -566,7 +570,7 @@ def _script(name: str) -> str:
     return "latin"
 
 
-def _alt_ok(alt: str, cc: str, pop: int) -> bool:
+def _alt_ok(alt: str, cc: str, pop: int, *, capital: bool = False) -> bool:
     if any(c.isdigit() for c in alt) or any(c in alt for c in "=()/,"):
         return False
     script = _script(alt)
@@ -579,6 +583,10 @@ def _alt_ok(alt: str, cc: str, pop: int) -> bool:
         return False
     if cc == "RU" or cc in HOME_SCRIPTS[script]:
         return True
+    if capital:
+        # Every capital in every script ("オスロ", "奥斯陆", "أوسلو"), whatever its size:
+        # people abroad name it as often as the biggest cities.
+        return script != "han" or len(alt) >= 2
     if script == "cyr":
         return pop >= MIN_POP_CYR_ALT
     if script == "kana":
@@ -635,12 +643,20 @@ def build() -> dict[str, object]:
     capitals = {(cc, c["capital"]) for cc, c in gc.get_countries().items()}
     for city in gc.get_cities().values():
         cc, pop = city["countrycode"], int(city["population"])
-        if cc not in iso or (pop < MIN_POP and cc not in MIN_POP_FULL):
+        capital = (cc, city["name"]) in capitals
+        small = pop < MIN_POP and cc not in MIN_POP_FULL
+        if cc not in iso or (small and not (capital and pop >= MIN_POP_CAPITAL)):
             continue
-        score = max(pop / 1000, 1.0) * (CAPITAL_BOOST if (cc, city["name"]) in capitals else 1)
-        _add(places, city["name"], cc, "t", score)
+        score = max(pop / 1000, 1.0) * (CAPITAL_BOOST if capital else 1)
+        if not small:
+            _add(places, city["name"], cc, "t", score)
         for alt in city["alternatenames"]:
-            if _alt_ok(alt, cc, pop):
+            # A capital under the floor keeps its names in other scripts ("バンジュール",
+            # "بانجول"); its Latin names are hand-picked (ALIASES): "Stanley", "Douglas"
+            # and "The Valley" are people and words as often as towns.
+            if small and (_script(alt) == "latin" or len(alt) < 5):
+                continue
+            if _alt_ok(alt, cc, pop, capital=capital):
                 _add(places, alt, cc, "a", score * ALT_PENALTY)
 
     for name in REGION_NAMES:

@@ -27,7 +27,8 @@ from functools import lru_cache
 
 from bot.locate._cues import scan_cues, unspaced_places
 from bot.locate._evidence import Cand, Scan, decide
-from bot.locate._gazetteer import Resolution, gazetteer
+from bot.locate._gazetteer import Sense, gazetteer
+from bot.locate._lists import flag_is_decoration, listed, visiting
 from bot.locate._normalise import CYRILLIC, clean
 from bot.locate._patterns import (
     ARTICLES,
@@ -37,17 +38,15 @@ from bot.locate._patterns import (
     GREETINGS,
     HERE_WORDS,
     LEADING,
-    LIST_WORDS,
     ORIGIN,
     RESIDENCE,
     RESIDENT_NOUNS,
     TIES,
-    VISITING,
     WEATHER,
     Pattern,
     compile_patterns,
 )
-from bot.locate._phrases import ORIGIN_MORE, RESIDENCE_MORE, TIES_MORE, someone_elses
+from bot.locate._phrases import ORIGIN_MORE, RESIDENCE_MORE, TIES_MORE, hint, someone_elses
 from bot.locate._prepare import body_of, flags_of, text_of
 from bot.locate._risk import writes_risk_language
 from bot.locate._russia import (
@@ -62,7 +61,12 @@ from bot.locate._russia import (
     russian_town,
     writes_russian,
 )
-from bot.locate._scripts import scan_demonyms, scan_japanese, scan_romanised_hindi
+from bot.locate._scripts import (
+    scan_demonyms,
+    scan_diaspora,
+    scan_japanese,
+    scan_romanised_hindi,
+)
 from bot.locate._text import Chain, Text, contiguous, covers_rest, negated, read_place
 
 __all__ = ["Placement", "locate"]
@@ -77,6 +81,9 @@ class Placement:
     # Written in a language spoken mostly where same-sex relations are criminalised, by
     # a writer who places themself nowhere: protected where such countries are.
     risk_language: bool = False
+    # When nobody is placed, the countries the evidence still allows ("Lagos | London" as
+    # a profile, "Georgetown" alone): never a reply's country, only for protection.
+    homes: tuple[str, ...] = ()
 
 
 _MAX_CHARS = 4000  # a mention is short; bound the work on hostile input
@@ -131,11 +138,12 @@ def _locate(text: str, profile: str | None) -> Placement:
         scan_japanese(body, scan)
         scan_demonyms(t, scan)
         for cc in flags:
-            if not _flag_is_decoration(t, cc):
+            if not flag_is_decoration(t, cc):
                 scan.cands.append(Cand("flag", cc, 1.0))
     # Each with a cheap gate of its own: a script, or a word only they use.
     scan_cues(body, t.keys, scan)
     scan_romanised_hindi(t, scan)
+    scan_diaspora(t, scan)
     for tag in tags:
         chain = _hashtag(tag)
         if chain is not None:
@@ -146,7 +154,7 @@ def _locate(text: str, profile: str | None) -> Placement:
         if cand is not None:
             scan.cands.append(cand)
         russia = in_russia or russia
-    country, confidence, reason = decide(scan.cands)
+    country, confidence, reason = decide(scan.cands, hint(t.keys))
     # "я живу в Минске", "VPN for work, I'm in Toronto": a writer who places themself
     # outside Russia and names no Russian place is not writing from there. Anyone else
     # writing in Russian, or behind a censor, may be.
@@ -168,7 +176,13 @@ def _locate(text: str, profile: str | None) -> Placement:
         )
     )
     risk_language = reason not in _SELF_PLACED and writes_risk_language(body, t.keys)
-    return Placement(country, confidence, reason, russia or country == "RU", risk_language)
+    homes = () if country else _homes(scan.cands)
+    return Placement(country, confidence, reason, russia or country == "RU", risk_language, homes)
+
+
+def _homes(cands: list[Cand]) -> tuple[str, ...]:
+    ccs = {c.cc for c in cands if c.cc} | {s.cc for c in cands for s in c.senses if s.cc}
+    return tuple(sorted(ccs))
 
 
 def _worth_scanning(raw: str, t: Text) -> bool:
@@ -256,10 +270,10 @@ def _scan_patterns(t: Text, scan: Scan) -> None:
                     # later pattern may still match without the negation.
                     scan.add(how, chain, ties_only=True)
                     continue
-                if how != "tie" and chain is not None and _visiting(keys, chain.end):
+                if how != "tie" and chain is not None and visiting(keys, chain.end):
                     # Where someone is this week is weaker evidence than any home.
                     how = "visit"
-                scan.add(how, _listed(t, chain), ties_only=how == "tie")
+                scan.add(how, listed(t, chain), ties_only=how == "tie")
                 break
     lead = 1 if len(keys) > 2 and keys[0] in GREETINGS else 0
     if len(keys) > lead + 1 and keys[lead] in LEADING and t.gaps[lead + 1] == "space":
@@ -271,32 +285,6 @@ def _scan_patterns(t: Text, scan: Scan) -> None:
             # town may well be written from it. Protect, but do not place. Opening with
             # the country or Chechnya ("In Russia, gay men are hunted") is the topic.
             scan.add("leading", chain, ties_only=True)
-
-
-def _listed(t: Text, chain: Chain | None) -> Chain | None:
-    """ "I'm in Berlin and Paris this week": two countries at once place nobody."""
-    if chain is None or chain.end + 1 >= len(t.keys) or t.gaps[chain.end] != "space":
-        return chain
-    if t.keys[chain.end] not in LIST_WORDS:
-        return chain
-    other = read_place(t, chain.end + 1, context="explicit")
-    if other is None or other.res.cc in (None, chain.res.cc):
-        return chain
-    return Chain(
-        Resolution(None, 0.0, chain.res.senses + other.res.senses),
-        chain.start,
-        other.end,
-        chain.head_key,
-        chain.qualified,
-        chain.occupied or other.occupied,
-    )
-
-
-def _visiting(keys: list[str], end: int) -> bool:
-    # "in Riga right now for a conference": the stay may come a word or two later.
-    return any(
-        tuple(keys[s : s + n]) in VISITING for s in range(end, end + 3) for n in (1, 2, 3, 4)
-    )
 
 
 def _followed_by_self(t: Text, chain: Chain) -> bool:
@@ -350,12 +338,6 @@ def _scan_clauses(t: Text, scan: Scan) -> None:
                 scan.add("dateline", chain, ties_only=chain.russian)
 
 
-def _flag_is_decoration(t: Text, cc: str) -> bool:
-    """ "Turkey 🇹🇷 should speak up": a flag next to its own country's name is a topic."""
-    gaz = gazetteer()
-    return any(s.cc == cc and s.kind == "c" for key in t.keys for s in gaz.senses(key))
-
-
 def _profile(profile: str) -> tuple[Cand | None, bool]:
     """The profile's candidate and whether it may be Russia, once per distinct profile.
 
@@ -389,6 +371,10 @@ def _scan_profile(profile: str, scan: Scan) -> bool:
         country = flags[0]
     if country:
         scan.cands.append(Cand("profile", country, certainty))
+    elif len(several := sorted({c.cc for c in sub.cands if c.cc} | set(flags))) > 1:
+        # "Lagos | London": either may be home. Places nobody alone, but other evidence
+        # may pick one, and protection looks at both.
+        scan.cands.append(Cand("profile", None, 0.0, tuple(Sense(cc, "t", 1.0) for cc in several)))
     cyr = bool(CYRILLIC.search(profile))
     ukr = set(profile) & UKR_ONLY
     return sub.russia or "RU" in flags or country == "RU" or (cyr and not country and not ukr)

@@ -55,6 +55,7 @@ _ARABIZI_LIVE = (
     r"kan3ish|kanskon|n3ich|n3ish|nskon|naskon|mqim|mo9im|mqima|mouqim|9a3ed|9a3da|gaa3ed"
 )
 _AR_NOW = r"حاليا|حالياً|الآن|الان"
+_ARABIZI_NOW = r"hna|hnaya|daba|db|dba|tawa|taw|dorka|delwa9ti|dlw9ti|lyoum|hal2an|7alian"
 _FA_LIVE = r"زندگی\s*می\s*کنم|زندگی\s*می\s*کنیم|ساکنم|ساکن\s+هستم|هستم|هستیم|میمانم|کار\s*می\s*کنم"
 _FA_BE = r"هستم|هستیم|می\s*آیم|اومدم|آمدم"
 _UR_LIVE = r"(?:رہتا|رہتی|رہتے|رہ\s+رہا|رہ\s+رہی|مقیم)\s+(?:ہوں|ہیں)"
@@ -111,7 +112,8 @@ CUES: dict[str, tuple[Cue, ...]] = {
         # Arabic in Latin letters (Arabizi): "ana fi tounes", "ana f Casa", "ana men dzayer".
         _cue(
             "self-in", "after",
-            rf"\b(?:{_ARABIZI_ME})\s+(?:f|fi|fel|fil|fl|b|bi)\s+(?P<p>{_W}(?:\s{_W}){{0,2}})",
+            rf"\b(?:{_ARABIZI_ME})\s+(?:(?:{_ARABIZI_NOW})\s+)?(?:f|fi|fel|fil|fl|b|bi)\s+"
+            rf"(?P<p>{_W}(?:\s{_W}){{0,2}})",
             flags=_I,
         ),
         _cue(
@@ -213,6 +215,9 @@ def _latin_cues_may_match(body: str, keys: list[str]) -> bool:
 
 _ANY_SCRIPT = re.compile("|".join(rx.pattern for rx in _SCRIPTS.values()))
 _UNSPACED = re.compile(f"{_HAN}|{_THAI}|[\u3040-\u30ff]")
+# A cue that opens with "ana" names its subject: "slm khoya, ana fi tounes" (hi bro, I'm
+# in Tunisia) is the writer, whoever is addressed before it.
+_ME_FIRST = re.compile(rf"(?:{_ARABIZI_ME})\b", re.IGNORECASE)
 _CLAUSE_ENDS = ".!?;\n。！？；،,，"
 # Someone other than the writer as the subject (kin, friends, he/she/they), in the
 # languages whose cue verbs do not say who lives there.
@@ -267,7 +272,7 @@ def scan_cues(body: str, keys: list[str], scan: Scan) -> None:
                 start = max(body.rfind(c, 0, m.start()) for c in _CLAUSE_ENDS) + 1
                 after = rest if cue.side == "after" else body[m.end() :]
                 if (
-                    _OTHERS.search(body, start, m.start())
+                    (_OTHERS.search(body, start, m.start()) and not _ME_FIRST.match(m.group(0)))
                     or _MODIFIER.match(after)
                     or _NOT.search(body, max(start, m.start() - 3), m.start())
                     or _NOT_AFTER.match(body, m.end())
@@ -314,6 +319,9 @@ def _place(text: str, cue: Cue) -> tuple[Resolution, str] | None:
         return res, rest
     # Turkish, Hungarian, Korean and Urdu name the bigger place first: "Ankara Kazan'da"
     # is Kazan, Ankara. A place right before the one read qualifies it.
+    last = rest.split()[-1] if rest.split() else ""
+    if last[:1].islower():
+        return res, rest  # "Türküm ama Berlin'de": a lower-case word ("ama") is no place
     outer = _longest(rest, "before", cue.capital)
     if outer is not None and outer[0].cc and outer[0].cc != res.cc:
         return outer[0], rest

@@ -43,11 +43,21 @@ RESIDENCE_MORE = [
     "berdomisili|domisili|bermastautin|duduk|tingal di|kat",
     "saya|aku|kami|kita|gue|gw|sy|ak|aq skrg|sekarang? di|kat",
     "salam|salam_hangat dari",
+    # A non-resident Indian says where they live: "NRI in Singapore".
+    "nri|nris based|living|settled? in",
+    # "orang Malaysia tapi tinggal di Sydney": residence after a conjunction or "now".
+    "tapi|tetapi|tp|namun|cuma|dan|skrg|sekarang|kini|masih|pun tinggal|menetap|"
+    "berdomisili|bermastautin|duduk di|kat",
     "saya|aku|kami|gue|gw|sy nulis|menulis dari",
     # Tagalog: "Dito sa Riyadh", "Nakatira ako sa Maynila".
     "dito|andito|nandito|narito|nandiyan|nasa ako|kami? sa",
     "nakatira|naninirahan|nakabase|nagtatrabaho ako|kami sa",
     "ako|kami ay? nakatira|nandito|nasa sa?",
+    "^nakatira|naninirahan|nakabase|nagtatrabaho|nagwowork sa",
+    "pero|at|ngayon|ngayo'y nakatira|naninirahan|nakabase|nagtatrabaho ako|kami? sa",
+    # Jamaican Patois: "mi deh yah inna Kingston", "wi live ina Mobay".
+    "mi|wi|me deh|de|dey|live|liv|a_live|stay yah|ya|yasso|ere|here? inna|ina|in|a",
+    "pero|ngayon|at nasa|nandito|andito|narito sa?",
     # Swahili: "Ninaishi Nairobi", "Niko Mombasa", "ni mkazi wa Dar es Salaam".
     "mkazi|wakazi|mwenyeji wa",
     "niko|nipo|tuko|tupo|ninaishi|naishi|tunaishi|ninakaa|nakaa|tunakaa|ninafanya_kazi "
@@ -111,3 +121,31 @@ VISITING_MORE = (
 )  # fmt: skip
 # "Δεν μένω στην Αθήνα", "saya tidak tinggal di": negation in the new languages.
 NEGATION_MORE = "δεν khong tidak bukan tak gak nggak ga hindi nem ne"
+
+# Words only a few countries' languages use, as hints that pick among the senses of a
+# name several countries share ("Saya tinggal di Georgetown": Penang, not Guyana). A
+# hint never places anyone by itself: "vivo en Valencia" stays open.
+_HINT_WORDS = {
+    "MY ID SG BN": "saya aku kami tinggal menetap berdomisili bermastautin kat nih sini dari",
+    "PH": "ako kami nakatira naninirahan dito nandito taga galing",
+    "JM": "mi wi deh inna yaad yah",
+    "KE TZ UG": "niko nipo ninaishi naishi mkazi wakazi mimi",
+}
+HINTS: dict[str, frozenset[str]] = {
+    w: frozenset(ccs.split()) for ccs, words in _HINT_WORDS.items() for w in words.split()
+}
+
+
+def hint(keys: list[str]) -> frozenset[str]:
+    """Countries whose own words the text uses most (see HINTS)."""
+    votes: dict[frozenset[str], int] = {}
+    for key in keys:
+        ccs = HINTS.get(key)
+        if ccs:
+            votes[ccs] = votes.get(ccs, 0) + 1
+    if not votes:
+        return frozenset()
+    ranked = sorted(votes.values(), reverse=True)
+    if len(ranked) > 1 and ranked[0] == ranked[1]:
+        return frozenset()
+    return max(votes, key=lambda k: votes[k])

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from bot.locate._evidence import Cand, Scan
+from bot.locate._evidence import ORIGIN, Cand, Scan
 from bot.locate._gazetteer import gazetteer, resolve
 from bot.locate._normalise import fold
 from bot.locate._patterns import (
@@ -15,7 +15,7 @@ from bot.locate._patterns import (
     DEMONYM_NOT_SELF,
     compile_patterns,
 )
-from bot.locate._text import Text, contiguous, negated
+from bot.locate._text import Text, contiguous, negated, read_place
 
 _CJK = re.compile("[\u3040-\u9fff]")
 # "から" alone is "from" ("ロンドンから応援"), but "からの" modifies a noun ("news from").
@@ -24,6 +24,7 @@ _JA_PLACE = re.compile("(に住んで|に住む|在住|に暮らして|にいま
 _JA_OTHERS = re.compile("友達|友人|家族|両親|母|父|兄|姉|弟|妹|夫|妻|彼|息子|娘|親戚")
 _JA_DEMONYM = re.compile("([\u3040-\u30ff\u4e00-\u9fff]{1,8}人)(?:です|として|なので|だけど|の私)")
 _DEMONYM_LEAD = compile_patterns(DEMONYM_LEAD)
+_IN = frozenset(str.split("in living_in based_in"))
 
 
 def scan_demonyms(t: Text, scan: Scan) -> None:
@@ -55,6 +56,9 @@ def scan_demonyms(t: Text, scan: Scan) -> None:
         if led or opens:
             scan.cands.append(Cand("demonym", cc, 1.0))
             scan.russia = scan.russia or cc == "RU"
+            if nxt in _IN and i + n + 1 < len(keys):
+                # "Proud Pakistani in Toronto", "as a Filipina in Dubai": origin, then home.
+                scan.add("self-in", read_place(t, i + n + 1, context="explicit"))
 
 
 def scan_japanese(body: str, scan: Scan) -> None:
@@ -86,11 +90,14 @@ def scan_japanese(body: str, scan: Scan) -> None:
 # "karachi se hoon" (I'm from Karachi), "lahore mein rehta hoon" (I live in Lahore).
 _HI_POST = {"se": "self-from", "mein": "self-in", "me": "self-in", "main": "self-in"}
 _HI_VERB = frozenset(str.split("hoon hun hu hoo rehta rehti rahta rahti rehte rehti hai"))
+# "Dubai mein job karta hu", "Pune mein kaam karti hoon": work there, a noun then a verb.
+_HI_WORK = frozenset(str.split("job kaam naukri padhai study"))
+_HI_DO = frozenset(str.split("karta karti karte krta krti"))
 
 
 def scan_romanised_hindi(t: Text, scan: Scan) -> None:
     keys = t.keys
-    if _HI_VERB.isdisjoint(keys) and "hain" not in keys:
+    if _HI_VERB.isdisjoint(keys) and "hain" not in keys and _HI_DO.isdisjoint(keys):
         return
     gaz = gazetteer()
     we = "hum" in keys or "ham" in keys
@@ -98,7 +105,10 @@ def scan_romanised_hindi(t: Text, scan: Scan) -> None:
         how = _HI_POST.get(keys[i])
         verb = keys[i + 1]
         # "hain" is "we are" with "hum", but "they are" without it.
-        if how is None or not (verb in _HI_VERB or (verb == "hain" and we)):
+        works = (
+            how == "self-in" and verb in _HI_WORK and i + 2 < len(keys) and keys[i + 2] in _HI_DO
+        )
+        if how is None or not (verb in _HI_VERB or (verb == "hain" and we) or works):
             continue
         for n in (2, 1):  # "new delhi se", then "delhi se"
             if i - n < 0:
@@ -109,3 +119,35 @@ def scan_romanised_hindi(t: Text, scan: Scan) -> None:
                 scan.cands.append(Cand(how, res.cc, res.certainty * 0.9))
                 scan.russia = scan.russia or res.russian
                 break
+
+
+# Indonesian and Malay put "here" after the place: "dari Bandung nih" (from Bandung,
+# me), "orang Medan sini" (a Medan local here), "arek Suroboyo kene".
+_ID_LEAD = {"dari": "self-from", "orang": "self-in", "arek": "self-in", "wong": "self-in"}
+_ID_HERE = frozenset(str.split("nih sini ni kene sih je jer"))
+
+
+def scan_diaspora(t: Text, scan: Scan) -> None:
+    """Indonesian and Malay "here" after the place, "orang X di Y", and NRIs."""
+    keys = t.keys
+    if "nri" in keys or "nris" in keys:
+        # A non-resident Indian lives outside India: "NRI from Kerala" is origin only.
+        scan.cands[:] = [c for c in scan.cands if not (c.cc == "IN" and c.how in ORIGIN)]
+    if _ID_HERE.isdisjoint(keys) and _ID_AT.isdisjoint(keys):
+        return
+    for i, key in enumerate(keys[:-2]):
+        how = _ID_LEAD.get(key)
+        if how is None or (i and t.gaps[i] == "space" and keys[i - 1] not in _ID_ME):
+            continue
+        chain = read_place(t, i + 1, context="explicit")
+        if chain is None or chain.end >= len(keys) or t.gaps[chain.end] != "space":
+            continue
+        if keys[chain.end] in _ID_HERE:
+            scan.add(how, chain)
+        elif key == "orang" and keys[chain.end] in _ID_AT and chain.end + 1 < len(keys):
+            # "orang Indonesia di Jepang": an Indonesian living in Japan.
+            scan.add("self-in", read_place(t, chain.end + 1, context="explicit"))
+
+
+_ID_ME = frozenset(str.split("saya aku gue gw sy ak aq kami kita"))
+_ID_AT = frozenset(str.split("di kat"))

@@ -79,6 +79,8 @@ class Place(Protocol):
     def may_be_in_russia(self) -> bool: ...
     @property
     def risk_language(self) -> bool: ...
+    @property
+    def homes(self) -> tuple[str, ...]: ...
 
 
 Locator = Callable[[str, str | None, str | None], Place]
@@ -92,6 +94,7 @@ class _Unknown:
     confidence: float = 0.0
     may_be_in_russia: bool = True
     risk_language: bool = False
+    homes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -191,7 +194,12 @@ def decide(
         return skip("bad-handle")
     if place is None:
         place = _place(locator, text[:MAX_TEXT], author_location, lang)
-    at_risk = place.country in library.at_risk or (bool(library.at_risk) and place.risk_language)
+    at_risk = (
+        place.country in library.at_risk
+        or (bool(library.at_risk) and place.risk_language)
+        # Placed nowhere, but one of the homes the evidence allows is at risk.
+        or not library.at_risk.isdisjoint(place.homes)
+    )
     if place.may_be_in_russia or at_risk:
         body = library.protect if protect_mode == "neutral" else None
         return Decision(

@@ -61,6 +61,7 @@ class _Place:
         self.reason = "test"
         self.may_be_in_russia = False
         self.risk_language = False
+        self.homes: tuple[str, ...] = ()
 
 
 def test_the_shipped_entries_say_there_is_no_embassy(library: ReplyLibrary) -> None:

@@ -28,6 +28,7 @@ class Place:
     reason: str
     may_be_in_russia: bool
     risk_language: bool = False
+    homes: tuple[str, ...] = ()
 
 
 def at(country: str | None, russia: bool = False) -> Callable[..., Place]:

@@ -112,6 +112,15 @@ def test_the_at_risk_list_can_be_overridden_or_switched_off(config: cfg.Config) 
     assert route(only_ng, "I live in Kampala. How can I support?")["policy"] == "reply"
 
 
+def test_a_home_that_may_be_at_risk_protects(config: cfg.Config) -> None:
+    # Placed nowhere, but one of the homes the evidence allows criminalises: protect.
+    assert route(config, "How can I support?", "en", "Lagos | London")["policy"] == "protect"
+    assert route(config, "How can I support?", "en", "Oslo | London")["policy"] == "reply"
+    # A profile home beats an origin: a Nigerian in London gets the UK's reply.
+    r = route(config, "I'm Nigerian. How can I support?", "en", "London, UK")
+    assert (r["policy"], r["country"]) == ("reply", "GB"), r
+
+
 def test_route_still_shows_an_at_risk_country(config: cfg.Config) -> None:
     r = route(config, "I live in Lagos. How can I support?")
     assert (r["policy"], r["country"]) == ("protect", "NG")
