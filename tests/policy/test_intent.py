@@ -203,6 +203,7 @@ class _Nowhere:
     confidence = 0.0
     may_be_in_russia = False
     risk_language = False
+    homes: frozenset[str] = frozenset()
 
 
 def test_every_reply_language_is_covered() -> None:
