@@ -203,7 +203,7 @@ class _Nowhere:
     confidence = 0.0
     may_be_in_russia = False
     risk_language = False
-    homes: frozenset[str] = frozenset()
+    homes: tuple[str, ...] = ()
 
 
 def test_every_reply_language_is_covered() -> None:
