@@ -18,6 +18,7 @@ library has no grapheme segmentation. An empty text is ok nowhere.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 from dataclasses import dataclass
 from urllib.parse import urlsplit
@@ -25,7 +26,7 @@ from urllib.parse import urlsplit
 import regex
 
 from bot.content import xurls
-from bot.content.textrules import MAX_WEIGHTED, URL_WEIGHT, nfc, weighted_length
+from bot.content.textrules import MAX_WEIGHTED, URL_WEIGHT, nfc, url_spans, weighted_length
 
 _GRAPHEME = regex.compile(r"\X")
 _INVALID_ON_X = frozenset("\ufffe\ufeff\uffff")
@@ -133,9 +134,10 @@ def bluesky_text(text: str) -> Posted:
 def _scheme_spans(text: str) -> list[tuple[int, int]]:
     # Only links written with http(s):// are linked (and shortened) on Mastodon and by
     # our Bluesky posts; a bare domain stays text there.
-    return [(a, b) for a, b in xurls.url_spans(text) if xurls.has_scheme(text[a:b])]
+    return [(a, b) for a, b in url_spans(text) if xurls.has_scheme(text[a:b])]
 
 
+@functools.lru_cache(maxsize=65536)
 def measure(text: str, limit: Limit) -> Measure:
     if limit.platform == "x":
         n = weighted_length(text)

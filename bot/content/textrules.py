@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from functools import lru_cache
@@ -28,8 +29,10 @@ def _known_emoji() -> frozenset[str]:
     )
 
 
+@functools.lru_cache(maxsize=32768)
 def url_spans(text: str) -> tuple[tuple[int, int], ...]:
-    """Where X sees links (twitter-text's rules: bot.content.xurls)."""
+    """Where X sees links (twitter-text's rules: bot.content.xurls). Remembered: each
+    rendered reply is measured for three platforms, and again at every reload."""
     return xurls.url_spans(text)
 
 

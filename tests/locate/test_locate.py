@@ -44,6 +44,11 @@ RUSSIA2 = DATA / "mentions_russia2.jsonl"
 # needlessly.
 HELDOUT5 = DATA / "mentions_heldout5.jsonl"
 RUSSIA3 = DATA / "mentions_russia3.jsonl"
+# Issue 13's world sets: 640 mentions in 32-58 languages from 85-92 countries, written from
+# the rules alone. First scores (code before issue 13): A 121/220 (2 wrong), B 129/220 (4
+# wrong), C 114/200 (3 wrong); C was written after the first round of new rules and never
+# informed any rule, so it is the honest figure. See README, "The world sets".
+WORLD = {k: DATA / f"mentions_world_{k}.jsonl" for k in "abc"}
 
 
 def _load(path: Path) -> list[dict[str, Any]]:
@@ -102,6 +107,28 @@ def test_held_out_sets(path: Path, wrong_allowed: int, least: float) -> None:
     assert len(wrong) <= wrong_allowed, "placed in a wrong country:\n" + "\n".join(wrong)
     exposed = [r["id"] for r in rows if r.get("russia") and not _run(r).may_be_in_russia]
     assert not exposed, f"may be in Russia but not protected: {exposed}"
+
+
+@pytest.mark.parametrize(
+    ("name", "least", "wrong_allowed", "russia_missed_allowed"),
+    [
+        pytest.param("a", 0.78, 1, 0, id="world-a"),
+        # Wrong: a Turkish speaker in Vienna, a Spanish speaker in France... (README).
+        pytest.param("b", 0.79, 6, 2, id="world-b"),
+        # Missed Russia: "wohne und arbeite zurzeit in Perm", "expat à Mourmansk", Nizhny
+        # Novgorod in Arabic, Krasnodar in Armenian (README, known misses).
+        pytest.param("c", 0.80, 4, 4, id="world-c"),
+    ],
+)
+def test_world_sets(
+    name: str, least: float, wrong_allowed: int, russia_missed_allowed: int
+) -> None:
+    rows = _load(WORLD[name])
+    accuracy, wrong = _score(rows)
+    assert accuracy >= least
+    assert len(wrong) <= wrong_allowed, "placed in a wrong country:\n" + "\n".join(wrong)
+    missed = [r["id"] for r in rows if r.get("russia") and not _run(r).may_be_in_russia]
+    assert len(missed) <= russia_missed_allowed, missed
 
 
 @pytest.mark.parametrize(
