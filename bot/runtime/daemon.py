@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import fcntl
 import logging
 import signal
 import sys
@@ -13,7 +12,6 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 from types import FrameType
-from typing import IO
 
 from apscheduler.executors.pool import ThreadPoolExecutor
 from apscheduler.schedulers.background import BackgroundScheduler
@@ -26,6 +24,7 @@ from bot.policy import timing
 from bot.runtime import logs, posting
 from bot.runtime.engine import Engine
 from bot.runtime.guard import CLEARED_AT_START
+from bot.runtime.jobs import guarded, single_instance
 from bot.runtime.logs import event, iso
 from bot.runtime.settings import Settings, load_settings
 from bot.runtime.store import Store
@@ -139,12 +138,12 @@ class Daemon:
                 for e in self.engines
                 if slot.platforms is None or e.platform.name in slot.platforms
             ]
-            _guarded(f"slot {name}", lambda: posting.run_slot_on(engines, slot))
+            guarded(f"slot {name}", lambda: posting.run_slot_on(engines, slot))
 
     def _mentions_job(self, platform: str) -> None:
         engine = next(e for e in self.engines if e.platform.name == platform)
         if not self.stop.is_set():
-            _guarded(f"mentions {platform}", engine.read_mentions)
+            guarded(f"mentions {platform}", engine.read_mentions)
 
     def _catch_up(self) -> None:
         """A slot missed while we were down posts once if within the grace period."""
@@ -328,41 +327,6 @@ class Daemon:
         self._hup_signal = True
 
 
-def _guarded(job: str, fn: Callable[[], None]) -> None:
-    """A bug in one tick is one log line, and the next tick runs as usual.
-
-    Only the exception type and where it happened: an exception's message may
-    quote a mention, which must never reach a log.
-    """
-    try:
-        fn()
-    except Exception as e:
-        tb = e.__traceback__
-        while tb is not None and tb.tb_next is not None:
-            tb = tb.tb_next
-        where = f"{Path(tb.tb_frame.f_code.co_filename).name}:{tb.tb_lineno}" if tb else "?"
-        event(
-            logging.ERROR,
-            "job failed; will run again on schedule",
-            job=job,
-            error=type(e).__name__,
-            at=where,
-        )
-
-
-def _single_instance(state_db: Path) -> IO[str] | None:
-    """Hold an exclusive lock beside the state database for the daemon's lifetime: two
-    daemons on one state would both post."""
-    state_db.parent.mkdir(parents=True, exist_ok=True)
-    f = open(f"{state_db}.lock", "w")  # noqa: SIM115 - held open until exit
-    try:
-        fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except OSError:
-        f.close()
-        return None
-    return f
-
-
 def run(root: Path, state: str | None = None) -> int:
     settings, problems = load_settings(root, state)
     if problems:
@@ -386,7 +350,7 @@ def run(root: Path, state: str | None = None) -> int:
         )
         return 1
     try:
-        lock = _single_instance(settings.state_db)
+        lock = single_instance(settings.state_db)
     except OSError as e:
         print(
             f"{settings.state_db}: cannot write the state here ({e.strerror}; choose a "
