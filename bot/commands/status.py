@@ -14,6 +14,7 @@ from bot.policy import timing
 from bot.policy.budget import pace, stopped_kinds
 from bot.runtime.settings import Settings, load_settings
 from bot.runtime.store import Store
+from bot.runtime.wiring import ORDER
 
 
 def status_info(
@@ -31,7 +32,7 @@ def status_info(
         timing.month_end(now.timestamp(), sched.tz),
     )
     return {
-        "platform": ",".join(n for n, _ in _views(settings)),
+        "platform": ",".join(_names(settings)),
         "state_db": str(settings.state_db),
         "latest": [
             {
@@ -80,18 +81,15 @@ def status_info(
         "oldest_queued_reply_s": _oldest_queued(store, now),
         # Each enabled network's own account, pauses, rate limits and unknown outcomes.
         "platforms": {
-            name: _platform_info(store.for_platform(view), sched.tz, now)
-            for name, view in _views(settings)
+            name: _platform_info(store.for_platform(name), sched.tz, now)
+            for name in _names(settings)
         },
     }
 
 
-def _views(settings: Settings) -> list[tuple[str, str]]:
-    """(platform, its rows' name in the state): X and the sandbox keep the unnamed ones."""
-    names = sorted(
-        settings.platforms, key=lambda n: ("x", "mastodon", "bluesky", "sandbox").index(n)
-    )
-    return [(n, "" if n in ("x", "sandbox") else n) for n in names]
+def _names(settings: Settings) -> list[str]:
+    """The enabled platforms in the order the daemon builds them."""
+    return sorted(settings.platforms, key=(*ORDER, "sandbox").index)
 
 
 def _platform_info(view: Store, tz: Any, now: dt.datetime) -> dict[str, Any]:

@@ -25,9 +25,6 @@ from bot.runtime.schema import Attempt
 from bot.runtime.spending import Spending
 from bot.runtime.store import Store
 
-# The platforms whose rows are the unnamed ones of a state older than several platforms.
-FIRST_PLATFORMS = frozenset({"x", "sandbox"})
-
 
 class Engine:
     def __init__(
@@ -38,8 +35,7 @@ class Engine:
         clock: Callable[[], float] = time.time,
     ) -> None:
         self.platform, self.config, self.clock = platform, config, clock
-        # X and the sandbox keep the unnamed rows of older states; others have their own.
-        self.store = store.for_platform("" if platform.name in FIRST_PLATFORMS else platform.name)
+        self.store = store.for_platform(platform.name)
         self.stopping = threading.Event()
         self.guard = CallGuard(platform, self.store, clock)
         self.outbox = Outbox(platform, self.store, self.guard, clock, self.stopping)

@@ -36,6 +36,10 @@ class PostTarget:
     price: float
 
 
+# The platforms whose rows are the unnamed ones ('') of a state older than migration 3.
+FIRST_PLATFORMS = frozenset({"x", "sandbox"})
+
+
 class Store(MentionRows):
     def __init__(self, path: Path, create: bool = True) -> None:
         """Open (or, with `create`, make) the state at `path`; StoreError when it is not a
@@ -48,10 +52,11 @@ class Store(MentionRows):
         self.platform = ""
 
     def for_platform(self, name: str) -> Store:
-        """The same database and lock, reading and writing the rows of `name` ('' for the
-        first platform). Rotation, slots and meta are shared by every platform."""
+        """The same database and lock, reading and writing the rows of platform `name`.
+        Rotation, slots and meta are shared by every platform."""
         view = copy.copy(self)
-        view.platform = name
+        # X and the sandbox keep the unnamed rows of states older than several platforms.
+        view.platform = "" if name in FIRST_PLATFORMS else name
         return view
 
     def close(self) -> None:

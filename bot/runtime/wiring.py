@@ -7,7 +7,7 @@ from bot.platforms.base import Platform
 from bot.platforms.sandbox import SandboxPlatform
 from bot.runtime.settings import Settings
 
-# The order the engines are built in; the first one reads the shared schedule's slots.
+# The order make_platforms builds them in; `status` lists them the same way.
 ORDER = ("x", "mastodon", "bluesky")
 
 
