@@ -19,14 +19,26 @@ library has no grapheme segmentation. An empty text is ok nowhere.
 from __future__ import annotations
 
 import functools
+import itertools
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import NamedTuple
 from urllib.parse import urlsplit
 
 import regex
 
 from bot.content import xurls
-from bot.content.textrules import MAX_WEIGHTED, URL_WEIGHT, nfc, url_spans, weighted_length
+from bot.content.textrules import (
+    MAX_WEIGHTED,
+    RUN_BREAK,
+    URL_WEIGHT,
+    nfc,
+    run_spans,
+    run_weight,
+    split_runs,
+    url_spans,
+    weighted_length,
+)
 
 _GRAPHEME = regex.compile(r"\X")
 _INVALID_ON_X = frozenset("\ufffe\ufeff\uffff")
@@ -89,6 +101,7 @@ def graphemes(text: str) -> int:
 SHOWN_PATH = 13
 
 
+@functools.lru_cache(maxsize=4096)
 def bluesky_link_text(url: str) -> str:
     """What a link shows on Bluesky: the host, then the path, query and fragment cut to 13
     characters and "…" when they are longer than 15 (the Bluesky app's own rule, with one
@@ -114,11 +127,15 @@ class Posted:
 
 def bluesky_text(text: str) -> Posted:
     """The text as posted on Bluesky: every http(s) link shortened by bluesky_link_text."""
+    return _posted(text, _scheme_spans(text, url_spans(text)))
+
+
+def _posted(text: str, spans: list[tuple[int, int]]) -> Posted:
     out: list[str] = []
     links: list[tuple[int, int, str]] = []
     pos = 0
     size = 0
-    for a, b in _scheme_spans(text):
+    for a, b in spans:
         out.append(text[pos:a])
         size += len(text[pos:a].encode("utf-8"))
         shown = bluesky_link_text(text[a:b])
@@ -131,34 +148,109 @@ def bluesky_text(text: str) -> Posted:
     return Posted("".join(out), tuple(links))
 
 
-def _scheme_spans(text: str) -> list[tuple[int, int]]:
+def _scheme_spans(text: str, spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
     # Only links written with http(s):// are linked (and shortened) on Mastodon and by
     # our Bluesky posts; a bare domain stays text there.
-    return [(a, b) for a, b in url_spans(text) if xurls.has_scheme(text[a:b])]
+    return [(a, b) for a, b in spans if xurls.has_scheme(text[a:b])]
 
 
-@functools.lru_cache(maxsize=65536)
 def measure(text: str, limit: Limit) -> Measure:
+    return measure_all(text, (limit,))[limit.platform]
+
+
+def measure_all(text: str, limits: Iterable[Limit] = DEFAULT_LIMITS) -> dict[str, Measure]:
+    """Each platform's measure; the text is cut into runs once for all of them."""
+    runs = split_runs(text)
+    parts = [_run(runs[0], True), *map(_run, runs[1:], itertools.repeat(False))]
+    # Column sums in C: this runs for every template with every country's links.
+    cols = _Run(*map(sum, zip(*parts, strict=True)))
+    return {lim.platform: _measure(text, runs, parts, cols, lim) for lim in limits}
+
+
+def _measure(text: str, runs: list[str], parts: list[_Run], cols: _Run, limit: Limit) -> Measure:
+    breaks = len(runs) - 1
     if limit.platform == "x":
-        n = weighted_length(text)
-        valid = bool(text) and not _INVALID_ON_X.intersection(nfc(text))
+        normal = nfc(text)
+        # X counts the text in NFC; most texts already are, and then their runs are too.
+        n = cols.x_weight + breaks if normal == text else weighted_length(text)
+        valid = bool(text) and not any(ch in normal for ch in _INVALID_ON_X)
         return Measure("x", n, limit.max_length, valid and 0 < n <= limit.max_length)
+    # In ASCII only CR before LF joins a break; elsewhere ask each run.
+    joins = "\r\n" in text if text.isascii() else bool(cols.joins)
     if limit.platform == "mastodon":
         url = limit.url_length if limit.url_length is not None else 23
-        spans = _scheme_spans(text)
-        n = graphemes(text) + sum(url - graphemes(text[a:b]) for a, b in spans)
+        n = cols.graphemes + url * cols.links - cols.link_graphemes + breaks
+        if joins:
+            n -= _joins(text, runs)
         return Measure("mastodon", n, limit.max_length, 0 < n <= limit.max_length)
     if limit.platform == "bluesky":
-        posted = bluesky_text(text).text
-        n, size = graphemes(posted), len(posted.encode("utf-8"))
+        n = cols.posted_graphemes + breaks
+        if joins:
+            n -= _joins(text, [_posted_run(r, i == 0) for i, r in enumerate(runs)])
+        size = cols.posted_bytes + breaks
         max_bytes = limit.max_bytes if limit.max_bytes is not None else 3000
         ok = 0 < n <= limit.max_length and size <= max_bytes
         return Measure("bluesky", n, limit.max_length, ok, size, max_bytes)
     raise ValueError(f"unknown platform {limit.platform!r}")
 
 
-def measure_all(text: str, limits: Iterable[Limit] = DEFAULT_LIMITS) -> dict[str, Measure]:
-    return {lim.platform: measure(text, lim) for lim in limits}
+# Graphemes are counted run by run (textrules.split_runs: cut at spaces and line breaks), each
+# run remembered. A break is one grapheme unless it joins a neighbour: a mark after a
+# space (" \u0301"), a prepended sign before one, CR before LF. Those joins depend only on
+# the two characters either side, so they are found and subtracted pair by pair.
+
+
+class _Run(NamedTuple):
+    """One run's measures; all numbers, so a text's are the sums of its runs'."""
+
+    x_weight: int  # X's weight of the run, when it is in NFC
+    graphemes: int
+    links: int  # http(s) links: Mastodon counts each as the instance's url length
+    link_graphemes: int
+    posted_graphemes: int  # as Bluesky shows it (_posted_run)
+    posted_bytes: int
+    joins: int  # 1 when an edge may join a neighbouring break
+
+
+@functools.lru_cache(maxsize=65536)
+def _run(run: str, first: bool) -> _Run:
+    """A run's measures as it stands in a text (textrules.run_spans for `first`)."""
+    spans = _scheme_spans(run, run_spans(run, first))
+    links = [run[a:b] for a, b in spans]
+    posted = _posted_run(run, first)
+    return _Run(
+        run_weight(run, first),
+        graphemes(run),
+        len(links),
+        sum(map(graphemes, links)),
+        graphemes(posted),
+        len(posted.encode("utf-8")),
+        int(_edge_may_join(run) or _edge_may_join(posted)),
+    )
+
+
+@functools.lru_cache(maxsize=65536)
+def _posted_run(run: str, first: bool) -> str:
+    return _posted(run, _scheme_spans(run, run_spans(run, first))).text
+
+
+def _edge_may_join(run: str) -> bool:
+    return bool(run) and (_joined(run[-1] + " ") or run[-1] == "\r" or _joined(" " + run[0]))
+
+
+@functools.lru_cache(maxsize=4096)
+def _joined(pair: str) -> bool:
+    return graphemes(pair) == 1
+
+
+def _joins(text: str, runs: list[str]) -> int:
+    """How many of `text`'s breaks join the run before or after them."""
+    n = 0
+    for i, brk in enumerate(RUN_BREAK.findall(text)):
+        left, right = runs[i], runs[i + 1]
+        n += bool(left) and _joined(left[-1] + brk)
+        n += bool(right) and _joined(brk + right[0])
+    return n
 
 
 _UNITS = {"x": "weighted characters", "mastodon": "characters", "bluesky": "graphemes"}

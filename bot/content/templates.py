@@ -20,7 +20,7 @@ from typing import Any
 from bot.content.allowlist import link_problem, load_allowlist
 from bot.content.approval import parse_approval
 from bot.content.checker import Checker
-from bot.content.lengths import DEFAULT_LIMITS, length_problems, measure
+from bot.content.lengths import DEFAULT_LIMITS, length_problems, measure_all
 from bot.content.model import ReplyLibrary, Resources, Template, text_hash
 from bot.content.posts import ID_RE
 from bot.content.problems import Problem, display_path
@@ -130,12 +130,11 @@ def _template(
         else [(r.code or "generic", tpl.render(r, LONGEST_HANDLE)) for r in resources]
     )
     # Every platform, each with the filling that is longest there.
-    for lim in DEFAULT_LIMITS:
-        worst = max(((measure(t, lim).length, w, t) for w, t in samples if t), default=None)
-        if worst is None:
-            continue
+    measured = [(w, t, measure_all(t)) for w, t in samples if t]
+    for lim in DEFAULT_LIMITS if measured else ():
+        who, longest, _ = max(measured, key=lambda m: (m[2][lim.platform].length, m[0], m[1]))
         for what, fix in length_problems(
-            worst[2], [lim], f"with a 15-character handle and {worst[1]}'s links this reply is"
+            longest, [lim], f"with a 15-character handle and {who}'s links this reply is"
         ):
             c.add(tkey, what, fix)
     approval = parse_approval(item.get("approval"))

@@ -121,23 +121,37 @@ def _punycode_ok(domain: str, ascii_domain: re.Pattern[str]) -> int | None:
     return total + domain.count(".")
 
 
-@lru_cache(maxsize=8192)
 def url_spans(text: str) -> tuple[tuple[int, int], ...]:
     """Where X sees links, as twitter-text's extractUrlsWithIndices finds them."""
     if "." not in text:
         return ()
     spans: list[tuple[int, int]] = []
     # No part of a URL is a space, so each run of non-spaces is searched on its own, from
-    # the space before it, and only when it holds something that can end a host: the
-    # search tries up to 127 labels from every start, which costs on long runs of dots.
-    _, _, _, candidate = _patterns()
-    for run in _RUN_RE.finditer(text):
-        if run.end() - run.start() <= MAX_RUN and candidate.search(text, run.start(), run.end()):
-            spans += _run_spans(text, max(run.start() - 1, 0), run.end())
+    # the space before it. What a run holds depends only on the run and on whether the
+    # text starts with it, so it is remembered: rendered replies share their words and
+    # links, and the template check renders each template for every country.
+    for run in _DOTTED_RUN_RE.finditer(text):
+        a, b = run.span()
+        if b - a <= MAX_RUN:
+            spans += [(a + x, a + y) for x, y in _spans_in_run(run.group(), a == 0)]
     return tuple(spans)
 
 
-_RUN_RE = re.compile(f"[^{_SPACES}]+")
+@lru_cache(maxsize=16384)
+def _spans_in_run(run: str, at_start: bool) -> tuple[tuple[int, int], ...]:
+    """The spans in one run, relative to its start. Only a run holding something that can
+    end a host is searched: the search tries up to 127 labels from every start. Any space
+    before the run acts alike (it ends no host and starts no URL), so one stands for all."""
+    _, _, _, candidate = _patterns()
+    if not candidate.search(run):
+        return ()
+    if at_start:
+        return tuple(_run_spans(run, 0, len(run)))
+    return tuple((x - 1, y - 1) for x, y in _run_spans(" " + run, 0, len(run) + 1))
+
+
+# A run of non-spaces holding a dot: a host needs one, and the regex finds such runs in C.
+_DOTTED_RUN_RE = re.compile(f"(?<![^{_SPACES}])[^{_SPACES}.]*\\.[^{_SPACES}]*")
 # A run of more characters than this without a space is counted as text, links and all:
 # it is over every platform's limit anyway (unless it is links of thousands of
 # characters each), and searching it costs up to seconds.

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import warnings
 from typing import Any
 
 import pytest
 import yaml
+from hypothesis import given
+from hypothesis import strategies as st
 
 from bot.content.lengths import (
     BLUESKY,
@@ -19,6 +22,7 @@ from bot.content.lengths import (
     measure,
     measure_all,
 )
+from bot.content.textrules import nfc, run_weight, url_spans
 from tests.support.paths import DATA
 
 # The v3 weighted-length sections of twitter-text's conformance/validate.yml (Apache-2.0,
@@ -28,6 +32,15 @@ V3_SECTIONS = (
     "WeightedTweetsWithDiscountedEmojiCounterTest",
     "UnicodeDirectionalMarkerCounterTest",
 )
+
+
+with warnings.catch_warnings():  # the oracle imports pkg_resources, which warns
+    warnings.simplefilter("ignore")
+    from twitter_text import parse_tweet
+
+
+def oracle(text: str) -> int:
+    return int(parse_tweet(text).weightedLength)
 
 
 def _cases() -> list[Any]:
@@ -146,3 +159,51 @@ def test_problems_name_the_platform() -> None:
     assert length_problems(text, [MASTODON]) == []
     too_heavy = length_problems("👨‍👩‍👧‍👦" * 121, [BLUESKY])
     assert [w for w, _ in too_heavy] == ["text is 3025 bytes of UTF-8, over Bluesky's 3000"]
+
+
+# Pieces that join or split graphemes and links at a space or a line break.
+_TRICKY = [
+    " ",
+    " ",
+    "\n",
+    "\r",
+    "\r\n",
+    "\u0301",
+    "\u0600",
+    "\u200d",
+    "\u0903",
+    "e",
+    "é",
+    "ب",
+    "👨‍👩‍👧‍👦",
+    "🇺🇦",
+    "🇺",
+    "각",
+    "ᄀ",
+    "あ",
+    "https://lgbtnet.org/ru/very-long-path-here",
+    "lgbtnet.org",
+    "https://un.org/a\u0301",
+    "(",
+    "):",
+    "…",
+    "#CloseTheCamps",
+    "\u3000",
+]
+
+
+@given(st.lists(st.sampled_from(_TRICKY), max_size=24).map("".join))
+def test_measuring_run_by_run_is_measuring_the_whole_text(text: str) -> None:
+    # The reference: each platform's rule applied to the whole text at once.
+    links = [text[a:b] for a, b in url_spans(text) if text[a:b].lower().startswith("http")]
+    mastodon = graphemes(text) + sum(23 - graphemes(u) for u in links)
+    posted = bluesky_text(text).text
+    got = measure_all(text)
+    assert got["mastodon"].length == mastodon
+    # X: the whole text weighed as one run, and never below the oracle (where they differ
+    # we count more: tests/content/test_textrules.py holds the known cases).
+    assert got["x"].length == run_weight(nfc(text), True) >= oracle(text)
+    assert (got["bluesky"].length, got["bluesky"].bytes) == (
+        graphemes(posted),
+        len(posted.encode("utf-8")),
+    )

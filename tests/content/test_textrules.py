@@ -239,3 +239,17 @@ def test_links_match_the_oracle_on_the_mixed_corpus(seed: int) -> None:
         (t, links(t), extract_urls(t)) for t in _corpus(150, seed) if links(t) != extract_urls(t)
     ]
     assert not bad, bad[:2]
+
+
+@pytest.mark.parametrize("before", ["", " ", "\n", "\u3000", "\xa0", "à ", "https://a.org "])
+def test_a_run_links_alike_wherever_it_stands(before: str) -> None:
+    # The scanner remembers each run of non-spaces: what it finds there must not depend
+    # on what came before the run, at the start of a text or after any kind of space.
+    from twitter_text.extract_urls import extract_urls
+
+    bad = [
+        (p, links(before + p), extract_urls(before + p))
+        for p in PIECES.values()
+        if links(before + p) != extract_urls(before + p)
+    ]
+    assert not bad, bad[:2]
