@@ -11,20 +11,23 @@ generic fallback is unusable. Problems (file:line, what, fix) are returned, neve
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import hashlib
 import re
 import string
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from bot.content.allowlist import link_problem, load_allowlist
+from bot.content.allowlist import ALLOWLIST_FILE, link_problem, load_allowlist
 from bot.content.approval import parse_approval
 from bot.content.checker import Checker
-from bot.content.lengths import DEFAULT_LIMITS, length_problems, measure_all
+from bot.content.files import read_content
+from bot.content.lengths import DEFAULT_LIMITS, Limit, length_problems, measure_all
 from bot.content.model import ReplyLibrary, Resources, Template, text_hash
 from bot.content.posts import ID_RE
 from bot.content.problems import Problem, display_path
-from bot.content.resources import LANG_KEY_RE, load_resources
+from bot.content.resources import LANG_KEY_RE, RESOURCES_FILE, load_resources
 from bot.content.textrules import MAX_WEIGHTED, links, weighted_length
 from bot.content.yamlsrc import Key, load
 
@@ -130,9 +133,7 @@ def _template(
         else [(r.code or "generic", tpl.render(r, LONGEST_HANDLE)) for r in resources]
     )
     # Every platform, each with the filling that is longest there.
-    measured = [(w, t, measure_all(t)) for w, t in samples if t]
-    for lim in DEFAULT_LIMITS if measured else ():
-        who, longest, _ = max(measured, key=lambda m: (m[2][lim.platform].length, m[0], m[1]))
+    for who, longest, lim in _longest(tuple((w, t) for w, t in samples if t)):
         for what, fix in length_problems(
             longest, [lim], f"with a 15-character handle and {who}'s links this reply is"
         ):
@@ -155,6 +156,19 @@ def _template(
         )
     ok = len(c.problems) == before or all(p.warning for p in c.problems[before:])
     return tid, tpl if ok and not isinstance(approval, str) and approval is not None else None
+
+
+@functools.lru_cache(maxsize=1024)
+def _longest(samples: tuple[tuple[str, str], ...]) -> list[tuple[str, str, Limit]]:
+    """(whose filling, the text, the platform) for the longest text on each platform.
+    Remembered, so a reload that changes neither a template nor the links checks it anew
+    for the cost of rendering it."""
+    measured = [(w, t, measure_all(t)) for w, t in samples]
+    out = []
+    for lim in DEFAULT_LIMITS if measured else ():
+        who, text, _ = max(measured, key=lambda m: (m[2][lim.platform].length, m[0], m[1]))
+        out.append((who, text, lim))
+    return out
 
 
 def _check_coverage(
@@ -272,9 +286,47 @@ def load_templates(
 def load_reply_library(
     root: Path, today: dt.date | None = None
 ) -> tuple[ReplyLibrary | None, list[Problem]]:
-    """The approved reply library and every problem; callers decide what is fatal."""
+    """The approved reply library and every problem; callers decide what is fatal.
+
+    Remembered by the bytes it reads: a reload, or a check of a copy of the same content,
+    that changes no reply template, resource or allowed domain costs reading them."""
+    today = today or dt.date.today()
+    key = _content_key(root, today)
+    if key in _REMEMBERED:
+        library, seen = _REMEMBERED[key]
+        return library, list(seen)
+    library, problems = _load_reply_library(root, today)
+    if _content_key(root, today) == key:  # unchanged while it was read
+        _REMEMBERED[key] = (library, tuple(problems))
+        while len(_REMEMBERED) > _REMEMBER:
+            del _REMEMBERED[next(iter(_REMEMBERED))]
+    return library, problems
+
+
+# The last few checked contents: the running one, and a bad edit or two beside it.
+_REMEMBER = 4
+_REMEMBERED: dict[bytes, tuple[ReplyLibrary | None, tuple[Problem, ...]]] = {}
+
+
+def _content_key(root: Path, today: dt.date) -> bytes:
+    """A digest of everything _load_reply_library reads (each file read as safely as it
+    does), and the date, which decides what is stale."""
+    folder = root / REPLIES_DIR
+    paths = [root / ALLOWLIST_FILE, root / RESOURCES_FILE]
+    if folder.is_dir():
+        paths += sorted([*folder.glob("*.yaml"), *folder.glob("*.yml")])
+    digest = hashlib.sha256(today.isoformat().encode())
+    for path in paths:
+        shown = display_path(path, root)
+        raw, refused = read_content(path, root, shown) if path.exists() else (None, None)
+        digest.update(f"\0{shown}\0{refused}\0{len(raw or b'')}\0".encode())
+        digest.update(raw or b"")
+    return digest.digest()
+
+
+def _load_reply_library(root: Path, today: dt.date) -> tuple[ReplyLibrary | None, list[Problem]]:
     domains, problems = load_allowlist(root)
-    countries, generic, probs = load_resources(root, domains, today or dt.date.today())
+    countries, generic, probs = load_resources(root, domains, today)
     problems += probs
     everyone = [*countries.values(), *([generic] if generic else [])]
     templates, protect, probs = load_templates(root, domains, everyone)

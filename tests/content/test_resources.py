@@ -169,6 +169,17 @@ def test_edited_template_needs_fresh_approval(tmp_path: Path) -> None:
     assert library is not None and "reply-en-1" not in {t.id for t in library.templates["en"]}
 
 
+def test_an_edit_of_the_same_size_is_seen_by_the_next_check(tmp_path: Path) -> None:
+    # The library is remembered by the bytes it reads, never by a file's size or time.
+    root = approved_copy(tmp_path)
+    assert not [p for p in load_reply_library(root, TODAY)[1] if not p.warning]
+    edit(root, "messages/replies/en.yaml", "Thank you.", "Thank yoU.")
+    problem = only_error(root)
+    assert "does not match its text" in problem.what and problem.path.endswith("en.yaml")
+    edit(root, "messages/replies/en.yaml", "Thank yoU.", "Thank you.")
+    assert not [p for p in load_reply_library(root, TODAY)[1] if not p.warning]
+
+
 # --- bad resources files: one problem each, at the right file and line ----------------
 
 GB = "  - code: GB\n    name: United Kingdom\n"
