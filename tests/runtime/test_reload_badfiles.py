@@ -37,18 +37,27 @@ def test_every_broken_file_is_refused_and_the_last_good_config_keeps_running(
     assert len(cases) >= 25
     try:
         d.wait_for(lambda: d.saw("ready"))
+        previous = None
         for case in cases:
+            # One reload per case: the last case's file goes as this one's comes.
+            if previous is not None:
+                previous.uninstall(root)
+                (root / "schedule.yaml").write_text(good_schedule)  # ours, not the shipped one
             refused = sum("reload refused" in line for line in d.lines)
+            start = len(d.lines)
             case.install(root)
             d.proc.send_signal(signal.SIGHUP)
             d.wait_for(_more(d.lines, "reload refused", refused))
-            assert any(case.target + ":" in ln for ln in d.lines), case.name
-            reloaded = sum(" reloaded" in line for line in d.lines)
-            case.uninstall(root)
-            (root / "schedule.yaml").write_text(good_schedule)  # ours, not the shipped one
-            time.sleep(0.01)
-            d.proc.send_signal(signal.SIGHUP)
-            d.wait_for(_more(d.lines, " reloaded", reloaded))
+            assert any(case.target + ":" in ln for ln in d.lines[start:]), case.name
+            previous = case
+        # The good files back: taken at once.
+        reloaded = sum(" reloaded" in line for line in d.lines)
+        if previous is not None:
+            previous.uninstall(root)
+            (root / "schedule.yaml").write_text(good_schedule)
+        time.sleep(0.01)
+        d.proc.send_signal(signal.SIGHUP)
+        d.wait_for(_more(d.lines, " reloaded", reloaded))
         # Still working: a new mention is answered (posts alone could run out here: on a
         # loaded machine the 1 s slot can send the whole library within the 24 h rule).
         mid = fake_x.add_mention("@CloseTheCampsBot I live in Dublin, how can I help?", "late")
