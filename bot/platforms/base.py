@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
 
+from bot.content.lengths import Limit
+
 
 @dataclass(frozen=True)
 class Account:
@@ -87,6 +89,11 @@ class Unavailable(PlatformError):
 
 class Platform(Protocol):
     name: str
+
+    @property
+    def limit(self) -> Limit:
+        """How long a post may be here (bot.content.lengths): replies are chosen to fit."""
+        ...
 
     def whoami(self) -> Account: ...
 

@@ -28,6 +28,8 @@ from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar
 
+from bot.content.lengths import BLUESKY
+
 from ._bsky_records import (
     POST,
     PROFILE,
@@ -68,6 +70,7 @@ class BlueskyPlatform:
     """The `Platform` for Bluesky, logged in with an app password."""
 
     name = "bluesky"
+    limit = BLUESKY
     # The language of the posts to come (the engine may set it): their `langs`.
     post_language: str | None = None
 

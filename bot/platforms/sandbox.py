@@ -14,6 +14,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from bot.content.lengths import X
+
 from .base import Account, Duplicate, Mention, NotAllowed
 
 BOT_ID = "1"
@@ -43,6 +45,7 @@ class TimelineEntry:
 
 class SandboxPlatform:
     name = "sandbox"
+    limit = X  # the sandbox stands in for X
 
     def __init__(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)

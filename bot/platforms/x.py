@@ -18,6 +18,8 @@ from typing import Any
 import requests
 import tweepy
 
+from bot.content.lengths import X
+
 from ._deadline import CallAbandoned, Deadlines
 from ._x_answers import map_http_error, parse_mentions, refuse_errors_only, reset_at
 from ._x_transport import TWEEPY_HOST, XTransport, int_header, maybe_sent
@@ -46,6 +48,7 @@ class XPlatform:
     """The `Platform` for X. Every call is OAuth 1.0a user context."""
 
     name = "x"
+    limit = X
 
     def __init__(
         self,

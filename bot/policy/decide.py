@@ -2,7 +2,7 @@
 clock, no network.
 
     decide(text, *, author_handle, mention_id, lang, author_location, state, library,
-           protect_mode="neutral") -> Decision
+           protect_mode="neutral", limit=X) -> Decision
 
 The caller supplies what the store knows about the author (AuthorState) and the
 approved library built by bot.content.templates.load_reply_library. Rules, first match wins:
@@ -41,7 +41,8 @@ approved library built by bot.content.templates.load_reply_library. Rules, first
                       one is picked by a stable hash of mention_id, so a resend after a
                       crash produces the identical text. The reply starts with "@handle "
                       and never contains the mention's text or other handles.
-   skip "no-template" when no approved template fits (nothing approved yet).
+   skip "no-template" when no approved template fits: nothing approved yet, or none
+                      fits the platform's `limit` with this author's handle.
 
 decide never raises: any input text, however long or strange, yields a Decision.
 """
@@ -53,6 +54,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Literal, Protocol
 
+from bot.content.lengths import Limit, X
 from bot.content.model import ReplyLibrary
 from bot.policy.compose import compose
 from bot.policy.intent import MAX_TEXT, asks_nothing_words, asks_to_stop_words, clean, words_of
@@ -165,6 +167,7 @@ def decide(
     protect_mode: ProtectMode = "neutral",
     locator: Locator | None = None,
     place: Place | None = None,
+    limit: Limit = X,
 ) -> Decision:
     """The policy for one mention and, when replying, the full text to post.
 
@@ -213,7 +216,7 @@ def decide(
     if asks_nothing_words(cleaned, words):
         return skip("asks-nothing")
     res = library.countries.get(place.country or "")
-    used, reply = compose(library, res or library.generic, language, handle, mention_id)
+    used, reply = compose(library, res or library.generic, language, handle, mention_id, limit)
     if reply is None:
         return skip("no-template")
     return Decision(

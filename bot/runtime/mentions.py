@@ -86,6 +86,7 @@ def _decide(e: Engine, m: Mention, me: Account, first: bool, now: float) -> None
         state=AuthorState(opted, cooling, looping),
         library=e.config.replies,
         protect_mode="silent" if ms.protect == "silent" else "neutral",
+        limit=e.platform.limit,
     )
     e.store.record_mention(
         m.id,

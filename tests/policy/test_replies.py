@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from twitter_text import parse_tweet
 
+from bot.content.lengths import BLUESKY, Limit, mastodon_limit, measure
 from bot.content.model import ReplyLibrary, Template
 from bot.content.templates import load_reply_library
 from bot.content.textrules import MAX_WEIGHTED, mentions, weighted_length
@@ -442,3 +443,32 @@ def test_decide_never_raises(
         assert weighted_length(d.reply) <= MAX_WEIGHTED and mentions(d.reply) == [
             handle.lstrip("@")
         ]
+
+
+# --- a platform's own limit --------------------------------------------------------------
+
+LONG_HANDLE = "campaigner-for-human-rights.university-of-somewhere.example"  # a Bluesky handle
+
+
+@pytest.mark.parametrize("limit", [BLUESKY, mastodon_limit(300, 23)], ids=["bluesky", "m300"])
+def test_every_reply_fits_the_platform_with_a_long_handle(
+    library: ReplyLibrary, limit: Limit
+) -> None:
+    answered = 0
+    for lang in sorted(library.templates):
+        for country in [*sorted(library.countries), None]:
+            d = run(library, handle=LONG_HANDLE, lang=lang, country=country, limit=limit)
+            if d.policy == "reply":
+                assert d.reply is not None and measure(d.reply, limit).ok, (lang, country)
+                answered += 1
+    assert answered > len(library.templates) * len(library.countries) // 2
+
+
+def test_a_handle_too_long_for_every_template_gets_no_over_long_reply(
+    library: ReplyLibrary,
+) -> None:
+    handle = ".".join(["h" * 60] * 3) + ".example"  # 190 characters, a valid domain
+    d = run(library, handle=handle, country="IE", limit=BLUESKY)
+    assert (d.policy, d.reason) == ("skip", "no-template")
+    # On X's rules the same person is answered: the limit is the platform's.
+    assert run(library, handle=HANDLE15, country="IE").policy == "reply"
