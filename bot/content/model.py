@@ -77,6 +77,11 @@ class Library:
         return [p for p in self.posts if p.live(today)]
 
 
+# Mastodon's visibilities, widest first: a slot may name one for its posts there.
+VISIBILITIES = ("public", "unlisted", "private", "direct")
+DEFAULT_VISIBILITY = "public"
+
+
 @dataclass(frozen=True)
 class Slot:
     name: str
@@ -89,6 +94,7 @@ class Slot:
     # The networks this slot posts to; None: every enabled one. The sandbox, which stands
     # in for them all, takes every slot.
     platforms: frozenset[str] | None = None
+    visibility: str = DEFAULT_VISIBILITY  # on Mastodon; the other networks have none
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,15 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot.content.checker import Checker
 from bot.content.cron import cron_problem
-from bot.content.model import ISO_3166, Limits, MentionSettings, Schedule, Slot
+from bot.content.model import (
+    DEFAULT_VISIBILITY,
+    ISO_3166,
+    VISIBILITIES,
+    Limits,
+    MentionSettings,
+    Schedule,
+    Slot,
+)
 from bot.content.posts import CATEGORIES, LANG_RE
 from bot.content.problems import Problem, display_path
 from bot.content.yamlsrc import Doc, load, type_name
@@ -23,7 +31,7 @@ def _slot(r: Checker, i: int, raw: Any) -> Slot | None:
         key,
         raw,
         "a slot",
-        {"name", "cron", "every", "jitter", "categories", "language", "platforms"},
+        {"name", "cron", "every", "jitter", "categories", "language", "platforms", "visibility"},
     )
     if not item:
         if raw is not None and not isinstance(raw, dict):
@@ -78,6 +86,14 @@ def _slot(r: Checker, i: int, raw: Any) -> Slot | None:
         r.add((*key, "language"), f"'{lang}' is not a language tag", "write e.g. en or de")
         lang = None
     platforms = _platforms(r, (*key, "platforms"), item.get("platforms"))
+    visibility = item.get("visibility", DEFAULT_VISIBILITY)
+    if visibility not in VISIBILITIES:
+        r.add(
+            (*key, "visibility"),
+            f"unknown visibility '{visibility}'",
+            f"use one of Mastodon's: {', '.join(VISIBILITIES)}",
+        )
+        visibility = DEFAULT_VISIBILITY
     name = item.get("name")
     if name is not None and not isinstance(name, str):
         r.add((*key, "name"), "name must be text", "quote it")
@@ -88,7 +104,15 @@ def _slot(r: Checker, i: int, raw: Any) -> Slot | None:
     if lang:
         default_name += " " + lang
     return Slot(
-        name or default_name, cron, secs, jitter, categories, lang, r.doc.line(*key), platforms
+        name or default_name,
+        cron,
+        secs,
+        jitter,
+        categories,
+        lang,
+        r.doc.line(*key),
+        platforms,
+        visibility,
     )
 
 

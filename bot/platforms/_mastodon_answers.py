@@ -8,10 +8,12 @@ from datetime import UTC, datetime
 from html.parser import HTMLParser
 from typing import Any
 
+from bot.content.model import VISIBILITIES
+
 from .base import Mention
 
-# Widest first. A reply is never seen by more people than the mention it answers.
-VISIBILITIES = ("public", "unlisted", "private", "direct")
+# VISIBILITIES is widest first. A reply is never seen by more people than the mention it
+# answers.
 
 
 def reply_visibility(wanted: str, parent: object) -> str:

@@ -98,10 +98,18 @@ class Platform(Protocol):
     def whoami(self) -> Account: ...
 
     def post(
-        self, text: str, reply_to: str | None = None, key: str = "", created_at: float = 0.0
+        self,
+        text: str,
+        reply_to: str | None = None,
+        key: str = "",
+        created_at: float = 0.0,
+        language: str | None = None,
+        visibility: str | None = None,
     ) -> str:
         """Publish `text` (as a reply to post `reply_to`, a Mention.id, if given); return
-        the new post's id.
+        the new post's id. `language` (Mastodon's `language`, Bluesky's `langs`; readers'
+        clients filter on it) and `visibility` (Mastodon's; None: public) are used where
+        the platform has them.
 
         `key` and `created_at` are the attempt's, the same on every try of it, so a
         retry after an unknown outcome never posts twice, by the platform's own means: X

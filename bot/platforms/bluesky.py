@@ -71,8 +71,6 @@ class BlueskyPlatform:
 
     name = "bluesky"
     limit = BLUESKY
-    # The language of the posts to come (the engine may set it): their `langs`.
-    post_language: str | None = None
 
     def __init__(
         self,
@@ -105,7 +103,13 @@ class BlueskyPlatform:
         return self._run("me", op)
 
     def post(
-        self, text: str, reply_to: str | None = None, key: str = "", created_at: float = 0.0
+        self,
+        text: str,
+        reply_to: str | None = None,
+        key: str = "",
+        created_at: float = 0.0,
+        language: str | None = None,  # the record's `langs`
+        visibility: str | None = None,  # every Bluesky post is public
     ) -> str:
         # Without the attempt's key and time (a caller outside the engine) every call is
         # a new attempt.
@@ -123,9 +127,7 @@ class BlueskyPlatform:
             reply, mention_did = self._reply_to(reply_to, text) if reply_to else (None, None)
             if reply_to is None and leading_handle(text):
                 mention_did = self._resolve(leading_handle(text) or "")
-            record = post_record(
-                text, when, mention_did, reply, self.post_language, self._link_cards
-            )
+            record = post_record(text, when, mention_did, reply, language, self._link_cards)
             body = {"repo": me.did, "collection": POST, "rkey": rkey, "record": record}
             progress.writing = True
             try:

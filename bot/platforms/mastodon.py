@@ -23,10 +23,10 @@ import requests
 from mastodon import Mastodon, MastodonError
 
 from bot.content.lengths import Limit, mastodon_limit
+from bot.content.model import DEFAULT_VISIBILITY, VISIBILITIES
 
 from ._deadline import CallAbandoned, Deadlines
 from ._mastodon_answers import (
-    VISIBILITIES,
     id_key,
     newer,
     oldest_first,
@@ -47,10 +47,10 @@ DEFAULT_MAX_CHARACTERS, DEFAULT_URL_LENGTH = 500, 23
 class MastodonPlatform:
     """The `Platform` for one Mastodon account (any server with Mastodon's client API).
 
-    `visibility` (public, unlisted, private or direct; default public) is that of the
-    bot's own posts; a reply takes the narrower of it and the mention's. `post_language`
-    (an ISO 639-1 code, default None: unset) is sent as each post's `language`; the
-    engine may set it before calling post(). `limit` is the instance's length limit.
+    post()'s `visibility` (public, unlisted, private or direct; default public) is that of
+    the bot's own post, from its slot; a reply takes the narrower of it and the
+    mention's. Its `language` (an ISO 639-1 code, or None: unset) is sent as the post's
+    `language`. `limit` is the instance's length limit.
     """
 
     name = "mastodon"
@@ -69,8 +69,6 @@ class MastodonPlatform:
         call, body included, so a call in flight ends within `deadline` seconds, and
         within about a second of `abort()`."""
         self.base_url = base_url.rstrip("/")
-        self.visibility = "public"
-        self.post_language: str | None = None
         self._session = requests.Session()
         # One connection per call: a server that closed a kept-alive connection makes
         # the next request on it fail with a reset, which for a post would look like
@@ -107,11 +105,17 @@ class MastodonPlatform:
             raise Unavailable(f"me: malformed body ({e!r})", "me", maybe_sent=False) from None
 
     def post(
-        self, text: str, reply_to: str | None = None, key: str = "", created_at: float = 0.0
+        self,
+        text: str,
+        reply_to: str | None = None,
+        key: str = "",
+        created_at: float = 0.0,
+        language: str | None = None,
+        visibility: str | None = None,
     ) -> str:
-        if self.visibility not in VISIBILITIES:
-            raise PlatformError(f"post: unknown visibility {self.visibility!r}", "post")
-        visibility = self.visibility
+        visibility = visibility or DEFAULT_VISIBILITY
+        if visibility not in VISIBILITIES:
+            raise PlatformError(f"post: unknown visibility {visibility!r}", "post")
         if reply_to is not None:
             # Read the mention now rather than remember it: a restart between reading
             # and replying would forget a direct mention's visibility.
@@ -124,7 +128,7 @@ class MastodonPlatform:
                 text,
                 in_reply_to_id=reply_to,
                 visibility=visibility,
-                language=self.post_language,
+                language=language,
                 idempotency_key=key or None,
             ),
             reply=reply_to is not None,

@@ -69,7 +69,13 @@ class SandboxPlatform:
         return Account(BOT_ID, BOT_USERNAME)
 
     def post(
-        self, text: str, reply_to: str | None = None, key: str = "", created_at: float = 0.0
+        self,
+        text: str,
+        reply_to: str | None = None,
+        key: str = "",
+        created_at: float = 0.0,
+        language: str | None = None,  # X detects a post's language itself
+        visibility: str | None = None,  # every post on X is public
     ) -> str:
         now = time.time()
         with self._lock:

@@ -95,7 +95,13 @@ class XPlatform:
         return account
 
     def post(
-        self, text: str, reply_to: str | None = None, key: str = "", created_at: float = 0.0
+        self,
+        text: str,
+        reply_to: str | None = None,
+        key: str = "",
+        created_at: float = 0.0,
+        language: str | None = None,  # X detects a post's language itself
+        visibility: str | None = None,  # every post on X is public
     ) -> str:
         body = self._call(
             "post",

@@ -66,16 +66,9 @@ class Engine:
     def run_slot(self, slot: Slot) -> None:
         posting.run_slot(self, slot)
 
-    def send_attempt(self, attempt: Attempt, language: str | None = None) -> None:
+    def send_attempt(self, attempt: Attempt) -> None:
         with self.send_lock:
-            if hasattr(self.platform, "post_language"):
-                # Mastodon's `language`, Bluesky's `langs`: readers' clients filter on it.
-                self.platform.post_language = language
-            try:
-                self.outbox.send(attempt)
-            finally:
-                if hasattr(self.platform, "post_language"):
-                    self.platform.post_language = None
+            self.outbox.send(attempt)
 
     def read_mentions(self) -> None:
         try:

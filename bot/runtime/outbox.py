@@ -141,4 +141,11 @@ class Outbox:
 
 def _poster(platform: Platform, a: Attempt) -> Callable[[], str]:
     # The attempt's own key and time on every try: each platform's exactly-once rests on them.
-    return lambda: platform.post(a.text, a.reply_to, key=a.key, created_at=a.created_at)
+    return lambda: platform.post(
+        a.text,
+        a.reply_to,
+        key=a.key,
+        created_at=a.created_at,
+        language=a.language,
+        visibility=a.visibility,
+    )

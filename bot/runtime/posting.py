@@ -52,13 +52,20 @@ def run_slot_on(engines: list[Engine], slot: Slot) -> None:
         for e in paying
     ]
     attempts = lead.store.begin_posts(
-        targets, post.id, post.text, rotation.pool_key(slot), used, now=now
+        targets,
+        post.id,
+        post.text,
+        rotation.pool_key(slot),
+        used,
+        now=now,
+        language=post.lang,
+        visibility=slot.visibility,
     )
     if len(paying) == 1:
-        paying[0].send_attempt(attempts[0], post.lang)
+        paying[0].send_attempt(attempts[0])
         return
     threads = [
-        threading.Thread(target=e.send_attempt, args=(a, post.lang), name=f"post:{e.platform.name}")
+        threading.Thread(target=e.send_attempt, args=(a,), name=f"post:{e.platform.name}")
         for e, a in zip(paying, attempts, strict=True)
     ]
     for t in threads:

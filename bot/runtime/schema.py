@@ -120,6 +120,13 @@ MIGRATIONS: tuple[str, ...] = (
     ALTER TABLE pause_log ADD COLUMN platform TEXT NOT NULL DEFAULT '';
     ALTER TABLE spend ADD COLUMN platform TEXT NOT NULL DEFAULT '';
     """,
+    # 4: what a post is sent with, kept with its attempt, so the resend that settles an
+    # unknown outcome after a crash goes out the same way (a slot's `visibility: unlisted`
+    # must never come back public).
+    """
+    ALTER TABLE attempts ADD COLUMN language TEXT;
+    ALTER TABLE attempts ADD COLUMN visibility TEXT;
+    """,
 )
 
 
@@ -146,6 +153,8 @@ class Attempt:
     created_at: float
     updated_at: float
     platform: str = ""
+    language: str | None = None  # the post's, for Mastodon's `language`, Bluesky's `langs`
+    visibility: str | None = None  # Mastodon's, from the slot; None: the platform's default
 
 
 @dataclass(frozen=True)

@@ -125,13 +125,15 @@ class Store(MentionRows):
         used: dict[str, int],
         *,
         now: float,
+        language: str | None = None,
+        visibility: str | None = None,
     ) -> list[Attempt]:
         """A slot run's decision in one transaction: an attempt and its spend on each
         platform, and the rotation's state after this pick, so a crash leaves all or none."""
         with self.tx() as db:
             for t in targets:
                 self.for_platform(t.platform)._insert_attempt(
-                    db, t.key, "post", item_id, text, None, now
+                    db, t.key, "post", item_id, text, None, now, language, visibility
                 )
                 if t.price:
                     self.for_platform(t.platform)._spend(db, t.spend_kind, t.price, now)
@@ -142,7 +144,19 @@ class Store(MentionRows):
             )
         return [
             Attempt(
-                t.key, "post", item_id, text, None, "attempting", None, None, now, now, t.platform
+                t.key,
+                "post",
+                item_id,
+                text,
+                None,
+                "attempting",
+                None,
+                None,
+                now,
+                now,
+                t.platform,
+                language,
+                visibility,
             )
             for t in targets
         ]
@@ -169,11 +183,14 @@ class Store(MentionRows):
         text: str,
         reply_to: str | None,
         now: float,
+        language: str | None = None,
+        visibility: str | None = None,
     ) -> bool:
         cur = db.execute(
             "INSERT OR IGNORE INTO attempts (key, kind, item_id, text, reply_to, status, "
-            "created_at, updated_at, platform) VALUES (?, ?, ?, ?, ?, 'attempting', ?, ?, ?)",
-            (key, kind, item_id, text, reply_to, now, now, self.platform),
+            "created_at, updated_at, platform, language, visibility) "
+            "VALUES (?, ?, ?, ?, ?, 'attempting', ?, ?, ?, ?, ?)",
+            (key, kind, item_id, text, reply_to, now, now, self.platform, language, visibility),
         )
         return cur.rowcount == 1
 

@@ -232,6 +232,16 @@ def test_unknown_language_filter_rejected(tmp_path: Path) -> None:
     assert problems == ["3: '5' is not a language tag"]
 
 
+def test_a_slot_names_its_mastodon_visibility(tmp_path: Path) -> None:
+    sched, problems = load(
+        tmp_path, "posts:\n  - every: 1h\n    visibility: unlisted\n  - every: 2h\n"
+    )
+    assert problems == [] and sched is not None
+    assert [s.visibility for s in sched.slots] == ["unlisted", "public"]
+    _, problems = load(tmp_path, "posts:\n  - every: 1h\n    visibility: friends\n")
+    assert problems == ["3: unknown visibility 'friends'"]
+
+
 def test_a_duration_without_a_unit_is_refused_at_its_line(tmp_path: Path) -> None:
     _, problems = load(tmp_path, "posts:\n  - cron: '0 9 * * *'\nmentions:\n  every: 20\n")
     assert problems == ["4: '20' has no unit for 'every'"]

@@ -18,8 +18,9 @@ import pytest
 import yaml
 from jsonschema import Draft202012Validator
 
+from bot.content.model import VISIBILITIES
 from bot.content.posts import CATEGORIES, ID_RE, KEYS, LANG_RE, load_library
-from bot.content.schedule import DEFAULT_PRICES, load_schedule
+from bot.content.schedule import DEFAULT_PRICES, PLATFORMS, load_schedule
 from tests.support.badcases import iter_cases, make_valid_root
 from tests.support.paths import REPO
 
@@ -136,6 +137,8 @@ def test_schema_enums_and_patterns_follow_the_code() -> None:
     slot = SCHEDULE.schema["$defs"]["slot"]
     assert set(slot["properties"]["categories"]["items"]["enum"]) == CATEGORIES
     assert slot["properties"]["language"]["pattern"] == LANG_RE.pattern
+    assert tuple(slot["properties"]["visibility"]["enum"]) == VISIBILITIES
+    assert tuple(slot["properties"]["platforms"]["items"]["enum"]) == PLATFORMS
     prices = SCHEDULE.schema["properties"]["limits"]["properties"]["prices"]["properties"]
     assert set(prices) == set(DEFAULT_PRICES)
 
@@ -158,6 +161,8 @@ def test_every_schedule_key_in_the_schema_is_accepted_by_the_code(tmp_path: Path
                     "jitter": "1m",
                     "categories": ["un"],
                     "language": "en",
+                    "platforms": ["x", "mastodon"],
+                    "visibility": "unlisted",
                 }[k]
                 for k in slot_keys
             },

@@ -85,8 +85,9 @@ def test_post_has_facets_card_and_language(
 ) -> None:
     marker = unique()
     url = "https://example.org/campaign/close-the-camps-now?ref=bot"
-    bot.post_language = "de"
-    uri = bot.post(f"Schließt die Lager 🏳️‍🌈 {marker} {url} #CloseTheCamps.", key=marker)
+    uri = bot.post(
+        f"Schließt die Lager 🏳️‍🌈 {marker} {url} #CloseTheCamps.", key=marker, language="de"
+    )
     record = record_of(bluesky_network, bluesky_network.bot, uri)
     text: str = record["text"]
     shown = bluesky_link_text(url)

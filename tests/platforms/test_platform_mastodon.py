@@ -57,11 +57,20 @@ def test_whoami_and_the_instance_limit(snac_bot: MastodonPlatform, snac_server: 
 
 def test_post_reads_back(snac_bot: MastodonPlatform, snac_server: SnacServer) -> None:
     text = f"Close the camps {unique()} #CloseTheCamps"
-    snac_bot.post_language = "de"
-    post_id = snac_bot.post(text, key=unique("key"))
+    post_id = snac_bot.post(text, key=unique("key"), language="de")
     [status] = [s for s in snac_server.bot_posts() if s["id"] == post_id]
     assert status["visibility"] == "public"
     assert status["in_reply_to_id"] is None
+
+
+def test_a_post_goes_out_with_its_slots_visibility(
+    snac_bot: MastodonPlatform, snac_server: SnacServer
+) -> None:
+    # snac keeps public, private and direct (it has no unlisted: the recorded tests below
+    # cover that one); followers-only is the one a campaign may want for a quiet slot.
+    post_id = snac_bot.post(f"Followers {unique()} #CloseTheCamps", visibility="private")
+    status = snac_server.api(snac_server.bot, "GET", f"/api/v1/statuses/{post_id}")
+    assert status["visibility"] == "private"
 
 
 def test_mention_and_reply_thread_with_the_mentions_visibility(
@@ -190,8 +199,7 @@ def test_same_key_answers_the_first_status(
 def test_language_and_visibility_are_sent(
     masto: MastodonPlatform, recorded: RecordedMastodon
 ) -> None:
-    masto.post_language, masto.visibility = "de", "unlisted"
-    masto.post("Schließt die Lager", key="k1")
+    masto.post("Schließt die Lager", key="k1", language="de", visibility="unlisted")
     [form] = _posts(recorded)
     assert (form["language"], form["visibility"]) == (["de"], ["unlisted"])
 
@@ -211,8 +219,7 @@ def test_reply_never_wider_than_the_mention(
     masto: MastodonPlatform, recorded: RecordedMastodon, mine: str, theirs: str, expected: str
 ) -> None:
     recorded.add_mention(1, "@campaignbot hi", visibility=theirs)
-    masto.visibility = mine
-    masto.post("@alice@other.social hello", reply_to="900001", key="r1")
+    masto.post("@alice@other.social hello", reply_to="900001", key="r1", visibility=mine)
     [form] = _posts(recorded)
     assert (form["visibility"], form["in_reply_to_id"]) == ([expected], ["900001"])
 
