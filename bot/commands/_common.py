@@ -7,6 +7,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from bot.content import config as cfg
+from bot.content.lengths import NAMES, measure_all
+from bot.content.model import Slot
 
 
 def err(line: str) -> None:
@@ -21,6 +23,28 @@ def load_config(root: Path) -> cfg.Config | None:
             if not p.warning:
                 err(p.render())
     return config
+
+
+def destinations(slot: Slot, enabled: frozenset[str]) -> list[str]:
+    """Where a run of `slot` posts: the enabled networks it names (all when it names
+    none, the sandbox when none is enabled), Mastodon with the slot's visibility."""
+    if not enabled & NAMES.keys():
+        return ["sandbox"]
+    names = [n for n in NAMES if n in enabled and (slot.platforms is None or n in slot.platforms)]
+    return [f"mastodon ({slot.visibility})" if n == "mastodon" else n for n in names]
+
+
+def lengths(text: str) -> dict[str, dict[str, object]]:
+    """The text's length on each network, as `measure --json` gives it."""
+    return {name: m.as_dict() for name, m in measure_all(text).items()}
+
+
+def lengths_line(text: str) -> str:
+    """e.g. "X 212/280 · Mastodon 198/500 · Bluesky 301/300 (too long)"."""
+    return " · ".join(
+        f"{NAMES[name]} {m.length}/{m.limit}" + ("" if m.ok else " (too long)")
+        for name, m in measure_all(text).items()
+    )
 
 
 # Stands in for a line that is not UTF-8, so a command reports it at its own number.

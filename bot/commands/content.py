@@ -9,7 +9,7 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any, TextIO
 
-from bot.commands._common import err, load_config
+from bot.commands._common import destinations, err, lengths, lengths_line, load_config
 from bot.commands.links import link_warnings
 from bot.content import config as cfg
 from bot.content.approval import ApproveError, approve, list_ids
@@ -98,10 +98,15 @@ def list_cmd(root: Path) -> int:
 
 
 def preview_rows(
-    config: cfg.Config, count: int, now: dt.datetime, store: Store | None = None
+    config: cfg.Config,
+    count: int,
+    now: dt.datetime,
+    store: Store | None = None,
+    enabled: frozenset[str] = frozenset(),
 ) -> list[dict[str, Any]]:
     """The next `count` slot runs after `now` and the post each sends, as the daemon
-    would pick it (rotation.pick), starting from the state in `store` if given."""
+    would pick it (rotation.pick), starting from the state in `store` if given; each
+    with where it goes (the `enabled` networks the slot names) and its length on each."""
     sched = config.schedule
     used: dict[str, dict[str, int]] = {}
     history: list[rotation.Sent] = []
@@ -129,6 +134,7 @@ def preview_rows(
                 {
                     **when,
                     "slot": slot.name,
+                    "platforms": destinations(slot, enabled),
                     "post_id": None,
                     "category": None,
                     "language": None,
@@ -157,10 +163,12 @@ def preview_rows(
             {
                 **when,
                 "slot": slot.name,
+                "platforms": destinations(slot, enabled),
                 "post_id": post.id if post else None,
                 "category": post.category if post else None,
                 "language": post.lang if post else None,
                 "weighted_length": weighted_length(post.text) if post else None,
+                "lengths": lengths(post.text) if post else None,
                 "text": post.text if post else None,
                 **({} if post else {"skipped": choice.reason}),
             }
@@ -211,7 +219,8 @@ def preview(
     settings, _ = load_settings(root, state)
     store = Store(settings.state_db, create=False) if settings.state_db.exists() else None
     try:
-        rows = preview_rows(config, count, now or dt.datetime.now(config.schedule.tz), store)
+        start = now or dt.datetime.now(config.schedule.tz)
+        rows = preview_rows(config, count, start, store, settings.platforms)
     finally:
         if store is not None:
             store.close()
@@ -227,11 +236,11 @@ def preview(
         return 0
     for r in rows:
         what = (
-            f"{r['post_id']} [{r['category']}, {r['language']}, "
-            f"{r['weighted_length']}/280]\n    {r['text']}"
+            f"{r['post_id']} [{r['category']}, {r['language']}]\n"
+            f"    {lengths_line(r['text'])}\n    {r['text']}"
             if r["post_id"]
             else f"(nothing: {r['skipped']})"
         )
         when = f"{r['time']} to {r['latest']}" if "latest" in r else r["time"]
-        print(f"{when}  {r['slot']}: {what}")
+        print(f"{when}  {r['slot']} -> {', '.join(r['platforms'])}: {what}")
     return 0

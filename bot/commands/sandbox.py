@@ -6,6 +6,7 @@ import datetime as dt
 import json
 from pathlib import Path
 
+from bot.commands._common import lengths, lengths_line
 from bot.platforms.sandbox import BOT_USERNAME, SandboxPlatform, TimelineEntry
 from bot.runtime.settings import load_settings
 from bot.runtime.store import Store
@@ -40,7 +41,10 @@ def sandbox_timeline(root: Path, as_json: bool, limit: int, state: str | None = 
         entries = sb.timeline(limit, everyone=True)
         sb.close()
     decided = _decisions(settings.state_db, [e.id for e in entries if e.author != BOT_USERNAME])
-    rows = [{**e.__dict__, **({"decision": decided[e.id]} if e.id in decided else {})}
+    # The sandbox stands in for every network: each of the bot's posts shows how long it
+    # is on each, and whether it would fit there.
+    rows = [{**e.__dict__, **({"decision": decided[e.id]} if e.id in decided else {}),
+             **({"lengths": lengths(e.text)} if e.author == BOT_USERNAME else {})}
             for e in entries]  # fmt: skip
     if as_json:
         print(json.dumps(rows, ensure_ascii=False, indent=2))
@@ -59,7 +63,7 @@ def sandbox_timeline(root: Path, as_json: bool, limit: int, state: str | None = 
             print(f"{when}  #{e.id} mention from @{e.author} -> {what}\n    {e.text}")
             continue
         kind = f"reply to {e.in_reply_to}" if e.in_reply_to else "post"
-        print(f"{when}  #{e.id} {kind}\n    {e.text}")
+        print(f"{when}  #{e.id} {kind}  [{lengths_line(e.text)}]\n    {e.text}")
     return 0
 
 

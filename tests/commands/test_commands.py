@@ -12,6 +12,8 @@ import pytest
 
 from bot.cli import main
 from bot.commands import content
+from bot.content import config as cfg
+from bot.platforms.sandbox import SandboxPlatform
 from tests.support.paths import REPO
 from tests.support.roots import make_root
 
@@ -53,6 +55,23 @@ def test_preview_json_lists_the_next_posts_in_the_schedule_time_zone(
     assert rows[0]["language"] == "en" and rows[1]["category"] == "awareness"
     assert all(r["weighted_length"] <= 280 and "#CloseTheCamps" in r["text"] for r in rows)
     assert len({r["post_id"] for r in rows}) == 3
+
+
+def test_preview_says_where_each_run_goes_and_how_long_it_is_there(
+    valid_root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    config, _ = cfg.check(valid_root)
+    assert config is not None
+    now = dt.datetime(2026, 11, 20, 8, 0, tzinfo=dt.UTC)
+    rows = content.preview_rows(config, 2, now, None, frozenset({"x", "mastodon"}))
+    assert all(r["platforms"] == ["x", "mastodon (public)"] for r in rows)
+    assert set(rows[0]["lengths"]) == {"x", "mastodon", "bluesky"}
+    assert rows[0]["lengths"]["x"]["length"] == rows[0]["weighted_length"]
+    # With no network's keys, the sandbox stands in for them all.
+    assert content.preview_rows(config, 1, now)[0]["platforms"] == ["sandbox"]
+    content.preview(valid_root, 1, False, str(valid_root / "none.sqlite3"), now=now)
+    out = capsys.readouterr().out
+    assert "-> sandbox:" in out and "X " in out and "/280 · Mastodon " in out and "/300" in out
 
 
 def test_preview_text_and_dst(valid_root: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -184,6 +203,12 @@ def test_sandbox_mention_and_timeline(valid_root: Path, capsys: pytest.CaptureFi
     rows = json.loads(out[out.index("[") :])
     # The mention is there, not yet read (no decision); the bot has posted nothing yet.
     assert [(r["author"], "decision" in r) for r in rows] == [("ann", False)]
+    # A post of the bot's shows its length on each network the sandbox stands in for.
+    sandbox = SandboxPlatform(valid_root / "var" / "sandbox.sqlite3")
+    sandbox.post("Close the camps " + "é" * 290 + " #CloseTheCamps")
+    sandbox.close()
+    assert main(["sandbox", "timeline", "--root", str(valid_root), "--state", state]) == 0
+    assert "Bluesky 321/300 (too long)" in capsys.readouterr().out
 
 
 def test_root_that_is_not_a_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
