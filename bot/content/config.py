@@ -12,7 +12,7 @@ from pathlib import Path
 
 from bot.content.at_risk import load_at_risk
 from bot.content.files import fingerprint, stamp
-from bot.content.model import Library, ReplyLibrary, Schedule
+from bot.content.model import EVERYWHERE, NETWORKS, Library, Reach, ReplyLibrary, Schedule
 from bot.content.posts import load_library
 from bot.content.problems import Problem
 from bot.content.schedule import SCHEDULE_FILE, load_schedule, platform_problems
@@ -36,7 +36,9 @@ def check(
     schedule, problems = load_schedule(root)
     if schedule is not None:
         problems += platform_problems(schedule, platforms)
-    library, more = load_library(root, today)
+    enabled = platforms & set(NETWORKS) or frozenset(NETWORKS)  # the sandbox: all three
+    reach = Reach(schedule.slots, enabled) if schedule is not None else EVERYWHERE
+    library, more = load_library(root, today, reach)
     problems += more
     replies, more = load_reply_library(root)
     problems += more

@@ -96,6 +96,34 @@ class Slot:
     platforms: frozenset[str] | None = None
     visibility: str = DEFAULT_VISIBILITY  # on Mastodon; the other networks have none
 
+    def takes(self, lang: str, category: str) -> bool:
+        """Whether this slot may post a post of this language and category."""
+        return (self.categories is None or category in self.categories) and (
+            self.language is None or lang == self.language or lang.split("-")[0] == self.language
+        )
+
+
+NETWORKS = ("x", "mastodon", "bluesky")  # the networks a slot may name
+
+
+@dataclass(frozen=True)
+class Reach:
+    """Where a post may go: the enabled networks (all three for the sandbox, which stands
+    in for them) of every slot that takes it; everywhere when no slot takes it."""
+
+    slots: tuple[Slot, ...] = ()
+    enabled: frozenset[str] = frozenset(NETWORKS)
+
+    def of(self, lang: str, category: str) -> frozenset[str]:
+        found: set[str] = set()
+        for slot in self.slots:
+            if slot.takes(lang, category):
+                found |= (slot.platforms or self.enabled) & self.enabled
+        return frozenset(found) or self.enabled
+
+
+EVERYWHERE = Reach()
+
 
 @dataclass(frozen=True)
 class MentionSettings:

@@ -18,7 +18,7 @@ from bot.content.allowlist import link_problem, load_allowlist
 from bot.content.approval import parse_approval
 from bot.content.checker import Checker
 from bot.content.lengths import DEFAULT_LIMITS, Limit, length_problems
-from bot.content.model import Library, Post
+from bot.content.model import EVERYWHERE, Library, Post, Reach
 from bot.content.problems import Problem, display_path
 from bot.content.textrules import (
     URL_RE,
@@ -85,7 +85,7 @@ def text_problems(
 
 
 def _post_problems(
-    doc: Doc, i: int, item: Any, domains: frozenset[str], today: dt.date
+    doc: Doc, i: int, item: Any, domains: frozenset[str], today: dt.date, reach: Reach
 ) -> tuple[Post | None, list[Problem]]:
     key = ("posts", i)
     c = Checker(doc)
@@ -126,7 +126,9 @@ def _post_problems(
                 f"use one of: {', '.join(sorted(CATEGORIES))}",
             )
         )
-    for what, fix in text_problems(text, domains):
+    # Measured on each network this post may go to: those of the slots that take it.
+    limits = [lim for lim in DEFAULT_LIMITS if lim.platform in reach.of(lang, cat)]
+    for what, fix in text_problems(text, domains, limits):
         probs.append(doc.problem((*key, "text"), what, fix))
     tags = hashtags(text)
     if REQUIRED_HASHTAG not in tags:
@@ -204,7 +206,7 @@ def _post_problems(
 
 
 def _load_file(
-    path: Path, root: Path, domains: frozenset[str], today: dt.date
+    path: Path, root: Path, domains: frozenset[str], today: dt.date, reach: Reach
 ) -> tuple[list[Post], list[Problem]]:
     """Every post of one file with its problems; ids across files are checked later."""
     doc, problems = load(path, display_path(path, root), root)
@@ -244,7 +246,7 @@ def _load_file(
         ]
     posts: list[Post] = []
     for i, item in enumerate(items):
-        post, probs = _post_problems(doc, i, item, domains, today)
+        post, probs = _post_problems(doc, i, item, domains, today, reach)
         problems += probs
         if post is not None:
             posts.append(post)
@@ -252,10 +254,10 @@ def _load_file(
 
 
 def _load_files(
-    args: tuple[list[Path], Path, frozenset[str], dt.date],
+    args: tuple[list[Path], Path, frozenset[str], dt.date, Reach],
 ) -> list[tuple[list[Post], list[Problem]]]:
-    paths, root, domains, today = args
-    return [_load_file(p, root, domains, today) for p in paths]
+    paths, root, domains, today, reach = args
+    return [_load_file(p, root, domains, today, reach) for p in paths]
 
 
 # Above this much YAML, a single-threaded process (the validate command, a benchmark)
@@ -265,7 +267,7 @@ PARALLEL_BYTES = 1_000_000
 
 
 def _per_file(
-    paths: list[Path], root: Path, domains: frozenset[str], today: dt.date
+    paths: list[Path], root: Path, domains: frozenset[str], today: dt.date, reach: Reach
 ) -> list[tuple[list[Post], list[Problem]]]:
     cores = min(os.cpu_count() or 1, len(paths))
     size = sum(p.stat().st_size for p in paths if p.is_file())
@@ -275,10 +277,10 @@ def _per_file(
         or threading.active_count() > 1
         or "fork" not in mp.get_all_start_methods()
     ):
-        return _load_files((paths, root, domains, today))
+        return _load_files((paths, root, domains, today, reach))
     chunks = [paths[i::cores] for i in range(cores)]
     with mp.get_context("fork").Pool(cores) as pool:
-        parts = pool.map(_load_files, [(c, root, domains, today) for c in chunks])
+        parts = pool.map(_load_files, [(c, root, domains, today, reach) for c in chunks])
     by_path = {
         id(p): r for c, rs in zip(chunks, parts, strict=True) for p, r in zip(c, rs, strict=True)
     }
@@ -286,12 +288,16 @@ def _per_file(
 
 
 def load_posts(
-    paths: Iterable[Path], root: Path, domains: frozenset[str], today: dt.date
+    paths: Iterable[Path],
+    root: Path,
+    domains: frozenset[str],
+    today: dt.date,
+    reach: Reach = EVERYWHERE,
 ) -> tuple[list[Post], list[Problem]]:
     posts: list[Post] = []
     problems: list[Problem] = []
     first: dict[str, Post] = {}
-    for file_posts, probs in _per_file(list(paths), root, domains, today):
+    for file_posts, probs in _per_file(list(paths), root, domains, today, reach):
         problems += probs
         for post in file_posts:
             if post.id in first:
@@ -315,8 +321,11 @@ def post_files(root: Path) -> list[Path]:
     return sorted([*d.glob("*.yaml"), *d.glob("*.yml")]) if d.is_dir() else []
 
 
-def load_library(root: Path, today: dt.date | None = None) -> tuple[Library, list[Problem]]:
-    """Every post and every problem; callers decide whether errors are fatal."""
+def load_library(
+    root: Path, today: dt.date | None = None, reach: Reach = EVERYWHERE
+) -> tuple[Library, list[Problem]]:
+    """Every post and every problem; callers decide whether errors are fatal. `reach`
+    says where each post may go (default: every network), and so which lengths apply."""
     today = today or dt.date.today()
     domains, problems = load_allowlist(root)
     files = post_files(root)
@@ -324,7 +333,7 @@ def load_library(root: Path, today: dt.date | None = None) -> tuple[Library, lis
         problems.append(
             Problem(POSTS_DIR, 1, "no message files found", f"add YAML files under {POSTS_DIR}/")
         )
-    posts, probs = load_posts(files, root, domains, today)
+    posts, probs = load_posts(files, root, domains, today, reach)
     problems += probs
     if posts and not any(p.live(today) for p in posts):
         problems.append(

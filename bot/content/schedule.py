@@ -11,6 +11,7 @@ from bot.content.cron import cron_problem
 from bot.content.model import (
     DEFAULT_VISIBILITY,
     ISO_3166,
+    NETWORKS,
     VISIBILITIES,
     Limits,
     MentionSettings,
@@ -116,7 +117,7 @@ def _slot(r: Checker, i: int, raw: Any) -> Slot | None:
     )
 
 
-PLATFORMS = ("x", "mastodon", "bluesky")
+PLATFORMS = NETWORKS
 
 
 def _platforms(r: Checker, key: tuple[str | int, ...], raw: Any) -> frozenset[str] | None:

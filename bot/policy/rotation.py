@@ -54,17 +54,7 @@ def pool_key(slot: Slot) -> str:
 
 
 def eligible(posts: Iterable[Post], slot: Slot, today: dt.date) -> list[Post]:
-    return [
-        p
-        for p in posts
-        if p.live(today)
-        and (slot.categories is None or p.category in slot.categories)
-        and (
-            slot.language is None
-            or p.lang == slot.language
-            or p.lang.split("-")[0] == slot.language
-        )
-    ]
+    return [p for p in posts if p.live(today) and slot.takes(p.lang, p.category)]
 
 
 def choose(

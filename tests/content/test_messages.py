@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.content.model import text_hash
+from bot.content.model import Reach, Slot, text_hash
 from bot.content.posts import CATEGORIES, load_library
 from bot.content.problems import Problem
 from tests.support.paths import REPO
@@ -286,3 +286,35 @@ def test_shipped_posts_have_no_errors_except_drafts() -> None:
         if not p.warning and "no approved, unexpired post" not in p.what
     ]
     assert bad == []
+
+
+# Three links Bluesky shows at 48 characters each, where X counts 23: 252 on X, 327 on
+# Bluesky.
+ON_X_ONLY = " ".join(
+    ["https://human-rights-council-session.un.org/en/hrc/sessions/2017"] * 3
+    + ["Close the camps." * 10, "#CloseTheCamps" + "!" * 5]
+)
+
+
+def _slot(platforms: frozenset[str] | None, language: str | None = None) -> Slot:
+    return Slot("s", None, 3600.0, 0.0, None, language, 1, platforms)
+
+
+@pytest.mark.parametrize(
+    ("reach", "too_long"),
+    [
+        (Reach(), True),  # no schedule known: every network
+        (Reach((_slot(None),), frozenset({"x"})), False),  # only X has keys
+        (Reach((_slot(frozenset({"x"})),)), False),  # the slot posts to X only
+        (Reach((_slot(frozenset({"x"})), _slot(None))), True),  # another slot: all three
+        (Reach((_slot(frozenset({"x"})), _slot(None, "de"))), False),  # that one takes de
+    ],
+)
+def test_a_post_is_measured_on_the_networks_its_slots_reach(
+    empty_root: Path, reach: Reach, too_long: bool
+) -> None:
+    write(empty_root, "posts:\n" + post("en-links-1", ON_X_ONLY))
+    _, problems = load_library(empty_root, TODAY, reach)
+    over = [p for p in errors(problems) if "over Bluesky's 300" in p]
+    assert bool(over) == too_long, errors(problems)
+    assert not [p for p in errors(problems) if "X's" in p]
