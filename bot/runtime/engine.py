@@ -68,6 +68,11 @@ class Engine:
 
     def send_attempt(self, attempt: Attempt, language: str | None = None) -> None:
         with self.send_lock:
+            # Another slot run's settle may have sent this attempt while we waited for
+            # the lock (it was open in the store): sending it again could post twice.
+            stored = self.store.attempt(attempt.key)
+            if stored is not None and stored.status != "attempting":
+                return
             if hasattr(self.platform, "post_language"):
                 # Mastodon's `language`, Bluesky's `langs`: readers' clients filter on it.
                 self.platform.post_language = language

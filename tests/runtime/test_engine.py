@@ -11,7 +11,7 @@ from bot.content import config as cfg
 from bot.content.textrules import links
 from bot.platforms.x import XPlatform
 from bot.runtime.engine import Engine
-from bot.runtime.store import Store
+from bot.runtime.store import PostTarget, Store
 from tests.support.fakex import FakeX
 from tests.support.roots import FAST_SCHEDULE, Clock
 
@@ -80,6 +80,26 @@ def test_crash_between_record_and_call_posts_once(engine: Engine, fake_x: FakeX)
     assert texts(fake_x).count("Crashed text #CloseTheCamps") == 1
     engine.run_slot(slot(engine))
     assert texts(fake_x).count("Crashed text #CloseTheCamps") == 1
+
+
+def test_a_post_settled_by_another_slot_run_is_not_sent_again(
+    engine: Engine, fake_x: FakeX
+) -> None:
+    """Two slot runs overlap (a missed slot posted at start beside the regular one, or
+    two slots): the first records its attempt, and before its send thread takes the
+    send lock, the second's settle finds the attempt open and sends it. The first must
+    then not send it again (found by the crash test; on X the duplicate check hid it,
+    on snac, which ignores Idempotency-Key, it posted twice)."""
+    target = PostTarget(engine.store.platform, "post:fast:overlap", "post", 0.0)
+    [attempt] = engine.store.begin_posts(
+        [target], "x", "Overlapping text #CloseTheCamps", "pool", {}, now=engine.clock()
+    )
+    with engine.send_lock:
+        assert engine.outbox.settle("post")  # the other slot run's _ready
+    engine.send_attempt(attempt)  # the first slot run's send thread, a moment later
+    assert len(fake_x.requests("post")) == 1
+    done = engine.store.attempt(attempt.key)
+    assert done is not None and done.status == "done" and done.remote_id
 
 
 def test_timeout_then_resolution_does_not_double_post(
