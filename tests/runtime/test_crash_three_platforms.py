@@ -144,6 +144,9 @@ def test_kill_9_on_three_platforms_never_double_posts_or_replies(
         drain = time.monotonic()
         d = DaemonProc(root, fake.url, state, extra_env=env)
         try:
+            # "ready" first: the kills may have left nothing to drain, and a SIGTERM
+            # before the daemon's handlers are in place would end it with -15.
+            d.wait_for(partial(d.saw, "ready"), timeout=60)
             d.wait_for(lambda: _drained(state, set(expected)), timeout=180)
         finally:
             code, _ = d.stop()
