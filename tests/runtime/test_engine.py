@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import contextlib
+import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from bot.content import config as cfg
 from bot.content.textrules import links
 from bot.platforms.x import XPlatform
+from bot.policy import rotation
 from bot.runtime.engine import Engine
 from bot.runtime.store import PostTarget, Store
 from tests.support.fakex import FakeX
@@ -100,6 +104,32 @@ def test_a_post_settled_by_another_slot_run_is_not_sent_again(
     assert len(fake_x.requests("post")) == 1
     done = engine.store.attempt(attempt.key)
     assert done is not None and done.status == "done" and done.remote_id
+
+
+def test_two_slot_runs_at_once_pick_two_posts(
+    engine: Engine, fake_x: FakeX, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A missed slot caught up at start runs beside the slot's regular run, in the same
+    second. Both picking before either records its pick would send one post twice under
+    two keys. The real pick, held until the other run picks too (or 0.5 s): the two
+    runs' picks meet only if nothing keeps them apart."""
+    both = threading.Barrier(2)
+    pick = rotation.pick
+
+    def pick_together(*args: Any, **kwargs: Any) -> rotation.Choice:
+        choice = pick(*args, **kwargs)
+        with contextlib.suppress(threading.BrokenBarrierError):
+            both.wait(timeout=0.5)
+        return choice
+
+    monkeypatch.setattr(rotation, "pick", pick_together)
+    runs = [threading.Thread(target=engine.run_slot, args=(slot(engine),)) for _ in range(2)]
+    for run in runs:
+        run.start()
+    for run in runs:
+        run.join()
+    posted = [a.item_id for a in engine.store.recent_attempts(kind="post")]
+    assert len(posted) == 2 and len(set(posted)) == 2, posted
 
 
 def test_timeout_then_resolution_does_not_double_post(
