@@ -23,8 +23,10 @@ CRASH_SEED picks the seed (default 2017).
 
 from __future__ import annotations
 
+import html
 import os
 import random
+import re
 import sqlite3
 import time
 from collections import Counter
@@ -136,6 +138,7 @@ def test_kill_9_on_three_platforms_never_double_posts_or_replies(
             d.wait_for(partial(d.saw, "ready"), timeout=60)
             time.sleep(rng.uniform(0.5, 3.0))
             d.kill()
+            _keep_log(tmp_path, d)
             assert "Traceback" not in d.output, d.output
         # The last run drains with the faults off, to keep the test short: what the
         # kills and faults left open (attempting or unknown) is settled by it.
@@ -150,6 +153,7 @@ def test_kill_9_on_three_platforms_never_double_posts_or_replies(
             d.wait_for(lambda: _drained(state, set(expected)), timeout=180)
         finally:
             code, _ = d.stop()
+            _keep_log(tmp_path, d)
         assert code == 0, d.output
         assert "Traceback" not in d.output, d.output
         wall, drain = time.monotonic() - t0, time.monotonic() - drain
@@ -169,8 +173,8 @@ def test_kill_9_on_three_platforms_never_double_posts_or_replies(
             name = platform or "x"
             posts = [text for text, parent in timeline if not parent]
             replies = Counter(parent for _, parent in timeline if parent)
-            twice = [t[:60] for t, n in Counter(posts).items() if n > 1]
-            assert twice == [], f"{name}: posted twice: {twice}"
+            twice = [t for t, n in Counter(posts).items() if n > 1]
+            assert twice == [], _posted_twice(name, twice, platform, state, tmp_path)
             ours = {mid: p for (pf, mid), p in expected.items() if pf == platform}
             assert [m for m in ours if replies[m] > 1] == [], f"{name}: replied twice"
             assert {m: policies.get((platform, m)) for m in ours} == ours, name
@@ -191,6 +195,28 @@ def test_kill_9_on_three_platforms_never_double_posts_or_replies(
             f"{m_proxy.replayed} Mastodon resends answered from their key; "
             f"{wall:.1f} s ({drain:.1f} s draining)"
         )
+
+
+def _keep_log(tmp_path: Path, d: DaemonProc) -> None:
+    """Every run's output in one file, for a failure to point at."""
+    with (tmp_path / "runs.log").open("a", encoding="utf-8") as out:
+        out.write(d.output + "\n----- end of run -----\n")
+
+
+def _posted_twice(name: str, texts: list[str], platform: str, state: Path, tmp: Path) -> str:
+    """What the state says of each text posted twice: its attempts and how they ended."""
+    lines = [f"{name}: posted twice (daemon output: {tmp / 'runs.log'}):"]
+    with sqlite3.connect(state) as db:
+        for text in texts:
+            lines.append(f"  {text[:60]!r}")
+            plain = html.unescape(re.sub(r"<[^>]+>", "", text))  # Mastodon's is HTML
+            rows = db.execute(
+                "SELECT key, status, remote_id, detail FROM attempts WHERE text LIKE ? "
+                "AND platform = ? ORDER BY created_at",
+                (plain[:30].replace("%", "") + "%", platform),
+            ).fetchall()
+            lines += [f"    {row}" for row in rows]
+    return "\n".join(lines)
 
 
 def _policies(state: Path) -> dict[tuple[str, str], str]:
