@@ -68,6 +68,11 @@ class Engine:
 
     def send_attempt(self, attempt: Attempt) -> None:
         with self.send_lock:
+            # Another slot run's settle may have sent this attempt while we waited for
+            # the lock (it was open in the store): sending it again could post twice.
+            stored = self.store.attempt(attempt.key)
+            if stored is not None and stored.status != "attempting":
+                return
             self.outbox.send(attempt)
 
     def read_mentions(self) -> None:

@@ -23,6 +23,12 @@ from bot.runtime.store import PostTarget
 if TYPE_CHECKING:
     from bot.runtime.engine import Engine
 
+# From the pick to its attempts, one slot run at a time: two at once (a missed slot
+# caught up beside the regular run, or two slots sharing a cycle) would read the same
+# rotation state and spend, pick the same post in the same second, and send it twice
+# under two attempt keys (X refuses the second; Mastodon and Bluesky would post it).
+_DECIDING = threading.Lock()
+
 
 def run_slot(e: Engine, slot: Slot) -> None:
     """One platform's slot run (the single-platform case of run_slot_on)."""
@@ -39,28 +45,29 @@ def run_slot_on(engines: list[Engine], slot: Slot) -> None:
     ready = [e for e in engines if _ready(e, slot, now)]
     if not ready:
         return
-    picked = _pick(lead, slot, now)
-    if picked is None or lead.stopping.is_set():
-        return
-    post, used = picked
-    kind = "post_with_url" if links(post.text) else "post"
-    paying = [e for e in ready if e.spending.afford(e.config.schedule, kind)]
-    if not paying:
-        return
-    targets = [
-        PostTarget(e.store.platform, e.key(f"post:{slot.name}:{now:.6f}"), kind, e.price(kind))
-        for e in paying
-    ]
-    attempts = lead.store.begin_posts(
-        targets,
-        post.id,
-        post.text,
-        rotation.pool_key(slot),
-        used,
-        now=now,
-        language=post.lang,
-        visibility=slot.visibility,
-    )
+    with _DECIDING:
+        picked = _pick(lead, slot, now)
+        if picked is None or lead.stopping.is_set():
+            return
+        post, used = picked
+        kind = "post_with_url" if links(post.text) else "post"
+        paying = [e for e in ready if e.spending.afford(e.config.schedule, kind)]
+        if not paying:
+            return
+        targets = [
+            PostTarget(e.store.platform, e.key(f"post:{slot.name}:{now:.6f}"), kind, e.price(kind))
+            for e in paying
+        ]
+        attempts = lead.store.begin_posts(
+            targets,
+            post.id,
+            post.text,
+            rotation.pool_key(slot),
+            used,
+            now=now,
+            language=post.lang,
+            visibility=slot.visibility,
+        )
     if len(paying) == 1:
         paying[0].send_attempt(attempts[0])
         return

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import contextlib
+import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from bot.content import config as cfg
 from bot.content.textrules import links
 from bot.platforms.x import XPlatform
+from bot.policy import rotation
 from bot.runtime.engine import Engine
-from bot.runtime.store import Store
+from bot.runtime.store import PostTarget, Store
 from tests.support.fakex import FakeX
 from tests.support.roots import FAST_SCHEDULE, Clock
 
@@ -80,6 +84,52 @@ def test_crash_between_record_and_call_posts_once(engine: Engine, fake_x: FakeX)
     assert texts(fake_x).count("Crashed text #CloseTheCamps") == 1
     engine.run_slot(slot(engine))
     assert texts(fake_x).count("Crashed text #CloseTheCamps") == 1
+
+
+def test_a_post_settled_by_another_slot_run_is_not_sent_again(
+    engine: Engine, fake_x: FakeX
+) -> None:
+    """Two slot runs overlap (a missed slot posted at start beside the regular one, or
+    two slots): the first records its attempt, and before its send thread takes the
+    send lock, the second's settle finds the attempt open and sends it. The first must
+    then not send it again (found by the crash test; on X the duplicate check hid it,
+    on snac, which ignores Idempotency-Key, it posted twice)."""
+    target = PostTarget(engine.store.platform, "post:fast:overlap", "post", 0.0)
+    [attempt] = engine.store.begin_posts(
+        [target], "x", "Overlapping text #CloseTheCamps", "pool", {}, now=engine.clock()
+    )
+    with engine.send_lock:
+        assert engine.outbox.settle("post")  # the other slot run's _ready
+    engine.send_attempt(attempt)  # the first slot run's send thread, a moment later
+    assert len(fake_x.requests("post")) == 1
+    done = engine.store.attempt(attempt.key)
+    assert done is not None and done.status == "done" and done.remote_id
+
+
+def test_two_slot_runs_at_once_pick_two_posts(
+    engine: Engine, fake_x: FakeX, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A missed slot caught up at start runs beside the slot's regular run, in the same
+    second. Both picking before either records its pick would send one post twice under
+    two keys. The real pick, held until the other run picks too (or 0.5 s): the two
+    runs' picks meet only if nothing keeps them apart."""
+    both = threading.Barrier(2)
+    pick = rotation.pick
+
+    def pick_together(*args: Any, **kwargs: Any) -> rotation.Choice:
+        choice = pick(*args, **kwargs)
+        with contextlib.suppress(threading.BrokenBarrierError):
+            both.wait(timeout=0.5)
+        return choice
+
+    monkeypatch.setattr(rotation, "pick", pick_together)
+    runs = [threading.Thread(target=engine.run_slot, args=(slot(engine),)) for _ in range(2)]
+    for run in runs:
+        run.start()
+    for run in runs:
+        run.join()
+    posted = [a.item_id for a in engine.store.recent_attempts(kind="post")]
+    assert len(posted) == 2 and len(set(posted)) == 2, posted
 
 
 def test_timeout_then_resolution_does_not_double_post(

@@ -29,13 +29,16 @@ class BlueskyNetwork:
     """A running dev-env network. `service_url` is the PDS (what `BLUESKY_SERVICE`
     would be); it proxies app.bsky.* reads such as listNotifications to the AppView,
     which indexes new records within a moment: poll for anything the AppView serves.
-    `bot` is the bot's account; `alice` and `bob` are people."""
+    `bot` is the bot's account; `alice` and `bob` are people; `crashbot` is a second bot
+    account only tests/runtime/test_crash_three_platforms.py posts as, so it counts its
+    own repository without the other tests' posts."""
 
     service_url: str
     appview_url: str
     bot: BlueskyAccount
     alice: BlueskyAccount
     bob: BlueskyAccount
+    crashbot: BlueskyAccount
     _tokens: dict[str, str] = field(default_factory=dict, repr=False)
     _session: requests.Session = field(default_factory=requests.Session, repr=False)
 
@@ -89,13 +92,16 @@ class BlueskyNetwork:
         created: JSON = self.xrpc(account, "POST", "com.atproto.repo.createRecord", json=body)
         return {"uri": created["uri"], "cid": created["cid"]}
 
-    def mention_bot(self, text: str, by: BlueskyAccount | None = None) -> JSON:
-        """`@campaignbot.test TEXT` by alice (or `by`), with the mention facet (UTF-8 byte
-        offsets, end exclusive); returns its strong ref {uri, cid}."""
-        handle = f"@{self.bot.handle}"
+    def mention_bot(
+        self, text: str, by: BlueskyAccount | None = None, to: BlueskyAccount | None = None
+    ) -> JSON:
+        """`@campaignbot.test TEXT` (or `to`'s handle) by alice (or `by`), with the
+        mention facet (UTF-8 byte offsets, end exclusive); returns its strong ref {uri, cid}."""
+        bot = to or self.bot
+        handle = f"@{bot.handle}"
         facet = {
             "index": {"byteStart": 0, "byteEnd": len(handle.encode())},
-            "features": [{"$type": "app.bsky.richtext.facet#mention", "did": self.bot.did}],
+            "features": [{"$type": "app.bsky.richtext.facet#mention", "did": bot.did}],
         }
         return self.post(by or self.alice, f"{handle} {text}", facets=[facet])
 
@@ -174,5 +180,10 @@ def start_bluesky(folder: Path) -> JSON:
 def bluesky_from(info: JSON) -> BlueskyNetwork:
     accounts = {role: BlueskyAccount(**fields) for role, fields in info["accounts"].items()}
     return BlueskyNetwork(
-        info["pds_url"], info["appview_url"], accounts["bot"], accounts["alice"], accounts["bob"]
+        info["pds_url"],
+        info["appview_url"],
+        accounts["bot"],
+        accounts["alice"],
+        accounts["bob"],
+        accounts["crashbot"],
     )

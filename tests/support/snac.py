@@ -39,7 +39,9 @@ class SnacAccount:
 
 @dataclass
 class SnacServer:
-    """A running snac2. `bot` is the bot's account; `alice` and `bob` are people.
+    """A running snac2. `bot` is the bot's account; `alice` and `bob` are people;
+    `crashbot` is a second bot account only tests/runtime/test_crash_three_platforms.py
+    posts as, so it counts its own timeline without the other tests' posts.
 
     Mention the bot as `@campaignbot`, never `@campaignbot@localhost:PORT` (snac cannot
     parse the port). Local delivery goes through snac's queue, which ticks every ~3 s:
@@ -50,6 +52,7 @@ class SnacServer:
     bot: SnacAccount
     alice: SnacAccount
     bob: SnacAccount
+    crashbot: SnacAccount
 
     def api(self, account: SnacAccount, method: str, path: str, **kwargs: Any) -> Any:
         """One Mastodon client API call as `account`; raises on an HTTP error.
@@ -70,9 +73,16 @@ class SnacServer:
         )
         return result
 
-    def mention_bot(self, text: str, by: SnacAccount | None = None, **fields: Any) -> JSON:
-        """`@campaignbot TEXT` by alice (or `by`): the status as its author sees it."""
-        return self.post(by or self.alice, f"@{self.bot.name} {text}", **fields)
+    def mention_bot(
+        self,
+        text: str,
+        by: SnacAccount | None = None,
+        to: SnacAccount | None = None,
+        **fields: Any,
+    ) -> JSON:
+        """`@campaignbot TEXT` (or `to`'s name) by alice (or `by`): the status as its
+        author sees it."""
+        return self.post(by or self.alice, f"@{(to or self.bot).name} {text}", **fields)
 
     def account_id(self, account: SnacAccount) -> str:
         me: JSON = self.api(account, "GET", "/api/v1/accounts/verify_credentials")
@@ -138,7 +148,7 @@ def _snac_token(base_url: str, name: str, password: str) -> str:
     return access
 
 
-SNAC_ACCOUNTS = {"bot": "campaignbot", "alice": "alice", "bob": "bob"}
+SNAC_ACCOUNTS = {"bot": "campaignbot", "alice": "alice", "bob": "bob", "crashbot": "crashbot"}
 
 
 def start_snac(folder: Path) -> JSON:
@@ -202,4 +212,6 @@ def start_snac(folder: Path) -> JSON:
 
 def snac_from(info: JSON) -> SnacServer:
     accounts = {role: SnacAccount(**fields) for role, fields in info["accounts"].items()}
-    return SnacServer(info["base_url"], accounts["bot"], accounts["alice"], accounts["bob"])
+    return SnacServer(
+        info["base_url"], accounts["bot"], accounts["alice"], accounts["bob"], accounts["crashbot"]
+    )

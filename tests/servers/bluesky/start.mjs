@@ -1,7 +1,8 @@
 // A local Bluesky network for the tests: PostgreSQL and Redis on free 127.0.0.1 ports in
 // a temporary folder, then @atproto/dev-env's TestNetwork (PLC, PDS and the AppView that
-// serves notifications), then three accounts. Prints one JSON line on stdout:
-//   {"pds_url", "appview_url", "plc_url", "accounts": {"bot"|"alice"|"bob": {handle, did, password}}}
+// serves notifications), then four accounts. Prints one JSON line on stdout:
+//   {"pds_url", "appview_url", "plc_url",
+//    "accounts": {"bot"|"alice"|"bob"|"crashbot": {handle, did, password}}}
 // and stays up until stdin closes (unless --stay), SIGTERM or SIGINT; then stops
 // everything it started and removes its folder.
 //
@@ -43,6 +44,8 @@ const ACCOUNTS = {
   bot: 'campaignbot.test',
   alice: 'alice.test',
   bob: 'bob.test',
+  // Only the crash test posts as this one, so it counts its own posts alone.
+  crashbot: 'crashbot.test',
 };
 const PASSWORD = 'test-password';
 
