@@ -266,8 +266,10 @@ def length_problems(
 ) -> list[tuple[str, str]]:
     """(what, fix) for each platform the text is too long for; `context` begins `what`."""
     out: list[tuple[str, str]] = []
+    limits = list(limits)
+    measured = measure_all(text, limits)  # one cut into runs for every platform
     for lim in limits:
-        m = measure(text, lim)
+        m = measured[lim.platform]
         name = NAMES[lim.platform]
         how = _HOW[lim.platform].format(url=lim.url_length)
         if m.length > m.limit:

@@ -28,8 +28,10 @@ def _known_emoji() -> frozenset[str]:
     )
 
 
+@lru_cache(maxsize=256)
 def url_spans(text: str) -> tuple[tuple[int, int], ...]:
-    """Where X sees links (twitter-text's rules: bot.content.xurls)."""
+    """Where X sees links (twitter-text's rules: bot.content.xurls). The last few texts
+    are remembered: checking one post asks for its links several times."""
     return xurls.url_spans(text)
 
 
