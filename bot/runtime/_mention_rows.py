@@ -82,7 +82,7 @@ class MentionRows:
 
     def pending_replies(self) -> list[PendingReply]:
         rows = self._q(
-            "SELECT m.id, m.author_id, m.reply_text, m.seen_at, "
+            "SELECT m.id, m.author_id, m.reply_text, m.seen_at, m.language, "
             "a.opted_out_at IS NOT NULL AS opted_out "
             "FROM mentions m LEFT JOIN authors a ON a.platform = m.platform "
             "AND a.author_id = m.author_id "
@@ -91,7 +91,12 @@ class MentionRows:
         )
         return [
             PendingReply(
-                r["id"], r["author_id"], r["reply_text"], bool(r["opted_out"]), r["seen_at"]
+                r["id"],
+                r["author_id"],
+                r["reply_text"],
+                bool(r["opted_out"]),
+                r["seen_at"],
+                r["language"],
             )
             for r in rows
         ]

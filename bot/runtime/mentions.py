@@ -137,6 +137,7 @@ def send_pending(e: Engine) -> None:
             row.mention_id,
             e.price("reply"),
             now=e.clock(),
+            language=row.language,
         )
         if attempt is None:
             # Attempted before: a settled one only needs its mention brought in line;

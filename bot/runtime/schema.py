@@ -173,6 +173,7 @@ class PendingReply:
     reply_text: str
     opted_out: bool
     seen_at: float
+    language: str | None = None  # the reply's, for Mastodon's `language`, Bluesky's `langs`
 
 
 class StoreError(Exception):

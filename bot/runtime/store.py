@@ -162,16 +162,34 @@ class Store(MentionRows):
         ]
 
     def begin_reply(
-        self, key: str, text: str, reply_to: str, price: float, *, now: float
+        self,
+        key: str,
+        text: str,
+        reply_to: str,
+        price: float,
+        *,
+        now: float,
+        language: str | None = None,
     ) -> Attempt | None:
         """The attempt and its spend in one transaction; None if `key` was ever attempted."""
         with self.tx() as db:
-            if not self._insert_attempt(db, key, "reply", None, text, reply_to, now):
+            if not self._insert_attempt(db, key, "reply", None, text, reply_to, now, language):
                 return None
             if price:
                 self._spend(db, "reply", price, now)
         return Attempt(
-            key, "reply", None, text, reply_to, "attempting", None, None, now, now, self.platform
+            key,
+            "reply",
+            None,
+            text,
+            reply_to,
+            "attempting",
+            None,
+            None,
+            now,
+            now,
+            self.platform,
+            language,
         )
 
     def _insert_attempt(
