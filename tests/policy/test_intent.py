@@ -5,6 +5,7 @@ campaign uses of "stop" and questions that must never opt anyone out."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 import pytest
 
@@ -12,6 +13,7 @@ from bot.content.model import ReplyLibrary
 from bot.content.templates import load_reply_library
 from bot.policy.decide import AuthorState, decide
 from bot.policy.intent import asks_nothing, asks_to_stop
+from tests.support.paths import DATA
 from tests.support.roots import approved_copy
 
 # language: (opt-outs, thanks alone, not opt-outs)
@@ -291,3 +293,22 @@ def test_look_alikes_are_not_refusals(text: str) -> None:
 )
 def test_no_thanks_or_thanks_with_a_question_is_a_request(text: str) -> None:
     assert not asks_to_stop(text) and not asks_nothing(text)
+
+
+# Two held-out sets written from the opt-out rule alone by helpers who saw neither the
+# code nor each other's set (tools/score_optout.py scores them). Set a was scored first
+# (the code then missed 44 of its 84 opt-outs) and the rules were widened after it; set b
+# came after, unseen: the widened rules missed 11 of its 86 (the code before: 39).
+@pytest.mark.parametrize(("name", "most_missed", "most_taken"), [("a", 2, 0), ("b", 11, 1)])
+def test_held_out_opt_outs(name: str, most_missed: int, most_taken: int) -> None:
+    rows = [
+        json.loads(line)
+        for line in (DATA / f"mentions_optout_{name}.jsonl")
+        .read_text(encoding="utf-8")
+        .splitlines()
+        if line.strip()
+    ]
+    missed = [r["id"] for r in rows if r["opt_out"] and not asks_to_stop(r["text"])]
+    taken = [r["id"] for r in rows if not r["opt_out"] and asks_to_stop(r["text"])]
+    assert len(missed) <= most_missed, missed
+    assert len(taken) <= most_taken, taken

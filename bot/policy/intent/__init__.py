@@ -13,7 +13,7 @@ import unicodedata
 from functools import cache
 
 from bot.content.textrules import URL_RE, nfc
-from bot.policy.intent import _stops, _thanks
+from bot.policy.intent import _contact, _stops, _thanks
 from bot.policy.intent._fold import Gated, bare, by_script, loose
 
 MAX_TEXT = 4000  # longer mentions are cut before matching: X caps posts far below this
@@ -292,9 +292,14 @@ def asks_to_stop(text: str) -> bool:
 
 
 def asks_to_stop_words(cleaned: str, words: list[str]) -> bool:
-    """A stop phrase alone, a refusal anywhere, or "no thanks" opening the mention."""
-    phrase = " ".join([w for w in words if w not in _FILLERS])
-    if phrase in _STOP_PHRASES or (len(phrase) <= _MAX_PHRASE and _is_stop_phrase(words)):
+    """A stop phrase alone (said once or more: "STOP STOP STOP"), a refusal or a request
+    to stop contact anywhere, a clause that is only a stop phrase in a mention that asks
+    nothing ("I didn't ask for this, stop"), or "no thanks" opening the mention."""
+    if _is_stop_words(words):
+        return True
+    if _contact.asks_for_no_contact(cleaned):
+        return True
+    if not _asks(cleaned, words) and _stop_clause(_CLAUSE.split(cleaned)):
         return True
     if _REFUSAL.search(cleaned) or any(
         (gate is None or gate.search(cleaned)) and refusal.search(cleaned)
@@ -303,6 +308,39 @@ def asks_to_stop_words(cleaned: str, words: list[str]) -> bool:
         return True
     opening = _REFUSAL_OPENING.match(cleaned) or _NO_THANKS_OPENING.match(cleaned)
     return bool(opening) and not _asks(cleaned, words)
+
+
+# Where a clause ends: "Stop. Replying. To. Me.", "I didn't ask for this, stop".
+_CLAUSE = re.compile(r"[.,;:!…\n]+")
+
+
+# A clause of these alone is indignation as often as a request ("Enough! These men..."),
+# and a clause followed by one of these words was a sentence cut up ("stop. the. camps.").
+_CLAUSE_AMBIGUOUS = frozenset({"enough", "end", "cancel", "mute", "basta", "хватит", "para"})
+_CLAUSE_GOES_ON = frozenset({"the", "these", "this", "those", "that", "all", "them", "it"})
+
+
+def _stop_clause(clauses: list[str]) -> bool:
+    for i, clause in enumerate(clauses):
+        words = words_of(clause)
+        if not _is_stop_words(words) or " ".join(words) in _CLAUSE_AMBIGUOUS:
+            continue
+        after = next((words_of(c) for c in clauses[i + 1 :] if words_of(c)), [])
+        if not after or after[0] not in _CLAUSE_GOES_ON:
+            return True
+    return False
+
+
+def _is_stop_words(words: list[str]) -> bool:
+    phrase = " ".join(_once([w for w in words if w not in _FILLERS]))
+    return bool(phrase) and (
+        phrase in _STOP_PHRASES or (len(phrase) <= _MAX_PHRASE and _is_stop_phrase(_once(words)))
+    )
+
+
+def _once(words: list[str]) -> list[str]:
+    """A word said again and again counts once: "stop stop stop"."""
+    return [w for i, w in enumerate(words) if i == 0 or w != words[i - 1]]
 
 
 def _is_stop_phrase(words: list[str]) -> bool:

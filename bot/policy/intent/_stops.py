@@ -20,6 +20,9 @@ def _phrases(lines: str) -> frozenset[str]:
 # the camps", "kampları durdurun", "hentikan kekerasan" never match.
 STOP_PHRASES = _phrases(
     """
+shut up|fuck off|piss off|get lost|buzz off|back off|knock it off|cut it out|quit it|
+stop this|stop that|stop doing this|stop doing that|stahp|mute|cancel|end|enough|
+remove me|leave me be|no more messages|no more tags|
 dur|durun|yeter|yeter artık|yeter be|bırak|bırakın|kes|kes artık|kesin|sus|rahat bırak|
 beni rahat bırak|istemiyorum|ilgilenmiyorum|abonelikten çık|hayır teşekkürler|
 توقف|توقفوا|قف|كفى|كفاية|خلاص|بس|ستوب|وقف|الغاء الاشتراك|إلغاء الاشتراك|اتركني|اتركوني|
