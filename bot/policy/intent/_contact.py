@@ -35,6 +35,10 @@ _PATTERNS = [
     r"\b(?:can|could|would|will) you (?:please |pls |just )?stop\W*(?:$|[?.!])",
     r"\bi'?d (?:appreciate|like) it if you stopped\b",
     r"\bi want out\b",
+    r"\bunsub\b",
+    r"\bf[*#@!]+k? off\b",
+    r"\bcease (?:all )?(?:contact|communication)\b",
+    rf"\bif you (?:didn'?t|did not|wouldn'?t|stopped) {_REACH}",
     # German
     r"\b(?:schreib|schreibt|antworte|antwortet|kontaktier)\w* mir nicht mehr\b",
     r"\bh[öo]r\w* auf,? (?:mich|mir)\b",
@@ -42,6 +46,7 @@ _PATTERNS = [
     # French
     r"\bne (?:veux|souhaite) plus (?:recevoir|de (?:messages|réponses|tags|notifications))",
     r"\bne (?:me|m') ?(?:écri|ecri|répond|repond|contact|envoie)\w* plus\b",
+    r"\bd[ée]sabonne[zr]?[- ]moi\b",
     # Spanish
     r"\bd[ée]ja(?:me|dme|nme) en paz\b",
     r"\bno me (?:respondas|respondan|escribas|escriban|contestes|mandes|env[íi]es) ",
@@ -62,12 +67,16 @@ _PATTERNS = [
     # Polish
     r"\bzostaw(?:cie)? mnie w spokoju\b",
     r"\bnie (?:odpisuj|pisz|odpowiadaj)\w* (?:mi|do mnie)\b",
+    r"\bprzesta[ńn]\w* (?:mi|mnie) (?:odpowiada|odpisywa|pisa|oznacza)\w*",
     # Turkish
     r"\bbana (?:bir daha |artık )?(?:mesaj (?:atma|gönderme)|yazma|cevap verme)\b",
     r"\bbeni rahat bırak\w*",
+    r"\b(?:cevap vermeyi|yazmayı|mesaj atmayı) kes\w*",
     # Russian
     r"\bперестан\w* (?:мне|меня)\b",
     r"\bотстан\w*",
+    r"\bхватит (?:мне |меня )?(?:отвечать|писать|отмечать|упоминать)\b",
+    r"\bотпиши\w* меня\b",
     r"\bне (?:отвечай|пиши|пишите|отвечайте) (?:мне|больше)\b",
     r"\bоставь\w* меня в покое\b",
     # Ukrainian
