@@ -81,7 +81,7 @@ def test_mention_and_reply_thread_with_the_mentions_visibility(
         f"what can I do?<br> {marker} & more", visibility="direct", language="fr"
     )
     with caplog.at_level(logging.DEBUG):
-        [mention] = poll("the direct mention", lambda: _arrived(snac_bot, marker), 30)
+        [mention] = poll("the direct mention", lambda: _arrived(snac_bot, marker), 90)
     assert mention.id == sent["id"]
     # snac gives its own users' acct with its domain; a reply must start with "@alice".
     assert mention.author_username == "alice"
@@ -111,7 +111,7 @@ def test_mentions_read_on_from_the_cursor(
     first, second = unique(), unique()
     snac_server.mention_bot(f"one {first}")
     snac_server.mention_bot(f"two {second}")
-    poll("both mentions", lambda: _arrived(snac_bot, first) and _arrived(snac_bot, second), 30)
+    poll("both mentions", lambda: _arrived(snac_bot, first) and _arrived(snac_bot, second), 90)
     pages: list[int] = []
     batch = snac_bot.mentions(None, on_page=_counting(pages))
     assert pages and batch[-1].cursor

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -349,9 +351,14 @@ def test_a_reply_queued_past_reply_within_is_dropped_not_sent(
 def test_pacing_spreads_posts_and_replies_still_go_out(
     valid_root: Path, x_platform: XPlatform, fake_x: FakeX, tmp_path: Path
 ) -> None:
-    sched = (valid_root / "schedule.yaml").read_text() + "  monthly_budget_usd: 20\n"
+    # Noon on the 2nd: posts may have spent 1.5/31 of $5 (24 cents), less than 40 posts
+    # cost whichever the rotation picks (1.5 cents without a link, 20 with one). On the
+    # real date the share, and so the test, changed with the day of the month.
+    sched = (valid_root / "schedule.yaml").read_text() + "  monthly_budget_usd: 5\n"
     (valid_root / "schedule.yaml").write_text(sched)
-    e = build(valid_root, x_platform, tmp_path)
+    clock = Clock()
+    clock.offset = dt.datetime(2026, 12, 2, 12, tzinfo=dt.UTC).timestamp() - time.time()
+    e = build(valid_root, x_platform, tmp_path, clock)
     pacing = e.spending.pacing(e.config.schedule)
     for _ in range(40):
         e.run_slot(slot(e))
