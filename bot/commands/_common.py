@@ -39,11 +39,12 @@ def lengths(text: str) -> dict[str, dict[str, object]]:
     return {name: m.as_dict() for name, m in measure_all(text).items()}
 
 
-def lengths_line(text: str) -> str:
-    """e.g. "X 212/280 · Mastodon 198/500 · Bluesky 301/300 (too long)"."""
+def lengths_line(measured: dict[str, dict[str, object]]) -> str:
+    """`lengths()` for people, e.g. "X 212/280 · Mastodon 198/500 · Bluesky 301/300 (too
+    long)"."""
     return " · ".join(
-        f"{NAMES[name]} {m.length}/{m.limit}" + ("" if m.ok else " (too long)")
-        for name, m in measure_all(text).items()
+        f"{NAMES[name]} {m['length']}/{m['limit']}" + ("" if m["ok"] else " (too long)")
+        for name, m in measured.items()
     )
 
 

@@ -15,7 +15,6 @@ from bot.content import config as cfg
 from bot.content.approval import ApproveError, approve, list_ids
 from bot.content.problems import Problem
 from bot.content.schedule import SCHEDULE_FILE
-from bot.content.textrules import weighted_length
 from bot.policy import rotation, timing
 from bot.runtime.settings import load_settings
 from bot.runtime.store import Store
@@ -156,6 +155,7 @@ def preview_rows(
         )
         used[pool] = choice.used
         post = choice.post
+        measured = lengths(post.text) if post else None
         if post is not None:
             history.append(rotation.Sent(t.timestamp(), post.id, post.text))
             per_day[day] = per_day.get(day, 0) + 1
@@ -167,8 +167,8 @@ def preview_rows(
                 "post_id": post.id if post else None,
                 "category": post.category if post else None,
                 "language": post.lang if post else None,
-                "weighted_length": weighted_length(post.text) if post else None,
-                "lengths": lengths(post.text) if post else None,
+                "weighted_length": measured["x"]["length"] if measured else None,
+                "lengths": measured,
                 "text": post.text if post else None,
                 **({} if post else {"skipped": choice.reason}),
             }
@@ -237,7 +237,7 @@ def preview(
     for r in rows:
         what = (
             f"{r['post_id']} [{r['category']}, {r['language']}]\n"
-            f"    {lengths_line(r['text'])}\n    {r['text']}"
+            f"    {lengths_line(r['lengths'])}\n    {r['text']}"
             if r["post_id"]
             else f"(nothing: {r['skipped']})"
         )

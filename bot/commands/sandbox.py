@@ -51,7 +51,7 @@ def sandbox_timeline(root: Path, as_json: bool, limit: int, state: str | None = 
         return 0
     if not entries:
         print("the bot has not posted on the sandbox yet")
-    for e in entries:
+    for e, row in zip(entries, rows, strict=True):
         when = dt.datetime.fromtimestamp(e.created_at).strftime("%Y-%m-%d %H:%M:%S")
         if e.author != BOT_USERNAME:
             d = decided.get(e.id)
@@ -63,7 +63,7 @@ def sandbox_timeline(root: Path, as_json: bool, limit: int, state: str | None = 
             print(f"{when}  #{e.id} mention from @{e.author} -> {what}\n    {e.text}")
             continue
         kind = f"reply to {e.in_reply_to}" if e.in_reply_to else "post"
-        print(f"{when}  #{e.id} {kind}  [{lengths_line(e.text)}]\n    {e.text}")
+        print(f"{when}  #{e.id} {kind}  [{lengths_line(row['lengths'])}]\n    {e.text}")
     return 0
 
 

@@ -164,10 +164,10 @@ def measure_all(text: str, limits: Iterable[Limit] = DEFAULT_LIMITS) -> dict[str
     parts = [_run(runs[0], True), *map(_run, runs[1:], itertools.repeat(False))]
     # Column sums in C: this runs for every template with every country's links.
     cols = _Run(*map(sum, zip(*parts, strict=True)))
-    return {lim.platform: _measure(text, runs, parts, cols, lim) for lim in limits}
+    return {lim.platform: _measure(text, runs, cols, lim) for lim in limits}
 
 
-def _measure(text: str, runs: list[str], parts: list[_Run], cols: _Run, limit: Limit) -> Measure:
+def _measure(text: str, runs: list[str], cols: _Run, limit: Limit) -> Measure:
     breaks = len(runs) - 1
     if limit.platform == "x":
         normal = nfc(text)
@@ -217,7 +217,7 @@ def _run(run: str, first: bool) -> _Run:
     """A run's measures as it stands in a text (textrules.run_spans for `first`)."""
     spans = _scheme_spans(run, run_spans(run, first))
     links = [run[a:b] for a, b in spans]
-    posted = _posted_run(run, first)
+    posted = _posted(run, spans).text
     return _Run(
         run_weight(run, first),
         graphemes(run),

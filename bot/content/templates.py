@@ -198,12 +198,18 @@ def _check_coverage(
     )
 
 
+def _reply_files(root: Path) -> list[Path]:
+    """The files load_templates reads (and the library's memo key covers)."""
+    folder = root / REPLIES_DIR
+    return sorted([*folder.glob("*.yaml"), *folder.glob("*.yml")]) if folder.is_dir() else []
+
+
 def load_templates(
     root: Path, domains: frozenset[str], resources: list[Resources]
 ) -> tuple[dict[str, tuple[Template, ...]], str | None, list[Problem]]:
     """(language -> approved templates, approved protect body, problems)."""
     folder = root / REPLIES_DIR
-    paths = sorted([*folder.glob("*.yaml"), *folder.glob("*.yml")]) if folder.is_dir() else []
+    paths = _reply_files(root)
     problems: list[Problem] = []
     seen: dict[str, str] = {}
     approved: dict[str, list[Template]] = {}
@@ -311,10 +317,7 @@ _REMEMBERED: dict[bytes, tuple[ReplyLibrary | None, tuple[Problem, ...]]] = {}
 def _content_key(root: Path, today: dt.date) -> bytes:
     """A digest of everything _load_reply_library reads (each file read as safely as it
     does), and the date, which decides what is stale."""
-    folder = root / REPLIES_DIR
-    paths = [root / ALLOWLIST_FILE, root / RESOURCES_FILE]
-    if folder.is_dir():
-        paths += sorted([*folder.glob("*.yaml"), *folder.glob("*.yml")])
+    paths = [root / ALLOWLIST_FILE, root / RESOURCES_FILE, *_reply_files(root)]
     digest = hashlib.sha256(today.isoformat().encode())
     for path in paths:
         shown = display_path(path, root)

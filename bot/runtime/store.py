@@ -143,20 +143,8 @@ class Store(MentionRows):
                 (pool, json.dumps(used, sort_keys=True)),
             )
         return [
-            Attempt(
-                t.key,
-                "post",
-                item_id,
-                text,
-                None,
-                "attempting",
-                None,
-                None,
-                now,
-                now,
-                t.platform,
-                language,
-                visibility,
+            self.for_platform(t.platform)._opened(
+                t.key, "post", item_id, text, None, now, language, visibility
             )
             for t in targets
         ]
@@ -177,20 +165,24 @@ class Store(MentionRows):
                 return None
             if price:
                 self._spend(db, "reply", price, now)
+        return self._opened(key, "reply", None, text, reply_to, now, language)
+
+    def _opened(
+        self,
+        key: str,
+        kind: str,
+        item_id: str | None,
+        text: str,
+        reply_to: str | None,
+        now: float,
+        language: str | None = None,
+        visibility: str | None = None,
+    ) -> Attempt:
+        """The attempt _insert_attempt records, as the store hands it out."""
         return Attempt(
-            key,
-            "reply",
-            None,
-            text,
-            reply_to,
-            "attempting",
-            None,
-            None,
-            now,
-            now,
-            self.platform,
-            language,
-        )
+            key, kind, item_id, text, reply_to, "attempting", None, None, now, now,
+            self.platform, language, visibility,
+        )  # fmt: skip
 
     def _insert_attempt(
         self,

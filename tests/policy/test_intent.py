@@ -4,17 +4,14 @@ campaign uses of "stop" and questions that must never opt anyone out."""
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 
 import pytest
 
 from bot.content.model import ReplyLibrary
-from bot.content.templates import load_reply_library
 from bot.policy.decide import AuthorState, decide
 from bot.policy.intent import asks_nothing, asks_to_stop
 from tests.support.paths import DATA
-from tests.support.roots import approved_copy
 
 # language: (opt-outs, thanks alone, not opt-outs)
 CASES: dict[str, tuple[list[str], list[str], list[str]]] = {
@@ -174,15 +171,6 @@ CASES: dict[str, tuple[list[str], list[str], list[str]]] = {
 
 def _flat(kind: int) -> list[tuple[str, str]]:
     return [(lang, text) for lang, cases in CASES.items() for text in cases[kind]]
-
-
-@pytest.fixture(scope="module")
-def library(tmp_path_factory: pytest.TempPathFactory) -> ReplyLibrary:
-    lib, _ = load_reply_library(
-        approved_copy(tmp_path_factory.mktemp("lib")), dt.date(2026, 11, 21)
-    )
-    assert lib is not None
-    return lib
 
 
 def _decide(library: ReplyLibrary, text: str, lang: str) -> tuple[str, str, bool, str | None]:

@@ -7,16 +7,13 @@ all ask for the embassy falls back to English rather than to no reply.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 
 import pytest
 
 from bot.content.model import ReplyLibrary
-from bot.content.templates import load_reply_library
 from bot.policy.compose import compose
 from bot.policy.decide import AuthorState, decide
-from tests.support.roots import approved_copy
 
 NO_EMBASSY = ("UA", "GE")
 # "embassy" in the languages the bot replies in (and a few more it will): none may appear.
@@ -27,13 +24,6 @@ EMBASSY_WORDS = re.compile(
     r"ambaixada|veleposlan|амбасада|ambasáda|ambassaden",
     re.IGNORECASE,
 )
-
-
-@pytest.fixture(scope="module")
-def library(tmp_path_factory: pytest.TempPathFactory) -> ReplyLibrary:
-    lib, _ = load_reply_library(approved_copy(tmp_path_factory.mktemp("lib")), dt.date(2026, 12, 5))
-    assert lib is not None
-    return lib
 
 
 def reply_for(library: ReplyLibrary, country: str, lang: str, mention_id: str) -> str | None:

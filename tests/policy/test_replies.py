@@ -17,7 +17,6 @@ from bot.content.templates import load_reply_library
 from bot.content.textrules import MAX_WEIGHTED, mentions, weighted_length
 from bot.policy.decide import AuthorState, Decision, decide
 from tests.support.paths import REPO
-from tests.support.roots import approved_copy
 
 HANDLE15 = "abcdefghij12345"
 
@@ -34,15 +33,6 @@ class Place:
 
 def at(country: str | None, russia: bool = False) -> Callable[..., Place]:
     return lambda text, where, lang: Place(country, 0.9, "test", russia)
-
-
-@pytest.fixture(scope="module")
-def library(tmp_path_factory: pytest.TempPathFactory) -> ReplyLibrary:
-    lib, _ = load_reply_library(
-        approved_copy(tmp_path_factory.mktemp("lib")), dt.date(2026, 11, 21)
-    )
-    assert lib is not None
-    return lib
 
 
 def run(
