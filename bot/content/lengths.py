@@ -160,11 +160,19 @@ def measure(text: str, limit: Limit) -> Measure:
 
 def measure_all(text: str, limits: Iterable[Limit] = DEFAULT_LIMITS) -> dict[str, Measure]:
     """Each platform's measure; the text is cut into runs once for all of them."""
+    lims = tuple(limits)
+    return dict(zip([lim.platform for lim in lims], _measure_texts(text, lims), strict=True))
+
+
+# Remembered whole: the template check renders every template with every country's links
+# (about 8,000 texts), and an edit to one country or one template changes only its own.
+@functools.lru_cache(maxsize=16384)
+def _measure_texts(text: str, limits: tuple[Limit, ...]) -> tuple[Measure, ...]:
     runs = split_runs(text)
     parts = [_run(runs[0], True), *map(_run, runs[1:], itertools.repeat(False))]
     # Column sums in C: this runs for every template with every country's links.
     cols = _Run(*map(sum, zip(*parts, strict=True)))
-    return {lim.platform: _measure(text, runs, cols, lim) for lim in limits}
+    return tuple(_measure(text, runs, cols, lim) for lim in limits)
 
 
 def _measure(text: str, runs: list[str], cols: _Run, limit: Limit) -> Measure:

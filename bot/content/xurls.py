@@ -80,17 +80,24 @@ def _tlds() -> list[str]:
     return [t for t in lines if t and not t.startswith("#")]
 
 
-@lru_cache(maxsize=1)
-def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+def _tld() -> str:
     # X's TLD lists end each TLD where no letter, digit, @, + or - follows.
-    tld = f"(?:{_alternation(_tlds())}(?=[^0-9a-zA-Z@+-]|$))"
-    domain = f"(?:{_SUBDOMAIN}{{0,126}}{_DOMAIN_NAME}(?:{tld}|{_PUNYCODE}))"
-    extract = re.compile(
+    return f"(?:{_alternation(_tlds())}(?=[^0-9a-zA-Z@+-]|$))"
+
+
+# Each pattern holding the 1,500 TLDs takes ~0.07 s to compile, paid by every process
+# that measures a text: each is compiled when first needed, and the test for whether a run
+# may hold a host at all needs none of them.
+@lru_cache(maxsize=2)
+def _extract(shadows: bool = False) -> re.Pattern[str]:
+    """twitter-text's URL pattern. It matches a host after - _ . / too, and then drops it
+    when it has no scheme; trying those at every dot was quadratic on dotted runs, so the
+    pattern fails them at once, and `shadows=True` gives only them (see _shadow_end)."""
+    domain = f"(?:{_SUBDOMAIN}{{0,126}}{_DOMAIN_NAME}(?:{_tld()}|{_PUNYCODE}))"
+    guard = "(?<=[-_./])(?!https?://)" if shadows else "(?:(?=https?://)|(?<![-_./]))"
+    return re.compile(
         f"({_PRECEDING})"  # 1: the character before
-        # twitter-text matches a host after - _ . / and then drops it when it has no
-        # scheme; failing at once instead keeps dotted runs linear. The only difference:
-        # a link found after a non-ASCII letter inside such a host (X counts it as text).
-        "(?:(?=https?://)|(?<![-_./]))"
+        f"{guard}"
         "("  # 2: the URL
         "(https?://)?"  # 3: scheme
         f"({domain})"  # 4: host
@@ -100,17 +107,36 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
         ")",
         re.IGNORECASE,
     )
-    ascii_domain = re.compile(
-        f"(?:(?:[\\-a-z0-9{_LATIN}]+)\\.)+(?:{tld}|{_PUNYCODE})", re.IGNORECASE
-    )
-    tco = re.compile(f"^https?://t\\.co/([a-z0-9]+)(?:\\?{_QUERY_CHAR}*{_QUERY_END})?", re.I)
-    candidate = re.compile(f"\\.(?:{tld}|{_PUNYCODE})", re.IGNORECASE)
-    return extract, ascii_domain, tco, candidate
 
 
-def _punycode_ok(domain: str, ascii_domain: re.Pattern[str]) -> int | None:
+def _shadow_end(text: str, lo: int, hi: int, endpos: int) -> int | None:
+    """Where twitter-text's scan resumes when, between `lo` and a match starting at `hi`,
+    it first matched a host without a scheme after - _ . / and dropped it: a link inside
+    that match ("e/un.org/áhttps://x.org" holds none for X). None when there is none.
+    Searched only where such a character comes before the match, which no ordinary text
+    has, so the pattern is compiled only for texts that need it."""
+    if not any(ch in text[lo:hi] for ch in "-_./"):
+        return None
+    m = _extract(shadows=True).search(text, lo, endpos)
+    return m.end() if m is not None and m.start() < hi else None
+
+
+@lru_cache(maxsize=1)
+def _ascii_domain() -> re.Pattern[str]:
+    """Bare hosts (no scheme) and punycode hosts only."""
+    return re.compile(f"(?:(?:[\\-a-z0-9{_LATIN}]+)\\.)+(?:{_tld()}|{_PUNYCODE})", re.IGNORECASE)
+
+
+_TCO = re.compile(f"^https?://t\\.co/([a-z0-9]+)(?:\\?{_QUERY_CHAR}*{_QUERY_END})?", re.I)
+# A host ends in a dot and a TLD, and every TLD (punycode's xn-- too) starts with a letter:
+# a run without a dot before a letter holds no host. tests/content/test_xurls.py holds the
+# TLD list to that.
+_CANDIDATE = re.compile(r"\.[^\W\d_]")
+
+
+def _punycode_ok(domain: str) -> int | None:
     """The host's length in punycode, or None when a label is empty or over 63."""
-    if domain[:4].lower() == "xn--" and not ascii_domain.search(domain):
+    if domain[:4].lower() == "xn--" and not _ascii_domain().search(domain):
         return None
     total = 0
     for label in domain.split("."):
@@ -142,8 +168,7 @@ def _spans_in_run(run: str, at_start: bool) -> tuple[tuple[int, int], ...]:
     """The spans in one run, relative to its start. Only a run holding something that can
     end a host is searched: the search tries up to 127 labels from every start. Any space
     before the run acts alike (it ends no host and starts no URL), so one stands for all."""
-    _, _, _, candidate = _patterns()
-    if not candidate.search(run):
+    if not _CANDIDATE.search(run):
         return ()
     if at_start:
         return tuple(_run_spans(run, 0, len(run)))
@@ -159,13 +184,18 @@ MAX_RUN = 8192
 
 
 def _run_spans(text: str, pos: int, endpos: int) -> list[tuple[int, int]]:
-    extract, ascii_domain, tco, _ = _patterns()
     spans: list[tuple[int, int]] = []
-    for m in extract.finditer(text, pos, endpos):
+    pattern = _extract()
+    while m := pattern.search(text, pos, endpos):
+        shadow = _shadow_end(text, pos, m.start(), endpos)
+        if shadow is not None:
+            pos = shadow
+            continue
+        pos = m.end()
         before, url, scheme, domain, path = m.group(1, 2, 3, 4, 5)
         end = m.end()
         start = end - len(url)
-        encoded = _punycode_ok(domain, ascii_domain)
+        encoded = _punycode_ok(domain)
         if encoded is None or len(scheme or "https://") + len(url) - len(domain) + encoded > (
             _MAX_URL
         ):
@@ -173,14 +203,14 @@ def _run_spans(text: str, pos: int, endpos: int) -> list[tuple[int, int]]:
         if not scheme:
             if before and before[-1] in "-_./":
                 continue
-            found = [(start + a.start(), start + a.end()) for a in ascii_domain.finditer(domain)]
+            found = [(start + a.start(), start + a.end()) for a in _ascii_domain().finditer(domain)]
             if not found:
                 continue
             if path:
                 found[-1] = (found[-1][0], end)
             spans += found
             continue
-        short = tco.match(url)
+        short = _TCO.match(url)
         if short:
             if len(short.group(1)) > _MAX_TCO_SLUG:
                 continue

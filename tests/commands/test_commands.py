@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -14,7 +12,7 @@ from bot.cli import main
 from bot.commands import content
 from bot.content import config as cfg
 from bot.platforms.sandbox import SandboxPlatform
-from tests.support.paths import REPO
+from tests.support.cli import run_cli
 from tests.support.roots import make_root
 
 SCHEDULE = """\
@@ -83,25 +81,11 @@ def test_preview_text_and_dst(valid_root: Path, capsys: pytest.CaptureFixture[st
 
 
 def test_preview_json_prints_only_json(valid_root: Path) -> None:
-    out = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "bot",
-            "preview",
-            "--count",
-            "4",
-            "--json",
-            "--root",
-            str(valid_root),
-            "--state",
-            str(valid_root / "s.sqlite3"),
-        ],
-        capture_output=True,
-        text=True,
-        cwd=REPO,
-        check=True,
-    )
+    out = run_cli(
+        "preview", "--count", "4", "--json",
+        "--root", str(valid_root), "--state", str(valid_root / "s.sqlite3"),
+    )  # fmt: skip
+    assert out.returncode == 0, out.stderr
     assert len(json.loads(out.stdout)) == 4
 
 
@@ -145,13 +129,7 @@ def test_route_jsonl_from_a_file_and_stdin(valid_root: Path, tmp_path: Path) -> 
     src = tmp_path / "in.jsonl"
     src.write_text("\n".join(json.dumps(x, ensure_ascii=False) for x in lines) + "\n")
     for args, stdin in ((["--jsonl", str(src)], None), (["--jsonl", "-"], src.read_text())):
-        p = subprocess.run(
-            [sys.executable, "-m", "bot", "route", *args, "--root", str(valid_root)],
-            input=stdin,
-            capture_output=True,
-            text=True,
-            cwd=REPO,
-        )
+        p = run_cli("route", *args, "--root", str(valid_root), stdin=stdin or "")
         assert p.returncode == 0, p.stderr
         out = [json.loads(x) for x in p.stdout.splitlines()]
         assert [o["id"] for o in out] == ["a", "b", "c", "d"]
@@ -169,12 +147,7 @@ def test_route_jsonl_from_a_file_and_stdin(valid_root: Path, tmp_path: Path) -> 
 def test_route_jsonl_bad_line_is_one_clear_line(valid_root: Path, tmp_path: Path) -> None:
     src = tmp_path / "in.jsonl"
     src.write_text('{"id": "ok", "text": "hi, how can I help?"}\nnot json\n')
-    p = subprocess.run(
-        [sys.executable, "-m", "bot", "route", "--jsonl", str(src), "--root", str(valid_root)],
-        capture_output=True,
-        text=True,
-        cwd=REPO,
-    )
+    p = run_cli("route", "--jsonl", str(src), "--root", str(valid_root))
     assert p.returncode == 1
     assert p.stderr.strip().startswith(f"{src}:2: ")
     assert "Traceback" not in p.stderr and len(p.stdout.splitlines()) == 1

@@ -6,8 +6,6 @@ import datetime as dt
 import io
 import json
 import logging
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -17,11 +15,11 @@ from bot.content import config as cfg
 from bot.platforms.sandbox import SandboxPlatform
 from bot.runtime.engine import Engine
 from bot.runtime.store import Store
+from tests.support.cli import run_cli
 from tests.support.paths import REPO
 from tests.support.roots import make_root
 
 WEEK = dt.timedelta(days=7)
-PREVIEW = [sys.executable, "-m", "bot", "preview"]
 
 
 def test_the_shipped_library_sends_no_post_twice_within_a_week() -> None:
@@ -42,12 +40,11 @@ def test_the_shipped_library_sends_no_post_twice_within_a_week() -> None:
 
 def test_preview_stats_prints_json_for_programs(shared_valid_root: Path) -> None:
     root, state = str(shared_valid_root), str(shared_valid_root / "n.sqlite3")
-    out = subprocess.run(
-        [*PREVIEW, "--count", "30", "--stats", "--json", "--root", root, "--state", state],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
+    done = run_cli(
+        "preview", "--count", "30", "--stats", "--json", "--root", root, "--state", state
+    )
+    assert done.returncode == 0, done.stderr
+    out = done.stdout
     stats = json.loads(out)
     assert {"post_id", "times", "shortest_gap_days"} == set(stats[0])
     assert sum(s["times"] for s in stats) == 30

@@ -11,10 +11,8 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
-import os
 import re
 import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -24,8 +22,8 @@ import pytest
 from bot.cli import main
 from bot.commands.links import _Progress
 from bot.runtime.linkcheck import Outcome, check_link
+from tests.support.cli import run_cli
 from tests.support.linkserver import LinkServer
-from tests.support.paths import REPO
 
 ALIVE = ("/ok", "/moved", "/nohead")
 DEAD = ("/gone404", "/gone410", "/reset", "/sleep")
@@ -108,14 +106,7 @@ def make_link_root(
 
 
 def _run(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONPATH": str(REPO)}
-    return subprocess.run(
-        [sys.executable, "-m", "bot", "links", "--root", str(root), *args],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env=env,
-    )
+    return run_cli("links", "--root", str(root), *args)
 
 
 def _snapshot(root: Path) -> dict[str, bytes]:
@@ -275,14 +266,7 @@ SUMMARY = re.compile(
 
 
 def _validate(root: Path, *extra: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONPATH": str(REPO)}
-    return subprocess.run(
-        [sys.executable, "-m", "bot", "validate", "--root", str(root), *extra],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        env=env,
-    )
+    return run_cli("validate", "--root", str(root), *extra)
 
 
 def test_validate_warns_in_one_line_and_verbose_gives_each(valid_root: Path) -> None:

@@ -1,25 +1,24 @@
-"""`closethecamps measure` in a subprocess: one text, JSON lines from a file and stdin."""
+"""`closethecamps measure` (in this process, tests/support/cli.py): one text, JSON lines from
+a file and stdin."""
 
 from __future__ import annotations
 
 import json
 import subprocess
-import sys
 from pathlib import Path
 
+from tests.support.cli import run_cli
 from tests.support.paths import REPO
 
 FAMILY = "👨‍👩‍👧‍👦"
 
 
 def _measure(
-    *args: str, stdin: bytes | None = None, root: Path = REPO
+    *args: str, stdin: bytes = b"", root: Path = REPO
 ) -> subprocess.CompletedProcess[bytes]:
-    return subprocess.run(
-        [sys.executable, "-m", "bot", "measure", *args, "--root", str(root)],
-        capture_output=True,
-        input=stdin,
-        cwd=REPO,
+    done = run_cli("measure", *args, "--root", str(root), stdin=stdin, cwd=REPO)
+    return subprocess.CompletedProcess(
+        done.args, done.returncode, done.stdout.encode(), done.stderr.encode()
     )
 
 

@@ -12,15 +12,26 @@ import pytest
 
 from bot.runtime.redact import RedactingFilter
 from bot.runtime.settings import load_settings
+from tests.support.cli import run_cli
 
 BOT = [sys.executable, "-m", "bot"]
 
 
-def run(*args: str, cwd: Path | None = None, stdin: bytes | None = None,
-        env: dict[str, str] | None = None) -> subprocess.CompletedProcess[bytes]:  # fmt: skip
+def run(
+    *args: str, cwd: Path | None = None, stdin: bytes = b""
+) -> subprocess.CompletedProcess[bytes]:
+    """The command in this process (tests/support/cli.py), its output as bytes."""
+    done = run_cli(*args, stdin=stdin, cwd=cwd)
+    return subprocess.CompletedProcess(
+        done.args, done.returncode, done.stdout.encode(), done.stderr.encode()
+    )
+
+
+def run_process(*args: str) -> subprocess.CompletedProcess[bytes]:
+    """The command as its own process: for the daemon, which sets up signals and logging."""
     return subprocess.run(
-        [*BOT, *args], capture_output=True, cwd=cwd, input=stdin, timeout=60,
-        env={**os.environ, **(env or {}), "PYTHONPATH": str(Path(__file__).parents[2])},
+        [*BOT, *args], capture_output=True, timeout=60,
+        env={**os.environ, "PYTHONPATH": str(Path(__file__).parents[2])},
     )  # fmt: skip
 
 
@@ -71,7 +82,9 @@ def test_a_truncated_state_database_is_one_line(shared_valid_root: Path, tmp_pat
 
 
 def test_run_with_an_unwritable_state_is_one_line(shared_valid_root: Path) -> None:
-    proc = run("run", "--root", str(shared_valid_root), "--state", "/proc/none/state.sqlite3")
+    proc = run_process(
+        "run", "--root", str(shared_valid_root), "--state", "/proc/none/state.sqlite3"
+    )
     assert proc.returncode == 1 and "cannot write the state here" in one_line(proc)
 
 

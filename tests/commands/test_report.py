@@ -7,7 +7,6 @@ import json
 import re
 import sqlite3
 import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +15,7 @@ import pytest
 from bot.cli import main
 from bot.commands.report import report
 from bot.runtime.schema import MIGRATIONS
+from tests.support.cli import run_cli
 from tests.support.paths import REPO
 from tests.support.reportdb import (
     GONE,
@@ -201,12 +201,7 @@ def test_an_older_state_is_migrated_first(
 
 
 def _cli(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "bot", "report", *args],
-        capture_output=True,
-        text=True,
-        cwd=REPO,
-    )
+    return run_cli("report", *args, cwd=REPO)
 
 
 @pytest.mark.parametrize("content", [b"this is not a database at all\n" * 40, b""])

@@ -1,10 +1,12 @@
-"""`closethecamps validate` at the process level: output format, exit codes, no tracebacks."""
+"""`closethecamps validate`: output format, exit codes, no tracebacks.
+
+The command runs through bot.cli.main in this process (tests/support/cli.py); one test
+runs the installed console script as a process."""
 
 from __future__ import annotations
 
 import contextlib
 import io
-import os
 import re
 import shutil
 import subprocess
@@ -16,7 +18,7 @@ import pytest
 import bot.commands.content  # noqa: F401  imported before any redirection: output must still follow it
 from bot.cli import main
 from tests.support.badcases import make_valid_root
-from tests.support.paths import REPO
+from tests.support.cli import run_cli
 
 # `file:line: what (fix)` or `file:line: warning: what (fix)`
 PROBLEM_LINE = re.compile(r"^[^\s:][^:]*:\d+: .+ \(.+\)$")
@@ -25,14 +27,7 @@ LINKS_SUMMARY = re.compile(r"^validate: \d+ links unverified, \d+ checked over a
 
 
 def run_validate(root: Path, *extra: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONPATH": str(REPO)}
-    return subprocess.run(
-        [sys.executable, "-m", "bot", "validate", "--root", str(root), *extra],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        env=env,
-    )
+    return run_cli("validate", "--root", str(root), *extra)
 
 
 def _assert_clean_output(proc: subprocess.CompletedProcess[str]) -> None:

@@ -23,7 +23,7 @@ from bot.content.lengths import (
     measure_all,
 )
 from bot.content.textrules import nfc, run_weight, url_spans
-from tests.support.paths import DATA
+from tests.support.paths import DATA, REPO
 
 # The v3 weighted-length sections of twitter-text's conformance/validate.yml (Apache-2.0,
 # see tests/data/twitter-text/NOTICE): twitter-text runs both with its default config, v3.
@@ -128,6 +128,17 @@ def test_a_bare_domain_is_text_on_bluesky_and_mastodon() -> None:
     assert bluesky_text("see lgbtnet.org").links == ()
     assert measure("see lgbtnet.org", MASTODON).length == 15
     assert measure("see lgbtnet.org", X).length == 27
+
+
+def test_a_link_ending_in_any_tld_x_knows_is_a_link() -> None:
+    # The scanner looks for hosts only where a dot comes before a letter.
+    lines = (REPO / "bot/content/data/tlds.txt").read_text(encoding="utf-8").splitlines()
+    tlds = [t for t in lines if t and not t.startswith("#")]
+    assert len(tlds) > 1000
+    for tld in tlds:
+        for host in (f"example.{tld}", f"example.{tld.upper()}"):
+            text = f"see https://{host}/a now"
+            assert url_spans(text) == ((4, 4 + len(host) + 10),), tld
 
 
 def test_mastodon_counts_every_link_as_reserved() -> None:

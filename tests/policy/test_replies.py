@@ -193,7 +193,8 @@ def test_every_reply_fits_280_with_a_15_char_handle(library: ReplyLibrary) -> No
     countries = [None, *library.countries]
     # Our counter (which passes twitter-text's conformance suite) checks every reply; X's
     # own counting, the slow oracle (~4 ms a call), checks every language with a
-    # seventh of the countries in turn, each distinct text once.
+    # twentieth of the countries in turn, each distinct text once (test_lengths holds the
+    # counter to the oracle on generated texts).
     oracle_checked: set[str] = set()
     for n, lang in enumerate(library.templates):
         for k, country in enumerate(countries):
@@ -205,7 +206,7 @@ def test_every_reply_fits_280_with_a_15_char_handle(library: ReplyLibrary) -> No
             for i in range(300):  # until every template the country can fill was drawn
                 d = run(library, lang=lang, country=country, handle=HANDLE15, mention_id=str(i))
                 assert d.reply is not None and weighted_length(d.reply) <= MAX_WEIGHTED, d.reply
-                if (n + k) % 7 == 0 and d.reply not in oracle_checked:
+                if (n + k) % 20 == 0 and d.reply not in oracle_checked:
                     assert parse_tweet(d.reply).weightedLength <= MAX_WEIGHTED, d.reply
                     oracle_checked.add(d.reply)
                 seen.add(d.reply)
