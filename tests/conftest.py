@@ -6,9 +6,11 @@ import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import settings
+from xdist.scheduler import LoadScopeScheduling
 
 from bot.platforms.x import XPlatform
 from tests.support.badcases import make_valid_root
@@ -134,6 +136,30 @@ def pytest_sessionfinish(session: pytest.Session) -> None:
     factory = getattr(session.config, "_tmp_path_factory", None)
     if isinstance(factory, pytest.TempPathFactory):
         stop_leftovers(shared_root(factory))
+
+
+# Test files whose tests all run on one worker, a worker per group: each imports something
+# heavy that the other workers then never load (atproto, ~2 s of CPU, when an adapter is
+# built; the twitter-text oracle, ~1 s).
+ONE_WORKER = {
+    "tests/platforms/test_platform_bluesky.py": "atproto",
+    "tests/platforms/test_platform_bluesky_recorded.py": "atproto",
+    "tests/content/test_lengths.py": "twitter-text",
+    "tests/content/test_textrules.py": "twitter-text",
+}
+
+
+class _GroupedLoad(LoadScopeScheduling):  # type: ignore[misc]  # xdist is untyped to mypy here
+    """xdist's --dist load (one test at a time to whichever worker is free, in collection
+    order with --no-loadscope-reorder), except that a group in ONE_WORKER is one unit.
+    Not xdist's own loadgroup: it stopped grouping with pytest 9.2 (pytest-xdist#1386)."""
+
+    def _split_scope(self, nodeid: str) -> str:
+        return ONE_WORKER.get(nodeid.split("::", 1)[0], nodeid)
+
+
+def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> LoadScopeScheduling | None:
+    return _GroupedLoad(config, log) if config.getoption("dist") == "load" else None
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import hashlib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -30,7 +31,7 @@ from bot.content.model import Post
 from bot.content.posts import POSTS_DIR
 from bot.content.problems import Problem, display_path
 from bot.content.textrules import lenient_links, links
-from bot.content.yamlsrc import Doc, Key, load
+from bot.content.yamlsrc import Doc, Key, load, parse
 
 LINK_DIRS = ("messages/posts", "messages/replies", "messages/resources")
 FACTS_FILE = "messages/posts/FACTS.md"
@@ -224,18 +225,47 @@ def inventory(root: Path, posts: Sequence[Post] | None = None) -> tuple[list[Lin
     if posts is not None:
         for url, use in _post_uses(root, posts, facts):
             by_url.setdefault(url, []).append(use)
+    facts_key = tuple(sorted(facts.items()))
     for path in link_files(root):
         if posts is not None and path.parent == root / POSTS_DIR:
             continue
         shown = display_path(path, root)
-        doc, probs = load(path, shown, root)
-        problems += [p for p in probs if not p.warning]
-        if doc is None:
+        raw, refused = read_content(path, root, shown)
+        if raw is None:
+            problems += [refused] if refused and not refused.warning else []
             continue
-        lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
-        for url, use in _uses(doc, lines, facts):
+        uses, probs = _file_uses(raw, path, shown, facts, facts_key)
+        problems += probs
+        for url, use in uses:
             by_url.setdefault(url, []).append(use)
     return [Link(u, tuple(uses)) for u, uses in by_url.items()], problems
+
+
+# (file, its bytes' digest, FACTS.md's statuses) -> its uses and problems. validate
+# lists links after its check, and most of the files are the same from run to run.
+_FILE_USES: dict[tuple[str, bytes, tuple[Any, ...]], tuple[list[tuple[str, Use]], list[Problem]]]
+_FILE_USES = {}
+
+
+def _file_uses(
+    raw: bytes,
+    path: Path,
+    shown: str,
+    facts: dict[str, tuple[bool, str]],
+    facts_key: tuple[Any, ...],
+) -> tuple[list[tuple[str, Use]], list[Problem]]:
+    key = (shown, hashlib.sha256(raw).digest(), facts_key)
+    if key in _FILE_USES:
+        return _FILE_USES[key]
+    doc, probs = parse(raw, path, shown)
+    uses: list[tuple[str, Use]] = []
+    if doc is not None:
+        uses = _uses(doc, raw.decode("utf-8", errors="replace").splitlines(), facts)
+    found = (uses, [p for p in probs if not p.warning])
+    if len(_FILE_USES) >= 512:
+        _FILE_USES.clear()
+    _FILE_USES[key] = found
+    return found
 
 
 def record_checked(root: Path, places: set[tuple[str, Key]], day: dt.date) -> list[Problem]:

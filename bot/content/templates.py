@@ -28,7 +28,7 @@ from bot.content.model import ReplyLibrary, Resources, Template, text_hash
 from bot.content.posts import ID_RE
 from bot.content.problems import Problem, display_path
 from bot.content.resources import LANG_KEY_RE, RESOURCES_FILE, load_resources
-from bot.content.textrules import MAX_WEIGHTED, links, weighted_length
+from bot.content.textrules import MAX_WEIGHTED, links
 from bot.content.yamlsrc import Key, load
 
 REPLIES_DIR = "messages/replies"
@@ -181,7 +181,8 @@ def _check_coverage(
 
     def fits(res: Resources) -> bool:
         texts = (tpl.render(res, LONGEST_HANDLE) for tpl in templates)
-        return any(t is not None and weighted_length(t) <= MAX_WEIGHTED for t in texts)
+        # measure_all remembers each text: _template measured these already.
+        return any(t is not None and measure_all(t)["x"].length <= MAX_WEIGHTED for t in texts)
 
     missing = sorted(r.code or "generic" for r in resources if not fits(r))
     if not missing:

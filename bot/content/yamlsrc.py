@@ -161,6 +161,11 @@ def load(path: Path, shown: str, root: Path) -> tuple[Doc | None, list[Problem]]
     raw, refused = read_content(path, root, shown)
     if raw is None:
         return None, [refused] if refused else []
+    return parse(raw, path, shown)
+
+
+def parse(raw: bytes, path: Path, shown: str) -> tuple[Doc | None, list[Problem]]:
+    """Parse the bytes of one YAML file already read (files.read_content)."""
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as e:

@@ -14,11 +14,12 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import httpx
-from atproto_client.exceptions import RequestErrorBase
-from atproto_client.request import Request
+
+if TYPE_CHECKING:
+    from atproto_client.exceptions import RequestErrorBase
 
 from .base import (
     AuthFailed,
@@ -101,6 +102,12 @@ class Xrpc:
         timeout: tuple[float, float],
         on_headers: Callable[[str, Mapping[str, str]], None],
     ) -> None:
+        # Imported here, not with the module: atproto_client loads every generated model
+        # (~2 s of CPU), and only a process that talks to Bluesky needs it.
+        from atproto_client.exceptions import RequestErrorBase
+        from atproto_client.request import Request
+
+        self._errors = RequestErrorBase
         connect, read = timeout
         self._base = service.rstrip("/") + "/xrpc/"
         self._request = Request(
@@ -132,7 +139,7 @@ class Xrpc:
             else:
                 headers["Content-Type"] = "application/json"
                 response = self._request.post(url, content=json.dumps(body), headers=headers)
-        except RequestErrorBase as e:
+        except self._errors as e:
             raise self._failure(endpoint, e) from None
         except httpx.HTTPError as e:
             # Raised past atproto's mapping (protocol errors, a broken body): it arrived.

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import warnings
 from typing import Any
 
 import pytest
@@ -23,6 +22,7 @@ from bot.content.lengths import (
     measure_all,
 )
 from bot.content.textrules import nfc, run_weight, url_spans
+from tests.support.oracle import oracle
 from tests.support.paths import DATA, REPO
 
 # The v3 weighted-length sections of twitter-text's conformance/validate.yml (Apache-2.0,
@@ -32,15 +32,6 @@ V3_SECTIONS = (
     "WeightedTweetsWithDiscountedEmojiCounterTest",
     "UnicodeDirectionalMarkerCounterTest",
 )
-
-
-with warnings.catch_warnings():  # the oracle imports pkg_resources, which warns
-    warnings.simplefilter("ignore")
-    from twitter_text import parse_tweet
-
-
-def oracle(text: str) -> int:
-    return int(parse_tweet(text).weightedLength)
 
 
 def _cases() -> list[Any]:

@@ -10,6 +10,7 @@ fails with MemoryError instead of taking the test machine's memory.
 from __future__ import annotations
 
 import signal
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -21,7 +22,6 @@ from tests.support.roots import make_root
 
 pytestmark = pytest.mark.slow  # every test here runs the daemon as a process
 
-TARGET = "messages/posts/zz-hostile.yaml"
 _CAPPED = (
     "import resource\n"
     "resource.setrlimit(resource.RLIMIT_AS, (2 << 30, 2 << 30))\n"
@@ -45,27 +45,35 @@ _STUCK_RELOAD = (
 )
 
 
-def _answers_a_mention(d: DaemonProc, fake_x: FakeX) -> None:
-    mid = fake_x.add_mention("@CloseTheCampsBot I'm in Dublin, how can I help?", "ally", lang="en")
+def _refused(d: DaemonProc, target: str, words: str) -> bool:
+    return any(f"{target}:1: " in ln and words in ln for ln in d.lines)
+
+
+def _answers_a_mention(d: DaemonProc, fake_x: FakeX, author: str = "ally") -> None:
+    # A new author each time: one person gets one reply per cooldown.
+    mid = fake_x.add_mention("@CloseTheCampsBot I'm in Dublin, how can I help?", author, lang="en")
     d.wait_for(lambda: any(p.in_reply_to == mid for p in fake_x.timeline()))
 
 
-@pytest.mark.parametrize("hazard", sorted(HAZARDS))
-def test_a_hostile_file_is_refused_and_sigterm_still_stops_the_daemon(
-    hazard: str, tmp_path: Path, fake_x: FakeX
+def test_each_hostile_file_is_refused_and_sigterm_still_stops_the_daemon(
+    tmp_path: Path, fake_x: FakeX
 ) -> None:
+    # One daemon meets the hazards one after another, each left in place: after each
+    # refusal it still answers, and SIGTERM stops it with all four under its root.
     root = make_root(tmp_path)
     d = DaemonProc(root, fake_x.url, tmp_path / "state.sqlite3", python_args=("-c", _CAPPED))
     try:
         d.wait_for(lambda: d.saw("ready"))
-        words = HAZARDS[hazard](root / TARGET)
-        d.proc.send_signal(signal.SIGHUP)
-        d.wait_for(lambda: d.saw("reload refused"), timeout=15)
-        assert any(f"{TARGET}:1: " in ln and words in ln for ln in d.lines), d.output
-        _answers_a_mention(d, fake_x)
+        for hazard in sorted(HAZARDS):
+            target = f"messages/posts/zz-{hazard}.yaml"
+            words = HAZARDS[hazard](root / target)
+            d.proc.send_signal(signal.SIGHUP)
+            d.wait_for(partial(_refused, d, target, words), timeout=15)
+            _answers_a_mention(d, fake_x, f"ally{hazard}")
     finally:
         code, took = d.stop()
     assert code == 0 and took < 5.0, (code, took, d.output)
+    assert d.saw("reload refused")
     assert "Traceback" not in d.output
 
 

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import atexit
+import functools
 import shutil
+import tempfile
 import time
 from pathlib import Path
 
@@ -50,9 +53,18 @@ def approve_all(root: Path) -> None:
         )
 
 
+@functools.lru_cache(maxsize=1)
+def _approved_messages() -> Path:
+    base = Path(tempfile.mkdtemp(prefix="ctc-approved-"))
+    atexit.register(shutil.rmtree, base, True)
+    approve_all(copy_messages(base))
+    return base / "messages"
+
+
 def approved_copy(dest: Path) -> Path:
-    """`copy_messages` with every reply template approved; returns dest."""
-    approve_all(copy_messages(dest))
+    """`copy_messages` with every reply template approved; returns dest. The approved copy
+    is made once per process (a YAML round trip of every file) and copied."""
+    shutil.copytree(_approved_messages(), dest / "messages")
     return dest
 
 
