@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from bot.runtime.store import Store
+from tests.support.cli import run_cli
 from tests.support.daemon_proc import DaemonProc
 from tests.support.fakex import FakeX
 from tests.support.roots import make_root
@@ -74,9 +76,7 @@ missed_grace: {grace}
 def test_missed_slot_posts_once_within_grace_else_skips(tmp_path: Path, fake_x: FakeX) -> None:
     state = tmp_path / "state.sqlite3"
     root = make_root(tmp_path, HOURLY.format(grace="30m"))
-    d = DaemonProc(root, fake_x.url, state)
-    d.wait_for(lambda: d.saw("ready"))
-    d.terminate()
+    Store(state).close()  # the state a daemon that ran before would have left
     _set_last_fire(state, "hourly", time.time() - 3600 - 300)  # due five minutes ago
     d = DaemonProc(root, fake_x.url, state)
     try:
@@ -106,41 +106,24 @@ def test_refuses_to_start_on_invalid_files_with_one_line_each(tmp_path: Path) ->
 
 
 def test_sandbox_newcomer_sees_a_post_and_a_reply(tmp_path: Path) -> None:
-    import subprocess
-    import sys
-
     root = make_root(
         tmp_path, HOURLY.format(grace="30m").replace("every: 1h\nmissed", "every: 1s\nmissed")
     )
     state = tmp_path / "var" / "state.sqlite3"
     d = DaemonProc(root, None, state)
-    env_cmd = [sys.executable, "-m", "bot", "sandbox"]
     try:
         d.wait_for(lambda: d.saw("posted"))
-        subprocess.run(
-            [
-                *env_cmd,
-                "mention",
-                "I'm in Dublin, how can I help?",
-                "--user",
-                "newcomer",
-                "--root",
-                str(root),
-                "--state",
-                str(state),
-            ],
-            check=True,
-            capture_output=True,
-        )
+        said = run_cli(
+            "sandbox", "mention", "I'm in Dublin, how can I help?", "--user", "newcomer",
+            "--root", str(root), "--state", str(state),
+        )  # fmt: skip
+        assert said.returncode == 0, said.stderr
         d.wait_for(lambda: d.saw("replied"))
     finally:
         code, _ = d.terminate()
-    out = subprocess.run(
-        [*env_cmd, "timeline", "--root", str(root), "--state", str(state)],
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout
+    shown = run_cli("sandbox", "timeline", "--root", str(root), "--state", str(state))
+    assert shown.returncode == 0, shown.stderr
+    out = shown.stdout
     assert "#CloseTheCamps" in out and "@newcomer" in out
     assert code == 0
 
