@@ -130,6 +130,9 @@ def test_one_daemon_posts_and_answers_on_x_mastodon_and_bluesky(
         assert any("#CloseTheCamps" in p.text for p in fake_x.timeline() if not p.in_reply_to)
         assert any("CloseTheCamps" in str(s["content"]) for s in snac.bot_posts())
         assert any("#CloseTheCamps" in r["value"]["text"] for r in bsky.bot_posts())
+    except BaseException:
+        print("daemon output:\n" + d.output[-8000:])  # shown with the failure
+        raise
     finally:
         code, took = d.stop()
     assert code == 0 and took < 5.0, d.output
