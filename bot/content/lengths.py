@@ -13,7 +13,6 @@ with its combining marks count one), from the pinned `regex` module: the standar
 library has no grapheme segmentation. An empty text is ok nowhere.
 
     measure(text, limit) -> Measure          measure_all(text, limits=DEFAULT_LIMITS)
-    measure_reply(handle, body, limit) -> Measure   the same for f"@{handle} {body}"
     length_problems(text, limits) -> [(what, fix)]
 """
 
@@ -174,24 +173,6 @@ def _measure_texts(text: str, limits: tuple[Limit, ...]) -> tuple[Measure, ...]:
     # Column sums in C: this runs for every template with every country's links.
     cols = _Run(*map(sum, zip(*parts, strict=True)))
     return tuple(_measure(text, runs, cols, lim) for lim in limits)
-
-
-def measure_reply(handle: str, body: str, limit: Limit) -> Measure:
-    """measure(f"@{handle} {body}", limit), remembering the body's runs: a reply's body
-    repeats from mention to mention while the handle changes, and "@handle" is a run of
-    its own."""
-    first = "@" + handle
-    if " " in first or "\n" in first:
-        return measure(f"{first} {body}", limit)
-    runs, cols = _body(body)
-    whole = _Run(*(a + b for a, b in zip(_run(first, True), cols, strict=True)))
-    return _measure(f"{first} {body}", [first, *runs], whole, limit)
-
-
-@functools.lru_cache(maxsize=4096)
-def _body(body: str) -> tuple[list[str], _Run]:
-    runs = split_runs(body)
-    return runs, _Run(*map(sum, zip(*map(_run, runs, itertools.repeat(False)), strict=True)))
 
 
 def _measure(text: str, runs: list[str], cols: _Run, limit: Limit) -> Measure:

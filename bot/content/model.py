@@ -196,16 +196,11 @@ class Template:
 
     def render(self, res: Resources, handle: str) -> str | None:
         """The full reply text, or None when the country lacks a field this template uses."""
-        body = self.fill(res)
-        return None if body is None else f"@{handle} {body}"
-
-    def fill(self, res: Resources) -> str | None:
-        """The reply after "@handle ", or None when the country lacks a field."""
         values = res.values(self.lang)
         if not self.fields <= values.keys():
             return None
         try:
-            return self.text.format_map(values)
+            return f"@{handle} " + self.text.format_map(values)
         except (ValueError, KeyError, IndexError):  # a hand-built template with stray braces
             return None
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 
-from bot.content.lengths import Limit, X, measure_reply
+from bot.content.lengths import Limit, X, measure
 from bot.content.model import ReplyLibrary, Resources
 
 
@@ -57,11 +57,10 @@ def _eligible(
     # Identity check: an id can be reused once its object is gone.
     if hit is not None and hit[0] is library and hit[1] is res:
         return hit[2]
-    bodies = (tpl.fill(res) for tpl in library.templates.get(use, ()))
     texts = tuple(
-        f"@{handle} {body}"
-        for body in bodies
-        if body is not None and measure_reply(handle, body, limit).ok
+        t
+        for t in (tpl.render(res, handle) for tpl in library.templates.get(use, ()))
+        if t is not None and measure(t, limit).ok
     )
     if len(_ELIGIBLE) >= _ELIGIBLE_MAX:
         _ELIGIBLE.clear()

@@ -20,7 +20,6 @@ from bot.content.lengths import (
     mastodon_limit,
     measure,
     measure_all,
-    measure_reply,
 )
 from bot.content.textrules import nfc, run_weight, url_spans
 from tests.support.oracle import oracle
@@ -210,13 +209,3 @@ def test_measuring_run_by_run_is_measuring_the_whole_text(text: str) -> None:
         graphemes(posted),
         len(posted.encode("utf-8")),
     )
-
-
-@given(
-    st.text(st.sampled_from("ab_.1é\u0301@:"), max_size=20),
-    st.lists(st.sampled_from(_TRICKY), max_size=16).map("".join),
-)
-def test_a_reply_measured_by_its_body_is_measured_whole(handle: str, body: str) -> None:
-    text = f"@{handle} {body}"
-    for limit in (X, MASTODON, BLUESKY):
-        assert measure_reply(handle, body, limit) == measure(text, limit)
