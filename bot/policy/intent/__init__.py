@@ -15,6 +15,7 @@ from functools import cache
 from bot.content.textrules import URL_RE, nfc
 from bot.policy.intent import _contact, _stops, _thanks
 from bot.policy.intent._fold import Gated, bare, by_script, loose
+from bot.policy.intent._search import any_of
 
 MAX_TEXT = 4000  # longer mentions are cut before matching: X caps posts far below this
 
@@ -108,67 +109,65 @@ _SQUEEZE_TRIM = re.compile(f"{_stops.SQUEEZE_PREFIX}|{_stops.SQUEEZE_SUFFIX}")
 # the mention (after handles and links are dropped), in every language with templates.
 # Each names the writer ("me", "mich", "moi"...) or is a refusal that opens the message
 # ("no thanks, ..."), so "stop the camps" or "how do I stop this?" never match.
-_REFUSAL = re.compile(
-    "|".join(
-        [
-            # English
-            r"\b(?:don'?t|do not|dont|stop|quit|never|pls don'?t) "
-            r"(?:tag|tagging|mention|mentioning|"
-            r"add|adding|include|including|cc|ccing|ping|pinging|message|messaging|dm|dming|@|"
-            r"reply|replying|spam|spamming|involve|involving)(?: to)? (?:me|us)\b",
-            r"\b(?:remove|take|leave|keep|count|get|drop) (?:me|us) (?:out|off|from)\b",
-            r"\b(?:unsubscribe|opt me out|not interested|leave me alone|unfollow me|"
-            r"i didn'?t ask to be tagged|why (?:am i|was i) tagged)\b",
-            # German
-            r"\b(?:markier|tagg|erwähn|verlink)\w* (?:mich|uns) (?:nicht|nie|bitte nicht)",
-            r"\b(?:mich|uns) (?:nicht mehr|nie mehr|nicht) (?:markieren|taggen|erwähnen|verlinken)",
-            r"\b(?:lass|lasst|lassen sie) (?:mich|uns) (?:da |hier |damit )?(?:raus|in ruhe)\b",
-            r"\b(?:entfern|streich)\w* (?:mich|uns)\b",
-            r"\bkein interesse\b",
-            # French
-            r"\bne (?:me|nous) (?:tague|taguez|taggue|tagguez|tag|mentionne|mentionnez|cite|citez|"
-            r"identifie|identifiez|ajoute|ajoutez)\w* (?:plus|pas)\b",
-            r"\b(?:retire|retirez|enlève|enlevez|enleve|sortez|sors)[- ](?:moi|nous)\b",
-            r"\blaisse[sz]?[- ]moi (?:tranquille|en dehors)",
-            r"\barr[êe]te[sz]? de (?:me|nous) ",
-            r"\bne (?:plus|pas) (?:me|nous) (?:tagu|taggu|mentionn|identifi|cit)\w*",
-            r"\bpas intéressée?\b",
-            # Spanish
-            r"\bno (?:me|nos) (?:etiquetes|etiquetéis|etiqueten|etiquete|menciones|mencionen|"
-            r"mencione|tagees|taguees|nombres|incluyas|metas)\b",
-            r"\b(?:s[áa]came|s[áa]quenme|b[óo]rrame|qu[íi]tame|quitadme|sacadme)\b",
-            r"\bdej(?:a|en|ad) de (?:etiquetarme|mencionarme|nombrarme)\b",
-            # Italian
-            r"\bnon (?:mi )?(?:taggare|taggarmi|taggatemi|menzionare|menzionarmi|citarmi|"
-            r"nominarmi)\b",
-            r"\b(?:toglimi|toglietemi|lasciatemi fuori|lasciami fuori)\b",
-            r"\bsmett\w* di (?:taggarmi|menzionarmi|citarmi)\b",
-            # Dutch
-            r"\btag (?:me|mij|ons)(?: \w+)? niet\b",
-            r"\b(?:me|mij|ons) niet (?:meer )?(?:taggen|noemen)\b",
-            r"\b(?:haal|laat|houd|hou) (?:me|mij|ons) (?:eruit|erbuiten|hierbuiten|weg)\b",
-            r"\bstop met (?:me|mij|ons) (?:te )?(?:taggen|noemen)\b",
-            # Polish
-            r"\bnie (?:oznaczaj|oznaczajcie|taguj|tagujcie|wspominaj|wspominajcie) (?:mnie|nas)\b",
-            r"\b(?:usu[ńn]|wypisz|wyklucz)(?:cie)? (?:mnie|nas)\b",
-            r"\bprzesta[ńn]\w* (?:mnie|nas) (?:oznacza[ćc]|tagowa[ćc])\b",
-            # Portuguese
-            r"\bn[ãa]o (?:me|nos) (?:marque|marca|marquem|mencione|mencionem|tague|taguem)\b",
-            r"\bpar[ae]m? de (?:me|nos) (?:marcar|mencionar)\b",
-            r"\b(?:me )?(?:tira|tirem|remova|removam)(?:-me)? (?:daqui|disso|dessa|desta)\b",
-            # Swedish
-            r"\b(?:sluta|slutа) (?:tagga|nämna|omnämna) (?:mig|oss)\b",
-            r"\btagga inte (?:mig|oss)\b",
-            r"\bta bort (?:mig|oss)\b",
-            r"\blämna (?:mig|oss) utanför\b",
-            # Russian and Ukrainian
-            r"не (?:отмечай|отмечайте|тегай|тегайте|упоминай|упоминайте|пиши|пишите) "
-            r"(?:мне|меня|нас)",
-            r"\bуберите меня\b",
-            r"не позначайте мене",
-            r"приберіть мене",
-        ]
-    )
+_REFUSAL = any_of(
+    [
+        # English
+        r"\b(?:don'?t|do not|dont|stop|quit|never|pls don'?t) "
+        r"(?:tag|tagging|mention|mentioning|"
+        r"add|adding|include|including|cc|ccing|ping|pinging|message|messaging|dm|dming|@|"
+        r"reply|replying|spam|spamming|involve|involving)(?: to)? (?:me|us)\b",
+        r"\b(?:remove|take|leave|keep|count|get|drop) (?:me|us) (?:out|off|from)\b",
+        r"\b(?:unsubscribe|opt me out|not interested|leave me alone|unfollow me|"
+        r"i didn'?t ask to be tagged|why (?:am i|was i) tagged)\b",
+        # German
+        r"\b(?:markier|tagg|erwähn|verlink)\w* (?:mich|uns) (?:nicht|nie|bitte nicht)",
+        r"\b(?:mich|uns) (?:nicht mehr|nie mehr|nicht) (?:markieren|taggen|erwähnen|verlinken)",
+        r"\b(?:lass|lasst|lassen sie) (?:mich|uns) (?:da |hier |damit )?(?:raus|in ruhe)\b",
+        r"\b(?:entfern|streich)\w* (?:mich|uns)\b",
+        r"\bkein interesse\b",
+        # French
+        r"\bne (?:me|nous) (?:tague|taguez|taggue|tagguez|tag|mentionne|mentionnez|cite|citez|"
+        r"identifie|identifiez|ajoute|ajoutez)\w* (?:plus|pas)\b",
+        r"\b(?:retire|retirez|enlève|enlevez|enleve|sortez|sors)[- ](?:moi|nous)\b",
+        r"\blaisse[sz]?[- ]moi (?:tranquille|en dehors)",
+        r"\barr[êe]te[sz]? de (?:me|nous) ",
+        r"\bne (?:plus|pas) (?:me|nous) (?:tagu|taggu|mentionn|identifi|cit)\w*",
+        r"\bpas intéressée?\b",
+        # Spanish
+        r"\bno (?:me|nos) (?:etiquetes|etiquetéis|etiqueten|etiquete|menciones|mencionen|"
+        r"mencione|tagees|taguees|nombres|incluyas|metas)\b",
+        r"\b(?:s[áa]came|s[áa]quenme|b[óo]rrame|qu[íi]tame|quitadme|sacadme)\b",
+        r"\bdej(?:a|en|ad) de (?:etiquetarme|mencionarme|nombrarme)\b",
+        # Italian
+        r"\bnon (?:mi )?(?:taggare|taggarmi|taggatemi|menzionare|menzionarmi|citarmi|"
+        r"nominarmi)\b",
+        r"\b(?:toglimi|toglietemi|lasciatemi fuori|lasciami fuori)\b",
+        r"\bsmett\w* di (?:taggarmi|menzionarmi|citarmi)\b",
+        # Dutch
+        r"\btag (?:me|mij|ons)(?: \w+)? niet\b",
+        r"\b(?:me|mij|ons) niet (?:meer )?(?:taggen|noemen)\b",
+        r"\b(?:haal|laat|houd|hou) (?:me|mij|ons) (?:eruit|erbuiten|hierbuiten|weg)\b",
+        r"\bstop met (?:me|mij|ons) (?:te )?(?:taggen|noemen)\b",
+        # Polish
+        r"\bnie (?:oznaczaj|oznaczajcie|taguj|tagujcie|wspominaj|wspominajcie) (?:mnie|nas)\b",
+        r"\b(?:usu[ńn]|wypisz|wyklucz)(?:cie)? (?:mnie|nas)\b",
+        r"\bprzesta[ńn]\w* (?:mnie|nas) (?:oznacza[ćc]|tagowa[ćc])\b",
+        # Portuguese
+        r"\bn[ãa]o (?:me|nos) (?:marque|marca|marquem|mencione|mencionem|tague|taguem)\b",
+        r"\bpar[ae]m? de (?:me|nos) (?:marcar|mencionar)\b",
+        r"\b(?:me )?(?:tira|tirem|remova|removam)(?:-me)? (?:daqui|disso|dessa|desta)\b",
+        # Swedish
+        r"\b(?:sluta|slutа) (?:tagga|nämna|omnämna) (?:mig|oss)\b",
+        r"\btagga inte (?:mig|oss)\b",
+        r"\bta bort (?:mig|oss)\b",
+        r"\blämna (?:mig|oss) utanför\b",
+        # Russian and Ukrainian
+        r"не (?:отмечай|отмечайте|тегай|тегайте|упоминай|упоминайте|пиши|пишите) "
+        r"(?:мне|меня|нас)",
+        r"\bуберите меня\b",
+        r"не позначайте мене",
+        r"приберіть мене",
+    ]
 )
 
 

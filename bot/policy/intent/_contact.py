@@ -11,7 +11,7 @@ asks for a reply.
 
 from __future__ import annotations
 
-import re
+from bot.policy.intent._search import any_of
 
 _ME = r"(?:me|my|us|our|(?:everything|anything|all) (?:i|we))"
 # Ways the bot reaches someone, as verbs and nouns, with their spelling slips.
@@ -88,7 +88,7 @@ _PATTERNS = [
     r"لا (?:ترد|تردوا|تراسلني|تكتب لي)",
     r"اتركني",
 ]
-_CONTACT = re.compile("|".join(_PATTERNS))
+_CONTACT = any_of(_PATTERNS)
 
 
 def asks_for_no_contact(cleaned: str) -> bool:
