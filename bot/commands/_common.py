@@ -30,7 +30,7 @@ def destinations(slot: Slot, enabled: frozenset[str]) -> list[str]:
     none, the sandbox when none is enabled), Mastodon with the slot's visibility."""
     if not enabled & NAMES.keys():
         return ["sandbox"]
-    names = [n for n in NAMES if n in enabled and (slot.platforms is None or n in slot.platforms)]
+    names = [n for n in NAMES if n in enabled and slot.posts_to(n)]
     return [f"mastodon ({slot.visibility})" if n == "mastodon" else n for n in names]
 
 

@@ -91,10 +91,15 @@ class Slot:
     categories: frozenset[str] | None
     language: str | None
     line: int = 1  # where schedule.yaml defines it, for warnings about the slot
-    # The networks this slot posts to; None: every enabled one. The sandbox, which stands
-    # in for them all, takes every slot.
+    # The networks this slot posts to; None: every enabled one (see posts_to).
     platforms: frozenset[str] | None = None
     visibility: str = DEFAULT_VISIBILITY  # on Mastodon; the other networks have none
+
+    def posts_to(self, network: str) -> bool:
+        """Whether a run of this slot goes to `network` when it is enabled: the networks
+        it names, every one when it names none. The sandbox, which stands in for them
+        all, takes every slot."""
+        return network == SANDBOX or self.platforms is None or network in self.platforms
 
     def takes(self, lang: str, category: str) -> bool:
         """Whether this slot may post a post of this language and category."""
@@ -104,6 +109,7 @@ class Slot:
 
 
 NETWORKS = ("x", "mastodon", "bluesky")  # the networks a slot may name
+SANDBOX = "sandbox"  # the embedded stand-in for them, with no credentials set
 
 
 @dataclass(frozen=True)
@@ -118,7 +124,7 @@ class Reach:
         found: set[str] = set()
         for slot in self.slots:
             if slot.takes(lang, category):
-                found |= (slot.platforms or self.enabled) & self.enabled
+                found |= {n for n in self.enabled if slot.posts_to(n)}
         return frozenset(found) or self.enabled
 
 

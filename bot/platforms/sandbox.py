@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bot.content.lengths import X
+from bot.content.model import SANDBOX
 
 from .base import Account, Duplicate, Mention, NotAllowed
 
@@ -44,7 +45,7 @@ class TimelineEntry:
 
 
 class SandboxPlatform:
-    name = "sandbox"
+    name = SANDBOX
     limit = X  # the sandbox stands in for X
 
     def __init__(self, path: Path) -> None:

@@ -133,11 +133,7 @@ class Daemon:
         slot = next((s for s in self.engine.config.schedule.slots if s.name == name), None)
         if slot is not None and not self.stop.is_set():
             # One pick for the slot run, sent to every platform the slot names.
-            engines = [
-                e
-                for e in self.engines
-                if slot.platforms is None or e.platform.name in slot.platforms
-            ]
+            engines = [e for e in self.engines if slot.posts_to(e.platform.name)]
             guarded(f"slot {name}", lambda: posting.run_slot_on(engines, slot))
 
     def _mentions_job(self, platform: str) -> None:
