@@ -167,6 +167,8 @@ _REFUSAL = any_of(
         r"\bуберите меня\b",
         r"не позначайте мене",
         r"приберіть мене",
+        # Requests to stop contact anywhere ("stop sending me these links")
+        *_contact.PATTERNS,
     ]
 )
 
@@ -296,9 +298,8 @@ def asks_to_stop_words(cleaned: str, words: list[str]) -> bool:
     nothing ("I didn't ask for this, stop"), or "no thanks" opening the mention."""
     if _is_stop_words(words):
         return True
-    if _contact.asks_for_no_contact(cleaned):
-        return True
-    if not _asks(cleaned, words) and _stop_clause(_CLAUSE.split(cleaned)):
+    asks = _asks(cleaned, words)
+    if not asks and _stop_clause(_CLAUSE.split(cleaned)):
         return True
     if _REFUSAL.search(cleaned) or any(
         (gate is None or gate.search(cleaned)) and refusal.search(cleaned)
@@ -306,7 +307,7 @@ def asks_to_stop_words(cleaned: str, words: list[str]) -> bool:
     ):
         return True
     opening = _REFUSAL_OPENING.match(cleaned) or _NO_THANKS_OPENING.match(cleaned)
-    return bool(opening) and not _asks(cleaned, words)
+    return bool(opening) and not asks
 
 
 # Where a clause ends: "Stop. Replying. To. Me.", "I didn't ask for this, stop".

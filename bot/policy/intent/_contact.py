@@ -6,12 +6,10 @@ the bot's own messages, so "stop the camps" or "how do we stop this?" never matc
 between "stop" and the verb are joined by spaces only: "stop the killing, reply to me"
 asks for a reply.
 
-    asks_for_no_contact(cleaned) -> bool     (cleaned: bot.policy.intent.clean's output)
+    PATTERNS   searched with the refusals, over bot.policy.intent.clean's output
 """
 
 from __future__ import annotations
-
-from bot.policy.intent._search import any_of
 
 _ME = r"(?:me|my|us|our|(?:everything|anything|all) (?:i|we))"
 # Ways the bot reaches someone, as verbs and nouns, with their spelling slips.
@@ -22,7 +20,7 @@ _REACH = (
 )
 _THINGS = r"(?:tags|replies|messages|mentions|links|notifications|pings|dms|spam|posts)"
 
-_PATTERNS = [
+PATTERNS = [
     # English
     rf"\b(?:stop|stahp|quit|cease|don'?t|do not|never|no more|can you not)(?: \w+){{0,2}} "
     rf"{_REACH}"
@@ -88,8 +86,3 @@ _PATTERNS = [
     r"لا (?:ترد|تردوا|تراسلني|تكتب لي)",
     r"اتركني",
 ]
-_CONTACT = any_of(_PATTERNS)
-
-
-def asks_for_no_contact(cleaned: str) -> bool:
-    return _CONTACT.search(cleaned) is not None
