@@ -80,8 +80,10 @@ def _tlds() -> list[str]:
     return [t for t in lines if t and not t.startswith("#")]
 
 
+@lru_cache(maxsize=1)
 def _tld() -> str:
-    # X's TLD lists end each TLD where no letter, digit, @, + or - follows.
+    # X's TLD lists end each TLD where no letter, digit, @, + or - follows. Built once:
+    # up to three patterns hold it.
     return f"(?:{_alternation(_tlds())}(?=[^0-9a-zA-Z@+-]|$))"
 
 
@@ -129,8 +131,8 @@ def _ascii_domain() -> re.Pattern[str]:
 
 _TCO = re.compile(f"^https?://t\\.co/([a-z0-9]+)(?:\\?{_QUERY_CHAR}*{_QUERY_END})?", re.I)
 # A host ends in a dot and a TLD, and every TLD (punycode's xn-- too) starts with a letter:
-# a run without a dot before a letter holds no host. tests/content/test_xurls.py holds the
-# TLD list to that.
+# a run without a dot before a letter holds no host. tests/content/test_lengths.py holds
+# the TLD list to that.
 _CANDIDATE = re.compile(r"\.[^\W\d_]")
 
 

@@ -12,13 +12,12 @@ from bot.content.model import VISIBILITIES
 
 from .base import Mention
 
-# VISIBILITIES is widest first. A reply is never seen by more people than the mention it
-# answers.
-
 
 def reply_visibility(wanted: str, parent: object) -> str:
-    """The narrower of the bot's own visibility and the mention's; a visibility we do not
-    know (a fork's "limited", a missing field) is treated as the narrowest, direct."""
+    """The narrower of the bot's own visibility and the mention's (VISIBILITIES is widest
+    first): a reply is never seen by more people than the mention it answers. A
+    visibility we do not know (a fork's "limited", a missing field) is treated as the
+    narrowest, direct."""
     rank = {v: i for i, v in enumerate(VISIBILITIES)}
     last = len(VISIBILITIES) - 1
     return VISIBILITIES[

@@ -75,8 +75,8 @@ class SandboxPlatform:
         reply_to: str | None = None,
         key: str = "",
         created_at: float = 0.0,
-        language: str | None = None,  # X detects a post's language itself
-        visibility: str | None = None,  # every post on X is public
+        language: str | None = None,  # the sandbox keeps neither
+        visibility: str | None = None,
     ) -> str:
         now = time.time()
         with self._lock:
