@@ -158,6 +158,8 @@ class _GroupedLoad(LoadScopeScheduling):  # type: ignore[misc]  # xdist is untyp
         return ONE_WORKER.get(nodeid.split("::", 1)[0], nodeid)
 
 
+# optional: `-p no:xdist` (one process, for debugging) must still collect.
+@pytest.hookimpl(optionalhook=True)
 def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> LoadScopeScheduling | None:
     return _GroupedLoad(config, log) if config.getoption("dist") == "load" else None
 

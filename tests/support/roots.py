@@ -41,9 +41,11 @@ def copy_messages(dest: Path) -> Path:
     return dest
 
 
-def approve_all(root: Path) -> None:
-    """What `closethecamps approve` does, for every template in a test copy."""
-    for path in (root / "messages/replies").glob("*.yaml"):
+def approve_all(root: Path, only: str | None = None) -> None:
+    """What `closethecamps approve` does, for every template in a test copy (or in the
+    one file `only`, relative to root)."""
+    paths = [root / only] if only else (root / "messages/replies").glob("*.yaml")
+    for path in paths:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         for items in data.values():
             for item in items:
