@@ -321,7 +321,10 @@ ALIASES: dict[str, tuple[str, str]] = {
 OCCUPIED = _w("""Crimea Krym Крым Крим Sevastopol Севастополь Simferopol Симферополь Kerch
 Керчь Yalta Ялта Yevpatoria Евпатория Donetsk Донецк Донецьк Luhansk Lugansk Луганск
 Луганськ Donbas Donbass Донбасс Mariupol Мариуполь Маріуполь Makiivka Макеевка
-Horlivka Горловка Melitopol Мелитополь""")
+Horlivka Горловка Melitopol Мелитополь
+Сімферополь Мелітополь Горлівка Макіївка Керч Євпаторія Алушта Джанкой Феодосія Феодосия
+Berdiansk Berdyansk Бердянськ Бердянск Енергодар Энергодар Henichesk Генічеськ Геническ Alchevsk
+Алчевськ Алчевск""")
 
 AU_STATES = {
     "New South Wales": "NSW", "Victoria": "VIC", "Queensland": "QLD",

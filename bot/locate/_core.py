@@ -68,6 +68,7 @@ from bot.locate._scripts import (
     scan_romanised_hindi,
 )
 from bot.locate._text import Chain, Text, contiguous, covers_rest, negated, read_place
+from bot.locate._unsafe import says_unsafe_here
 
 __all__ = ["Placement", "locate"]
 
@@ -162,6 +163,7 @@ def _locate(text: str, profile: str | None) -> Placement:
     russia = (
         russia
         or in_distress(t)
+        or says_unsafe_here(body, t.keys)
         or mentions_russian_place(t)
         or (not raw.isascii() and names_russian_place_in_other_scripts(body))
         or names_caucasus_place(t)
