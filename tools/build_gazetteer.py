@@ -50,6 +50,12 @@ MIN_POP = 50_000
 MIN_POP_FULL = {"RU"}  # countries kept down to the 15,000 of cities15000
 MIN_POP_LATIN_ALT = 150_000  # exonyms (Cologne, Milan, Gothenburg) for the bigger cities only
 MIN_POP_CYR_ALT = 400_000  # Cyrillic exonyms abroad: "я живу в Берлине"
+# Countries of the former USSR, where Russian names of towns are in daily use ("живу в
+# Нарве", "из Даугавпилса"): their towns keep their Cyrillic names down to MIN_POP.
+EX_USSR = {"EE", "LV", "LT", "MD", "GE", "AM", "AZ", "UZ", "KG", "TJ", "TM"}
+# A country of fewer people than this has few towns over MIN_POP ("bý í Akureyri",
+# "bor i Tórshavn"): its towns are kept down to the 15,000 of cities15000, as Russia's.
+SMALL_COUNTRY = 6_000_000
 MIN_POP_KANA_ALT = 1_000_000  # katakana exonyms abroad: "ベルリン在住"
 MIN_POP_CAPITAL = 10_000  # capitals under MIN_POP keep their other-script names down to this
 MIN_POP_SCRIPT_ALT = 1_000_000  # exonyms abroad in other scripts: "ברלין", "برلين", "柏林"
@@ -218,7 +224,9 @@ ALIASES: dict[str, tuple[str, str]] = {
     "Aotearoa": ("NZ", "c"), "Aus": ("AU", "c"), "QLD": ("AU", "s"), "NSW": ("AU", "s"),
     "NorCal": ("US", "s"), "SoCal": ("US", "s"), "PNW": ("US", "s"), "ATX": ("US", "t"),
     "Manc": ("GB", "t"), "Praze": ("CZ", "t"), "Brně": ("CZ", "t"),
-    "NYC": ("US", "t"), "New York City": ("US", "t"), "SF": ("US", "t"),
+    "NYC": ("US", "t"), "LDN": ("GB", "t"), "Mother City": ("ZA", "t"),
+    "УБ": ("MN", "t"), "Åland": ("AX", "c"), "Mariehamn": ("AX", "t"),
+    "New York City": ("US", "t"), "SF": ("US", "t"),
     "San Fran": ("US", "t"), "DC": ("US", "t"), "Washington DC": ("US", "t"),
     "Philly": ("US", "t"), "Bay Area": ("US", "t"), "NOLA": ("US", "t"),
     "Rio": ("BR", "t"), "Sampa": ("BR", "t"), "CDMX": ("MX", "t"), "Brum": ("GB", "t"),
@@ -591,7 +599,7 @@ def _alt_ok(alt: str, cc: str, pop: int, *, capital: bool = False) -> bool:
         # people abroad name it as often as the biggest cities.
         return script != "han" or len(alt) >= 2
     if script == "cyr":
-        return pop >= MIN_POP_CYR_ALT
+        return pop >= (MIN_POP if cc in EX_USSR else MIN_POP_CYR_ALT)
     if script == "kana":
         return pop >= MIN_POP_KANA_ALT
     # One Han character is a word as often as a place: only longer exonyms abroad.
@@ -644,10 +652,13 @@ def build() -> dict[str, object]:
         _add(places, name, cc if kind != "x" else "", kind, score, short_ok=True)
 
     capitals = {(cc, c["capital"]) for cc, c in gc.get_countries().items()}
+    full = MIN_POP_FULL | {
+        cc for cc, c in gc.get_countries().items() if int(c["population"]) < SMALL_COUNTRY
+    }
     for city in gc.get_cities().values():
         cc, pop = city["countrycode"], int(city["population"])
         capital = (cc, city["name"]) in capitals
-        small = pop < MIN_POP and cc not in MIN_POP_FULL
+        small = pop < MIN_POP and cc not in full
         if cc not in iso or (small and not (capital and pop >= MIN_POP_CAPITAL)):
             continue
         score = max(pop / 1000, 1.0) * (CAPITAL_BOOST if capital else 1)

@@ -88,7 +88,7 @@ class Placement:
 
 
 _MAX_CHARS = 4000  # a mention is short; bound the work on hostile input
-_PROFILE_SPLIT = re.compile(r"[|•·;/\n]+|\s[-—–→]\s|->|\s&\s")
+_PROFILE_SPLIT = re.compile(r"[|•·;/\n✈→⇄↔➡⇆\ufe0f]+|\s[-—–]\s|->|\s&\s")
 
 _FAMILIES = (
     ("self-in", compile_patterns(RESIDENCE + RESIDENCE_MORE)),
@@ -340,6 +340,23 @@ def _scan_clauses(t: Text, scan: Scan) -> None:
                 scan.add("dateline", chain, ties_only=chain.russian)
 
 
+def _district_tail(t: Text, chain: Chain) -> bool:
+    """A profile's town followed by a district, state code or postal area the gazetteer
+    does not know ("Odense C", "Siliguri, WB", "Bandung, Jawa Barat", "서울 마포구"):
+    the town still says where they are, if it names one country."""
+    rest = t.keys[chain.end :]
+    gaz = gazetteer()
+    return (
+        chain.res.cc is not None
+        and chain.res.certainty == 1.0
+        and 0 < len(rest) <= 2
+        and not any(gaz.has(k) or k in gaz.codes for k in rest)
+        # After a comma anything; after a space only a code or another script's district
+        # ("Paris Hilton fan" is not a district of Paris).
+        and (t.gaps[chain.end] != "space" or all(len(k) <= 3 or not k.isascii() for k in rest))
+    )
+
+
 def _profile(profile: str) -> tuple[Cand | None, bool]:
     """The profile's candidate and whether it may be Russia, once per distinct profile.
 
@@ -363,7 +380,7 @@ def _scan_profile(profile: str, scan: Scan) -> bool:
             segment = {"US": "USA", "RU": "Russia"}.get(segment.strip(), segment)
             st = text_of(segment)
             chain = read_place(st, 0, context="profile") if st.keys else None
-            if chain and covers_rest(st, chain):
+            if chain and (covers_rest(st, chain) or _district_tail(st, chain)):
                 sub.add("profile", chain)
     if not sub.cands:
         sub.cands.extend(Cand("profile", cc, 1.0) for cc in unspaced_places(profile))

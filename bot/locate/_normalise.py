@@ -61,7 +61,10 @@ _CYR_ENDINGS_TEXT = (
     "иями ями ами ией ием иях ого его ому ему ыми ими ая яя ое ее ой ей ий ый ых их ом ем "
     "ам ям ах ях ию ия ии ью ье ья ы и а я е у ю о ь й і ї"
 )
-_LAT_ENDINGS_TEXT = "iach ach ssa sta lla lta lle zie ie iu ii ia ja ji em a e i u y"
+# Polish, Finnish (inessive, elative, adessive, ablative, illative), Estonian, Baltic.
+_LAT_ENDINGS_TEXT = (
+    "iach ach ssa sta lla lta lle aan iin een zie ie iu ii ia ja ji je em a e i u y s"
+)
 _MIN_STEM = 3
 
 

@@ -3,7 +3,8 @@
 Only languages whose words are separated by spaces and whose place names stand on their
 own (or inflect at the end, "~"): Vietnamese, Indonesian and Malay, Tagalog, Swahili,
 Greek, Catalan, Serbian, Croatian and Bosnian (Latin and Cyrillic), Bulgarian,
-Belarusian. Languages that glue endings or prepositions to the place, or write without
+Belarusian, Finnish beyond "asun", Estonian, Latvian, Lithuanian, Albanian, Icelandic, and
+more Portuguese. Languages that glue endings or prepositions to the place, or write without
 spaces, are read by _cues.
 """
 
@@ -36,6 +37,7 @@ RESIDENCE_MORE = [
     "toi|minh|em|anh|chi|tao|to|bon_minh|chung_toi|chung_em song|dang_song|hien_song|"
     "lam_viec|sinh_song o|tai",
     "toi|minh|em|anh|chi|tao|to|bon_minh|chung_toi|chung_em dang|hien_dang|hien|van? o",
+    "la? du_hoc_sinh|sinh_vien|nghien_cuu_sinh|cong_nhan dang? o|tai",
     "^song|sinh_song|cu_tru o|tai",
     # Indonesian and Malay: "tinggal di Jakarta", "saya di Bandung", "saya kat KL".
     "^tinggal|menetap|berdomisili|domisili|bermastautin|duduk|tingal di|kat",
@@ -47,7 +49,9 @@ RESIDENCE_MORE = [
     "nri|nris based|living|settled? in",
     # "orang Malaysia tapi tinggal di Sydney": residence after a conjunction or "now".
     "tapi|tetapi|tp|namun|cuma|dan|skrg|sekarang|kini|masih|pun tinggal|menetap|"
-    "berdomisili|bermastautin|duduk di|kat",
+    "berdomisili|bermastautin|duduk|kerja|bekerja|kuliah|sekolah di|kat",
+    "tahun|thn|bulan|bln tinggal|menetap|kerja|bekerja|kuliah di",
+    "saya|aku|kami|sy warga|penduduk",
     "saya|aku|kami|gue|gw|sy nulis|menulis dari",
     # Tagalog: "Dito sa Riyadh", "Nakatira ako sa Maynila".
     "dito|andito|nandito|narito|nandiyan|nasa ako|kami? sa",
@@ -63,7 +67,8 @@ RESIDENCE_MORE = [
     "niko|nipo|tuko|tupo|ninaishi|naishi|tunaishi|ninakaa|nakaa|tunakaa|ninafanya_kazi "
     "huko|hapa|katika|kwenye|mjini?",
     # Greek: "Ζω στο Βερολίνο", "μένουμε στη Θεσσαλονίκη".
-    "μενουμε|ζουμε|δουλευουμε|βρισκομαι|βρισκομαστε|ειμαι|ειμαστε στην|στη|στο|στον",
+    "μενουμε|ζουμε|δουλευουμε|βρισκομαι|βρισκομαστε|ειμαι|ειμαστε στην|στη|στο|στον|στις|στους",
+    "^εδω",
     # Catalan: "Visc a Barcelona", "estic a Girona".
     "visc|vivim|resideixo|resideixen|estic|estem|treballo a|al|en",
     "salutacions|hola des_de|de",
@@ -83,6 +88,19 @@ RESIDENCE_MORE = [
     # Macedonian: "Живеам во Скопје".
     "живеам|живееме|живеат во|вo",
     "salamu|salam kutoka",
+    # Finnish beyond "asun": "asun nykyään Tampereella", "muutin Tukholmaan".
+    "~asun|asumme nyt|nykyaan|tata_nykyaa|talla_hetkella|edelleen|jo",
+    "~muutin|muutimme|muutettiin|muutin_juuri",
+    # Estonian, Latvian, Lithuanian: the place follows the verb in its own case.
+    "~elan|elame|tootan|opin",
+    "~dzivoju|dzivojam|stradaju|macos",
+    "~gyvenu|gyvename|dirbu|studijuoju",
+    # Albanian: "jetoj në Durrës".
+    "jetoj|jetojme|banoj|banojme|punoj ne",
+    # Icelandic: "bý í Reykjavík".
+    "by|buum|bua i|a",
+    # Portuguese in the gerund: "morando em Lisboa há 3 anos".
+    "morando|vivendo|residindo|trabalhando|estudando agora|atualmente? em|no|na|nos|nas",
     "χαιρετισμους|χαιρετισματα|γεια|φιλια απο την|τη|το|τον",
     "χαιρετισμους|χαιρετισματα|γεια|φιλια απο",
 ]

@@ -154,7 +154,16 @@ def longest(
         for n in range(top, 0, -1):
             senses = tuple(s for s in _lookup(t, i, n, stem=allow_stem) if s.kind in kinds)
             if senses:
-                return n, " ".join(t.keys[i : i + n]), senses
+                key = " ".join(t.keys[i : i + n])
+                if stem == "all" and not allow_stem and len(key) >= 4:
+                    # After an Estonian or Finnish phrase a name as written may be another
+                    # name inflected ("elan Tartus": Tartu, not Syria's Tartus): both stand.
+                    # Neither is preferred by size: other evidence must decide.
+                    inflected = gaz.senses(stem_key(key)) or gaz.by_stem(key)
+                    other = [s for s in inflected if s.kind in kinds and s not in senses]
+                    if {s.cc for s in other} - {s.cc for s in senses}:
+                        senses = tuple(s._replace(score=1.0) for s in (*senses, *other))
+                return n, key, senses
     return 0, "", ()
 
 
