@@ -300,7 +300,7 @@ NEGATION = frozenset(_W("not never nicht kein nie pas no не ні ei inte ikke 
 ARTICLES = frozenset(
     _W("the la le les el los las der die das den dem het kota bandar jiji mji wa la tai")
 )
-HERE_WORDS = frozenset(_W("here based hier"))
+HERE_WORDS = frozenset(_W("here based hier ici aqui aca"))
 # Between a place and "here": "Tokyo resident here", "Arkhangelsk guy here".
 RESIDENT_NOUNS = frozenset(
     _W("resident local guy gal girl boy lad lass person man woman mum mom dad native")

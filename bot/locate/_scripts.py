@@ -19,12 +19,17 @@ from bot.locate._text import Text, contiguous, negated, read_place
 
 _CJK = re.compile("[\u3040-\u9fff]")
 # "から" alone is "from" ("ロンドンから応援"), but "からの" modifies a noun ("news from").
-_JA_PLACE = re.compile("(に住んで|に住む|在住|に暮らして|にいます|にいる|出身|から来|から(?!の))")
+_JA_PLACE = re.compile(
+    "(に住んで|に住む|在住|住み|住まい|に暮らして|にいます|にいる|出身|から来|から(?!の))"
+)
 # Someone else as the subject: "友達はベルリンに住んでいます" is a tie, not the writer's home.
 _JA_OTHERS = re.compile("友達|友人|家族|両親|母|父|兄|姉|弟|妹|夫|妻|彼|息子|娘|親戚")
 _JA_DEMONYM = re.compile("([\u3040-\u30ff\u4e00-\u9fff]{1,8}人)(?:です|として|なので|だけど|の私)")
 _DEMONYM_LEAD = compile_patterns(DEMONYM_LEAD)
-_IN = frozenset(str.split("in living_in based_in"))
+# "a Kenyan in Nairobi", "українка у Вроцлаві", "dansker i Malmö", "Έλληνας στις Βρυξέλλες".
+_IN = frozenset(
+    fold(w) for w in str.split("in living_in based_in у ў в во en em i w v στη στην στο στις")
+)
 
 
 def scan_demonyms(t: Text, scan: Scan) -> None:
@@ -56,9 +61,10 @@ def scan_demonyms(t: Text, scan: Scan) -> None:
         if led or opens:
             scan.cands.append(Cand("demonym", cc, 1.0))
             scan.russia = scan.russia or cc == "RU"
-            if nxt in _IN and i + n + 1 < len(keys):
-                # "Proud Pakistani in Toronto", "as a Filipina in Dubai": origin, then home.
-                scan.add("self-in", read_place(t, i + n + 1, context="explicit"))
+        if (led or t.gaps[first] != "space") and nxt in _IN and i + n + 1 < len(keys):
+            # "Proud Pakistani in Toronto", "українка у Вроцлаві": origin, then home. A
+            # clause that opens so says nothing of the origin if the home is unread.
+            scan.add("self-in", read_place(t, i + n + 1, context="explicit"))
 
 
 def scan_japanese(body: str, scan: Scan) -> None:
@@ -95,6 +101,14 @@ _HI_WORK = frozenset(str.split("job kaam naukri padhai study"))
 _HI_DO = frozenset(str.split("karta karti karte krta krti"))
 
 
+def _works(keys: list[str], j: int) -> bool:
+    """ "job karta", "kaam kar raha", "3 saal se kaam kar rahi": work, within a few words."""
+    for k in range(j, min(j + 4, len(keys) - 1)):
+        if keys[k] in _HI_WORK:
+            return keys[k + 1] in _HI_DO or keys[k + 1] in ("kar", "kr")
+    return False
+
+
 def scan_romanised_hindi(t: Text, scan: Scan) -> None:
     keys = t.keys
     if _HI_VERB.isdisjoint(keys) and "hain" not in keys and _HI_DO.isdisjoint(keys):
@@ -105,9 +119,7 @@ def scan_romanised_hindi(t: Text, scan: Scan) -> None:
         how = _HI_POST.get(keys[i])
         verb = keys[i + 1]
         # "hain" is "we are" with "hum", but "they are" without it.
-        works = (
-            how == "self-in" and verb in _HI_WORK and i + 2 < len(keys) and keys[i + 2] in _HI_DO
-        )
+        works = how == "self-in" and _works(keys, i + 1)
         if how is None or not (verb in _HI_VERB or (verb == "hain" and we) or works):
             continue
         for n in (2, 1):  # "new delhi se", then "delhi se"
