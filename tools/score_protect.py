@@ -3,8 +3,9 @@
     .venv/bin/python tools/score_protect.py ROOT CLOSETHECAMPS SET [...]
 
 Must protect: rows labelled "russia", and rows whose accepted answers include a country of
-ROOT/messages/resources/at_risk.yaml. Prints how many of those did not get the protect
-policy, and how many others got it needlessly.
+ROOT/messages/resources/at_risk.yaml. Prints how many of those were answered publicly (a
+reply with resources, not the protect message nor silence), and how many others got the
+protect message needlessly.
 """
 
 from __future__ import annotations
@@ -34,10 +35,12 @@ def main(root: str, exe: str, files: list[str]) -> None:
     got = {d["id"]: d for d in map(json.loads, out.splitlines())}
     need = [r for r in rows if r.get("russia") or any(a in risk for a in r["accept"] if a)]
     ids = {r["id"] for r in need}
-    missed = [r["id"] for r in need if got[r["id"]]["policy"] != "protect"]
+    # The neutral protect message or no reply at all ("skip": an opt-out such as "don't
+    # answer me publicly") are both safe; a reply with resources is not.
+    missed = [r["id"] for r in need if got[r["id"]]["policy"] == "reply"]
     needless = [r["id"] for r in rows if r["id"] not in ids and got[r["id"]]["policy"] == "protect"]
     print(
-        f"{len(rows)} rows: must protect {len(need)}, not protected {len(missed)} {missed}; "
+        f"{len(rows)} rows: must protect {len(need)}, answered publicly {len(missed)} {missed}; "
         f"protected needlessly {len(needless)}"
     )
 

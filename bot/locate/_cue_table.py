@@ -40,7 +40,7 @@ _AR_LIVE = (
     "كنسكن|كنعيش|كنعيش|ساكنين|عايشين|أعيش|اعيش|أسكن|اسكن|ساكن|ساكنة|مقيم|مقيمة|أقيم|اقيم|نعيش|نسكن|عايش|عايشة|قاعد|قاعدة|"
     "موجود|موجودة|متواجد|متواجدة|أنا|انا|إحنا|احنا|نحن"
 )
-ARABIZI_ME = r"ana|ena|a7na|ahna|e7na|ehna|n7na|ani"
+ARABIZI_ME = r"ana|ena|a7na|ahna|e7na|ehna|n7na|ani|rani|rana"
 _ARABIZI_LIVE = (
     r"sakin|saken|sakna|sakena|3aych|3aysh|3ayesh|3ayech|3ayich|3aysha|3aycha|kan3ich|"
     r"kan3ish|kanskon|n3ich|n3ish|nskon|naskon|mqim|mo9im|mqima|mouqim|9a3ed|9a3da|gaa3ed"

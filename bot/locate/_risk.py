@@ -3,7 +3,8 @@
 A mention written in one of them, whose writer places themself nowhere, may well come
 from such a country; like Russian for Russia, that is reason enough to protect. Scripts
 are told by their letters; Latin-script languages by words no other language here uses
-(Swahili, Hausa, Malay, Uzbek, Somali, Wolof, Luganda, West African Pidgin).
+(Swahili, Hausa, Malay, Uzbek, Somali, Wolof, Luganda, West African Pidgin), and
+Arabic in Latin letters by its digits.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ _WORDS = frozenset(
         # Hausa
         "zaune sannu taimaka taimakawa nagode "
         # Malay
-        "tinggal boleh macam bagaimana terima kasih saya "
+        "tinggal boleh macam bagaimana terima kasih saya nak petisyen "
         # Uzbek and Turkmen
         "yashayman yashaymiz qanday yordam rahmat salom ýaşaýaryn kömek "
         "яшайман яшаймиз қандай ёрдам раҳмат салом "
@@ -38,5 +39,9 @@ _WORDS = frozenset(
 )
 
 
+# Arabic in Latin letters (Arabizi) writes sounds as digits inside words: "n3awnou".
+_ARABIZI = re.compile(r"\b[a-z]+[2379][a-z]+\b", re.IGNORECASE)
+
+
 def writes_risk_language(body: str, keys: list[str]) -> bool:
-    return bool(_SCRIPTS.search(body)) or not _WORDS.isdisjoint(keys)
+    return bool(_SCRIPTS.search(body)) or not _WORDS.isdisjoint(keys) or bool(_ARABIZI.search(body))

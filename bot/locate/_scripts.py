@@ -135,7 +135,13 @@ def scan_romanised_hindi(t: Text, scan: Scan) -> None:
 
 # Indonesian and Malay put "here" after the place: "dari Bandung nih" (from Bandung,
 # me), "orang Medan sini" (a Medan local here), "arek Suroboyo kene".
-_ID_LEAD = {"dari": "self-from", "orang": "self-in", "arek": "self-in", "wong": "self-in"}
+_ID_LEAD = {
+    "dari": "self-from",
+    "orang": "self-in",
+    "arek": "self-in",
+    "wong": "self-in",
+    "anak": "self-in",  # "anak Jaksel nih": a South Jakarta kid, here
+}
 _ID_HERE = frozenset(str.split("nih sini ni kene sih je jer"))
 
 

@@ -446,7 +446,15 @@ PLACED += [
     ("uk", "українець у Кракові, кому писати?", "PL"),
     ("be", "беларуска у Вільні, каму пісаць?", "LT"),
     ("bg", "българка в Солун съм", "GR"),
+    ("ar", "rani f Annaba khouya, kifach n3awnou?", "DZ"),
+    ("id", "anak Jakbar nih, bisa bantu apa?", "ID"),
 ]
+
+
+@pytest.mark.parametrize("text", ["kifach n9der n3awen? 💔", "nak share petisyen ni dgn kawan2"])
+def test_arabizi_and_malay_without_a_place_are_risk_languages(text: str) -> None:
+    placed = locate(text)
+    assert placed.country is None and placed.risk_language
 
 
 @pytest.mark.parametrize(
