@@ -39,6 +39,7 @@ from bot.locate._patterns import (
     HERE_WORDS,
     LEADING,
     ORIGIN,
+    RAW_HERE,
     RESIDENCE,
     RESIDENT_NOUNS,
     TIES,
@@ -67,7 +68,15 @@ from bot.locate._scripts import (
     scan_japanese,
     scan_romanised_hindi,
 )
-from bot.locate._text import Chain, Text, contiguous, covers_rest, negated, read_place
+from bot.locate._text import (
+    Chain,
+    Text,
+    contiguous,
+    covers_rest,
+    district_tail,
+    negated,
+    read_place,
+)
 from bot.locate._unsafe import says_unsafe_here
 
 __all__ = ["Placement", "locate"]
@@ -314,17 +323,21 @@ def _scan_clauses(t: Text, scan: Scan) -> None:
         if chain is None:
             continue
         e = chain.end
-        if e + 1 < len(t.keys) and t.keys[e] in RESIDENT_NOUNS and t.gaps[e + 1] == "space":
+        resident = e < len(t.keys) and t.keys[e] in RESIDENT_NOUNS
+        if resident and e + 1 < len(t.keys) and t.gaps[e + 1] == "space":
             e += 1  # "Tokyo resident here", "Brum lad here"
         if (
             e < len(t.keys)
             and t.gaps[e] != "hard"
             and (
                 t.keys[e] in HERE_WORDS
+                or t.raws[e].casefold() in RAW_HERE
                 or (t.keys[e] in CHECKING_IN and e + 1 < len(t.keys) and t.keys[e + 1] == "in")
             )
         ):
             scan.add("here", chain)
+        elif resident and (e + 1 >= len(t.keys) or t.gaps[e + 1] != "space"):
+            scan.add("here", chain)  # "brissie local, who's my MP?"
         elif e < len(t.keys) and t.gaps[e] == "space" and t.keys[e] in BORN_WORDS:
             scan.add("self-from", chain)
         elif s == 0 and covers_rest(t, chain):
@@ -338,23 +351,6 @@ def _scan_clauses(t: Text, scan: Scan) -> None:
                 # The campaign's own topic: "Grozny — what can we do?" is as
                 # likely about Grozny as from it. Protect, but do not place.
                 scan.add("dateline", chain, ties_only=chain.russian)
-
-
-def _district_tail(t: Text, chain: Chain) -> bool:
-    """A profile's town followed by a district, state code or postal area the gazetteer
-    does not know ("Odense C", "Siliguri, WB", "Bandung, Jawa Barat", "서울 마포구"):
-    the town still says where they are, if it names one country."""
-    rest = t.keys[chain.end :]
-    gaz = gazetteer()
-    return (
-        chain.res.cc is not None
-        and chain.res.certainty == 1.0
-        and 0 < len(rest) <= 2
-        and not any(gaz.has(k) or k in gaz.codes for k in rest)
-        # After a comma anything; after a space only a code or another script's district
-        # ("Paris Hilton fan" is not a district of Paris).
-        and (t.gaps[chain.end] != "space" or all(len(k) <= 3 or not k.isascii() for k in rest))
-    )
 
 
 def _profile(profile: str) -> tuple[Cand | None, bool]:
@@ -380,7 +376,7 @@ def _scan_profile(profile: str, scan: Scan) -> bool:
             segment = {"US": "USA", "RU": "Russia"}.get(segment.strip(), segment)
             st = text_of(segment)
             chain = read_place(st, 0, context="profile") if st.keys else None
-            if chain and (covers_rest(st, chain) or _district_tail(st, chain)):
+            if chain and (covers_rest(st, chain) or district_tail(st, chain)):
                 sub.add("profile", chain)
     if not sub.cands:
         sub.cands.extend(Cand("profile", cc, 1.0) for cc in unspaced_places(profile))

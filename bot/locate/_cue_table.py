@@ -103,6 +103,12 @@ CUES: dict[str, tuple[Cue, ...]] = {
             rf"(?P<p>{_W}?)(?:ból|ből|ról|ről)\s+(?:jöttem|származom|származunk|jövök)\b",
         ),
         _cue("self-in", "before", rf"(?P<p>{_W}?)(?:ból|ből|ról|ről)\s+(?:írok|írunk)\b"),
+        # Finnish greetings name the place in the elative: "Oulusta terveisiä".
+        _cue(
+            "self-in", "before",
+            rf"(?P<p>{_W})(?:sta|stä|lta|ltä)\s+(?:terveisiä|terveiset)\b",
+            capital=True,
+        ),
         # Arabic in Latin letters (Arabizi): "ana fi tounes", "ana f Casa", "ana men dzayer".
         _cue(
             "self-in", "after",
@@ -216,7 +222,7 @@ _LATIN_WORDS = frozenset(
     fold(w)
     for w in str.split(
         "geldim geliyorum geldik jöttem származom származunk jövök írok írunk selamlar "
-        "sevgiler selam üdvözlet üdvözletek üdv üdvözlettel"
+        "sevgiler selam üdvözlet üdvözletek üdv üdvözlettel terveisiä terveiset"
     )
 )
 _TR_ENDING = re.compile(r"y[ıiuü][mz]\b")

@@ -260,40 +260,6 @@ FIRST_PERSON = frozenset(fold(w) for w in _W(
     # "Таллин. Живу здесь с детства": a verb in the first person says who is there.
     "живу живем живём переехал переехала переехали жыву жывем мешкаю живеам живея живим"
 ))  # fmt: skip
-# Russian speaking about their own situation; protect even with no place given.
-RU_FIRST_PERSON = frozenset(fold(w) for w in _W(
-    "я мне меня мной мы нас нам нами мой моя моё мое мои моих моего моей наш наша наше наши "
-    "нашего нашей помогите помоги спасите живу нахожусь боюсь прячусь"
-))  # fmt: skip
-# Ukrainian words with no Ukrainian-only letter ("як я можу допомогти?"): Ukrainian,
-# so not a Russian-language message.
-UK_WORDS = frozenset(fold(w) for w in _W(
-    "що як можу допомогти допоможіть зробити мені дякую з дзякуй магу дапамагчы дапамажыце"
-))  # fmt: skip
-# Russian written in Latin letters: words no other language here uses.
-RU_LATIN_FIRST_PERSON = frozenset(_W(
-    "pomogite pomogi spasite menya mne zhivu boyus strashno pozhaluysta pozhalujsta "
-    "ishchut ishut pryachus"
-))  # fmt: skip
-# Russian in Latin letters without a first person: two of these make a Russian message.
-RU_LATIN_WORDS = frozenset(_W(
-    "chto shto gde mozhno kak pomoch pomoch' eto pravda vsekh vseh spasibo privet seychas "
-    "seichas nichego tozhe kogda pochemu nuzhno khochu hochu znayu podskazhite skazhite "
-    "normalno normal'no pochitat pochitat' ssylku novosti"
-))  # fmt: skip
-# Someone saying they are in danger, whatever the language of the rest: the neutral
-# protect reply (the Russian LGBT Network's own site) is the right answer anyway.
-DANGER = [tuple(fold(w) for w in p.split()) for p in (
-    "i'm scared", "i am scared", "im scared", "i'm in danger", "i am in danger",
-    "they're looking for me", "they are looking for me", "i'm hiding", "i am hiding",
-    "in hiding", "can't say where i am", "cannot say where i am", "people are disappearing",
-)]  # fmt: skip
-# Words of fear or of asking to be rescued, in Russian (Cyrillic or Latin letters):
-# with these, a Russian-language message is protected wherever it says the writer is.
-RU_DISTRESS = frozenset(fold(w) for w in _W(
-    "помогите помоги спасите спасти боюсь страшно прячусь ищут угрожают задержали забрали "
-    "pomogite pomogi spasite boyus strashno pryachus ishchut ishut"
-))  # fmt: skip
 NEGATION = frozenset(_W("not never nicht kein nie pas no не ні ei inte ikke niet " + NEGATION_MORE))
 # With "city of" words read past the same way: "tinggal di kota Bandung", "mji wa Arusha",
 # "ở tại Hà Nội".
@@ -301,6 +267,8 @@ ARTICLES = frozenset(
     _W("the la le les el los las der die das den dem het kota bandar jiji mji wa la tai")
 )
 HERE_WORDS = frozenset(_W("here based hier ici aqui aca"))
+# Compared as written, since folded they are other words: Vietnamese "đây" is "day".
+RAW_HERE = frozenset(_W("đây"))
 # Between a place and "here": "Tokyo resident here", "Arkhangelsk guy here".
 RESIDENT_NOUNS = frozenset(
     _W("resident local guy gal girl boy lad lass person man woman mum mom dad native")

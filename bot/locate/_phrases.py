@@ -37,7 +37,8 @@ RESIDENCE_MORE = [
     "toi|minh|em|anh|chi|tao|to|bon_minh|chung_toi|chung_em song|dang_song|hien_song|"
     "lam_viec|sinh_song o|tai",
     "toi|minh|em|anh|chi|tao|to|bon_minh|chung_toi|chung_em dang|hien_dang|hien|van? o",
-    "la? du_hoc_sinh|sinh_vien|nghien_cuu_sinh|cong_nhan dang? o|tai",
+    "toi|minh|em|anh|chi|to|chung_toi la? du_hoc_sinh|sinh_vien|nghien_cuu_sinh|cong_nhan "
+    "dang? o|tai",
     "^song|sinh_song|cu_tru o|tai",
     # Indonesian and Malay: "tinggal di Jakarta", "saya di Bandung", "saya kat KL".
     "^tinggal|menetap|berdomisili|domisili|bermastautin|duduk|tingal di|kat",

@@ -14,17 +14,44 @@ from pathlib import Path
 
 from bot.locate._gazetteer import gazetteer
 from bot.locate._normalise import CYRILLIC, fold, stem_key
-from bot.locate._patterns import (
-    DANGER,
-    RU_DISTRESS,
-    RU_FIRST_PERSON,
-    RU_LATIN_FIRST_PERSON,
-    RU_LATIN_WORDS,
-    UK_WORDS,
-)
 from bot.locate._text import Chain, Text, qualifier
 
 _split = str.split
+_W = str.split
+# Russian speaking about their own situation; protect even with no place given.
+RU_FIRST_PERSON = frozenset(fold(w) for w in _W(
+    "я мне меня мной мы нас нам нами мой моя моё мое мои моих моего моей наш наша наше наши "
+    "нашего нашей помогите помоги спасите живу нахожусь боюсь прячусь"
+))  # fmt: skip
+# Ukrainian words with no Ukrainian-only letter ("як я можу допомогти?"): Ukrainian,
+# so not a Russian-language message.
+UK_WORDS = frozenset(fold(w) for w in _W(
+    "що як можу допомогти допоможіть зробити мені дякую з дзякуй магу дапамагчы дапамажыце"
+))  # fmt: skip
+# Russian written in Latin letters: words no other language here uses.
+RU_LATIN_FIRST_PERSON = frozenset(_W(
+    "pomogite pomogi spasite menya mne zhivu boyus strashno pozhaluysta pozhalujsta "
+    "ishchut ishut pryachus"
+))  # fmt: skip
+# Russian in Latin letters without a first person: two of these make a Russian message.
+RU_LATIN_WORDS = frozenset(_W(
+    "chto shto gde mozhno kak pomoch pomoch' eto pravda vsekh vseh spasibo privet seychas "
+    "seichas nichego tozhe kogda pochemu nuzhno khochu hochu znayu podskazhite skazhite "
+    "normalno normal'no pochitat pochitat' ssylku novosti"
+))  # fmt: skip
+# Someone saying they are in danger, whatever the language of the rest: the neutral
+# protect reply (the Russian LGBT Network's own site) is the right answer anyway.
+DANGER = [tuple(fold(w) for w in p.split()) for p in (
+    "i'm scared", "i am scared", "im scared", "i'm in danger", "i am in danger",
+    "they're looking for me", "they are looking for me", "i'm hiding", "i am hiding",
+    "in hiding", "can't say where i am", "cannot say where i am", "people are disappearing",
+)]  # fmt: skip
+# Words of fear or of asking to be rescued, in Russian (Cyrillic or Latin letters):
+# with these, a Russian-language message is protected wherever it says the writer is.
+RU_DISTRESS = frozenset(fold(w) for w in _W(
+    "помогите помоги спасите спасти боюсь страшно прячусь ищут угрожают задержали забрали "
+    "pomogite pomogi spasite boyus strashno pryachus ishchut ishut"
+))  # fmt: skip
 # City shorthands only Russians use, typed in any case ("both in ekb").
 _RU_SHORTHAND = frozenset(_split("msk spb ekb yekb nsk piter novosib"))
 UKR_ONLY = frozenset("іїєґІЇЄҐўЎ")  # letters Russian never uses

@@ -286,6 +286,23 @@ def covers_rest(t: Text, chain: Chain) -> bool:
     return all(k in _EXTRA_UNITS for k in rest)
 
 
+def district_tail(t: Text, chain: Chain) -> bool:
+    """A profile's town followed by a district, state code or postal area the gazetteer
+    does not know ("Odense C", "Siliguri, WB", "Bandung, Jawa Barat", "서울 마포구"):
+    the town still says where they are, if it names one country."""
+    rest = t.keys[chain.end :]
+    gaz = gazetteer()
+    return (
+        chain.res.cc is not None
+        and chain.res.certainty == 1.0
+        and 0 < len(rest) <= 2
+        and not any(gaz.has(k) or k in gaz.codes for k in rest)
+        # After a comma anything; after a space only a code or another script's district
+        # ("Paris Hilton fan" is not a district of Paris).
+        and (t.gaps[chain.end] != "space" or all(len(k) <= 3 or not k.isascii() for k in rest))
+    )
+
+
 def negated(t: Text, start: int) -> bool:
     """A negation in the two words before `start`, in the same clause."""
     lo = start

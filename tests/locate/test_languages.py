@@ -448,6 +448,10 @@ PLACED += [
     ("bg", "българка в Солун съм", "GR"),
     ("ar", "rani f Annaba khouya, kifach n3awnou?", "DZ"),
     ("id", "anak Jakbar nih, bisa bantu apa?", "ID"),
+    ("vi", "em là sinh viên ở Lyon, bên Pháp thì sao ạ?", "FR"),
+    ("vi", "Hà Nội đây, ký rồi nha", "VN"),
+    ("fi", "Tampereelta terveisiä, jaettu!", "FI"),
+    ("en", "Bristol local, who is my MP?", "GB"),
 ]
 
 
