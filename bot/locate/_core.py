@@ -25,6 +25,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from bot.locate._clauses import followed_by_self, scan_clauses
 from bot.locate._cues import scan_cues, unspaced_places
 from bot.locate._evidence import Cand, Scan, decide
 from bot.locate._gazetteer import Sense, gazetteer
@@ -32,16 +33,12 @@ from bot.locate._lists import flag_is_decoration, listed, visiting
 from bot.locate._normalise import CYRILLIC, clean
 from bot.locate._patterns import (
     ARTICLES,
-    BORN_WORDS,
-    CHECKING_IN,
-    FIRST_PERSON,
     GREETINGS,
-    HERE_WORDS,
     LEADING,
+    LEADING_FROM,
+    LEADING_INFLECTS,
     ORIGIN,
-    RAW_HERE,
     RESIDENCE,
-    RESIDENT_NOUNS,
     TIES,
     WEATHER,
     Pattern,
@@ -144,7 +141,7 @@ def _locate(text: str, profile: str | None) -> Placement:
     t = text_of(body)
     if _worth_scanning(raw, t):
         _scan_patterns(t, scan)
-        _scan_clauses(t, scan)
+        scan_clauses(t, scan)
         scan_japanese(body, scan)
         scan_demonyms(t, scan)
         for cc in flags:
@@ -225,20 +222,9 @@ def _worth_scanning(raw: str, t: Text) -> bool:
             return True
         if i and keys[i - 1] in finals and _latin_pattern_ends(keys, i):
             return True
+        if i == 1 and keys[0] in LEADING_INFLECTS:
+            return True  # "iz Mostara sam": the town inflected after a leading "from"
     return False
-
-
-def _may_name(t: Text, i: int) -> bool:
-    """Could an exact (or elongated) gazetteer name start at word i?"""
-    keys = t.keys
-    if i >= len(keys):
-        return False
-    if t.elongated:
-        return True
-    gaz = gazetteer()
-    key = keys[i]
-    nxt = keys[i + 1] if i + 1 < len(keys) else None
-    return gaz.may_start(key, nxt) or (key[:2] in ("l'", "d'") and gaz.may_start(key[2:], nxt))
 
 
 def _latin_pattern_ends(keys: list[str], e: int) -> bool:
@@ -288,69 +274,26 @@ def _scan_patterns(t: Text, scan: Scan) -> None:
                 break
     lead = 1 if len(keys) > 2 and keys[0] in GREETINGS else 0
     if len(keys) > lead + 1 and keys[lead] in LEADING and t.gaps[lead + 1] == "space":
-        chain = read_place(t, lead + 1, context="explicit")
-        if chain and _followed_by_self(t, chain):
+        word = keys[lead]
+        chain = read_place(t, lead + 1, context="explicit", stem_latin=word in LEADING_INFLECTS)
+        if chain and followed_by_self(t, chain):
             scan.add("leading", chain)
+        elif (
+            chain
+            and word in LEADING_FROM
+            and not chain.russian
+            and chain.end < len(keys)
+            and t.gaps[chain.end] != "space"
+            and not any(s.kind == "c" for s in chain.res.senses)
+        ):
+            # "from Kandy, is any Sri Lankan group...?": a town (not a country: "From
+            # Russia, with love") opening the message, then a pause, is the writer's own.
+            scan.add("self-from", chain)
         elif chain and russian_town(chain):
             # "в МОСКВЕ кто-нибудь может помочь??": a message that opens in a Russian
             # town may well be written from it. Protect, but do not place. Opening with
             # the country or Chechnya ("In Russia, gay men are hunted") is the topic.
             scan.add("leading", chain, ties_only=True)
-
-
-def _followed_by_self(t: Text, chain: Chain) -> bool:
-    if chain.end >= len(t.keys):
-        return True
-    nxt = t.keys[chain.end]
-    if nxt in HERE_WORDS or nxt in FIRST_PERSON:
-        return True
-    if t.gaps[chain.end] == "space":
-        return False
-    for k in range(chain.end, len(t.keys)):
-        if k > chain.end and t.gaps[k] == "hard":
-            return False
-        if t.keys[k] in FIRST_PERSON:
-            return True
-    return False
-
-
-def _scan_clauses(t: Text, scan: Scan) -> None:
-    """ "Perth here", a dateline "Wellington, NZ — ...", a place-only message."""
-    for s in t.clause_starts():
-        if not _may_name(t, s) and not (t.keys[s] in ARTICLES and _may_name(t, s + 1)):
-            continue  # a weak read finds exact names only: none can start here
-        chain = read_place(t, s, context="weak")
-        if chain is None:
-            continue
-        e = chain.end
-        resident = e < len(t.keys) and t.keys[e] in RESIDENT_NOUNS
-        if resident and e + 1 < len(t.keys) and t.gaps[e + 1] == "space":
-            e += 1  # "Tokyo resident here", "Brum lad here"
-        if (
-            e < len(t.keys)
-            and t.gaps[e] != "hard"
-            and (
-                t.keys[e] in HERE_WORDS
-                or t.raws[e].casefold() in RAW_HERE
-                or (t.keys[e] in CHECKING_IN and e + 1 < len(t.keys) and t.keys[e + 1] == "in")
-            )
-        ):
-            scan.add("here", chain)
-        elif resident and (e + 1 >= len(t.keys) or t.gaps[e + 1] != "space"):
-            scan.add("here", chain)  # "brissie local, who's my MP?"
-        elif e < len(t.keys) and t.gaps[e] == "space" and t.keys[e] in BORN_WORDS:
-            scan.add("self-from", chain)
-        elif s == 0 and covers_rest(t, chain):
-            scan.add("place-only", chain)
-        elif s == 0 and t.gaps[e] != "space" and russian_town(chain):
-            scan.add("dateline", chain, ties_only=True)  # "msk. is it safe to donate?"
-        elif s == 0 and t.gaps[e] != "space" and (chain.qualified or _followed_by_self(t, chain)):
-            # "Kingston, Jamaica. Want to help.": a qualified place opening the message.
-            country_only = all(x.kind == "c" for x in chain.res.senses)
-            if chain.qualified or not country_only:
-                # The campaign's own topic: "Grozny — what can we do?" is as
-                # likely about Grozny as from it. Protect, but do not place.
-                scan.add("dateline", chain, ties_only=chain.russian)
 
 
 def _profile(profile: str) -> tuple[Cand | None, bool]:

@@ -57,7 +57,7 @@ _ZH_LIVE = (
     "住在|住喺|住係|我住在|我住喺|我住|我們住|我们住|我哋住|生活在|居住在|居住於|居住于|定居在|定居於|定居于|定居|身在|人在|我在|我喺|"
     "我們在|我们在|我哋喺|目前在|现在在|現在在|現居|现居|常住"
 )
-_KO_LIVE = "살|삽니다|거주|지내|일하|있어|있습니다|머물"
+_KO_LIVE = "살|삽니다|거주|지내|일하|있어|있습니다|머물|유학|공부"
 _HY = "[\u0531-\u0587]"  # Armenian
 _CYR = "[А-Яа-яЁёІіҚқҒғҢңӨөҮүҰұҺһӘә]"
 _KZ_LIVE = "тұрамын|тұрамыз|тұрам|жашайм|жашайбыз|жашаймын|турам|турамын|жұмыс\\s+істеймін"
@@ -103,6 +103,13 @@ CUES: dict[str, tuple[Cue, ...]] = {
             rf"(?P<p>{_W}?)(?:ból|ből|ról|ről)\s+(?:jöttem|származom|származunk|jövök)\b",
         ),
         _cue("self-in", "before", rf"(?P<p>{_W}?)(?:ból|ből|ról|ről)\s+(?:írok|írunk)\b"),
+        # Uzbek: "Toshkentda yashayman".
+        _cue(
+            "self-in", "before",
+            rf"(?P<p>{_W})(?:da|de|ta|te)\s+(?:yashayman|yashaymiz|turaman|ishlayman)\b",
+        ),
+        # Hungarian town adjectives: "szegedi vagyok" (I am from Szeged).
+        _cue("self-from", "before", rf"\b(?P<p>{_W}?)i\s+(?:vagyok|vagyunk)\b"),
         # Finnish greetings name the place in the elative: "Oulusta terveisiä".
         _cue(
             "self-in", "before",
@@ -145,12 +152,14 @@ CUES: dict[str, tuple[Cue, ...]] = {
         _cue("self-in", "before", rf"{_P2}\s+میں\s+(?:{_UR_LIVE})"),
         _cue("self-from", "before", rf"{_P2}\s+سے\s+(?:ہوں|ہیں|آیا|آئی|تعلق)"),
         _cue("self-in", "before", rf"{_P2}\s+سے\s+(?:سلام|آداب)"),
+        _cue("self-in", "before", rf"{_P2}\s+میں\s+رہائش"),
         _cue("self-in", "before", rf"{_P2}\s+میں\s+(?:{_UR_WORK})"),
     ),
     "hebrew": (
         _cue("self-in", "after", rf"(?:{_HE_LIVE})\s+(?:כרגע\s+|עכשיו\s+|היום\s+)?ב[־-]?{_P3}"),
         # "עליתי לפני שנה, עכשיו בנתניה": now, in the place.
         _cue("self-in", "after", rf"(?:^|[\s,])(?:עכשיו|כרגע)\s+ב[־-]?{_P3}"),
+        _cue("self-in", "after", rf"(?:^|\s)(?:אני|אנחנו)\s+ב[־-]?{_P3}"),
         _cue("self-from", "after", rf"(?:אני|אנחנו)\s+(?:{_HE_FROM}\s+)?מ[־-]?{_P3}"),
     ),
     "indic": (
@@ -161,6 +170,11 @@ CUES: dict[str, tuple[Cue, ...]] = {
         _cue("self-in", "before", rf"(?P<p>{_S}?)(?:\u09af\u09bc|তে|ে)?\s+(?:{_BN_LIVE})"),
         _cue("self-from", "before", rf"(?P<p>{_S})\s+থেকে\s+(?:এসেছি|আসছি|বলছি|লিখছি)"),
         _cue("self-from", "exact", rf"আমি\s+(?P<p>{_S})\s+থেকে"),
+        # The verb first: "এখন থাকি লন্ডনে".
+        _cue(
+            "self-in", "exact",
+            rf"(?:থাকি|থাকছি)\s+(?P<p>{_S}?)(?:\u09af\u09bc|তে|ে)(?=[\s,।]|$)",
+        ),
         # Nepali: "म पोखरामा बस्छु".
         _cue("self-in", "before", rf"(?P<p>{_S}?)मा\s+(?:{_NE_LIVE})"),
     ),
@@ -195,6 +209,9 @@ CUES: dict[str, tuple[Cue, ...]] = {
         _cue("self-from", "after", rf"(?:{_TH_ME})\s*มาจาก\s*{_PTH}"),
         # "คนไทยในโอ๊คแลนด์": a Thai (or other) person in the place.
         _cue("self-in", "after", rf"^\s*คน{THAI}{{2,12}}?ใน{_PTH}"),
+        _cue("self-in", "after", rf"ย้าย(?:มา|ไป)อยู่\s*(?:ที่)?\s*{_PTH}"),
+        # A town alone with a polite particle: "ขอนแก่นครับ".
+        _cue("self-in", "exact", rf"^\s*(?P<p>{THAI}{{2,20}}?)(?:ครับ|ค่ะ|คะ|จ้า)(?=\s|$)"),
         # The pronoun is often left out: "อยู่กรุงเทพค่ะ" at the start of a clause.
         _cue("self-in", "after", rf"(?:^|(?<=\s))(?:อาศัย)?อยู่\s*(?:ที่)?\s*{_PTH}"),
     ),
@@ -222,7 +239,8 @@ _LATIN_WORDS = frozenset(
     fold(w)
     for w in str.split(
         "geldim geliyorum geldik jöttem származom származunk jövök írok írunk selamlar "
-        "sevgiler selam üdvözlet üdvözletek üdv üdvözlettel terveisiä terveiset"
+        "sevgiler selam üdvözlet üdvözletek üdv üdvözlettel terveisiä terveiset "
+        "yashayman yashaymiz turaman ishlayman"
     )
 )
 _TR_ENDING = re.compile(r"y[ıiuü][mz]\b")

@@ -74,7 +74,8 @@ RESIDENCE = [
     "somewhere|someplace in",
     "here|over_here|out_here|down_here|up_here|those_of_us|we|us|people_like_me "
     "living|based|here? in",
-    "greetings|hello|hi|hey|love|regards|cheers|solidarity|support|signing|calling "
+    "greetings|hello|hi|hey|howzit|howdy|g'day|gday|love|regards|cheers|solidarity|support|"
+    "signing|calling "
     "to_you|all? from",
     "do|help|act|contribute|donate|sign|protest|campaign|assist|help_out from",
     "reading|watching|following|writing|tweeting|posting this|these|that|it|along? from",
@@ -90,8 +91,9 @@ RESIDENCE = [
     "kann|konnen|koennen|konnte|koennte ich|wir @DEADV* aus|von",
     "wohne|lebe|wohnen|leben|wohnhaft|hier @DEADV* in",
     "^bin|sind @DEADV* in",
-    "liebe|viele? grusse|gruesse|gruss|hallo|hi|servus|moin aus",
+    "liebe|viele? grusse|gruesse|gruss|hallo|hi|servus|moin|gruezi|gruessech aus|us",
     "je suis|vis|reste|travaille|habite actuellement|maintenant? a|au|aux|en|dans",
+    "chui|chuis|jsuis|j'suis actuellement|maintenant? a|au|aux|en|dans",
     "je|nous suis|sommes etudiant|etudiante|etudiants|etudiantes|expatrie|expatriee|"
     "expatries|installe|installee|installes|installees|bloque|bloquee|coince|coincee|"
     "refugie|refugiee|en_poste|en_stage|en_mission|pour_le_travail|pour_mes_etudes "
@@ -137,11 +139,11 @@ RESIDENCE = [
     "здесь|тут|у_нас в|во|на",
     "~ya|my seychas|tozhe|zhivu|zhivem|nakhozhus|nahozhus* v|vo|na",
     "~pishu|privet iz",
-    "locuiesc|traiesc|stau|lucrez in|la",
+    "locuiesc|traiesc|stau|lucrez acum|de_acum|momentan? in|la",
     "μενω|ζω|δουλευω στην|στη|στο|στον|στις|στους",
     "~zhivu|zhivem v|vo|na",
     "я|ми зараз|живу|живемо|мешкаю|перебуваю* в|у|на",
-    "живу|мешкаю в|у",
+    "живу|мешкаю|живемо|мешкаємо в|у",
     "привіт|вітання з|із|зі",
 ]
 
@@ -250,7 +252,11 @@ DEMONYM_CLAUSE_NEXT = frozenset(_W(
     "queer gay lesbian trans bi ally born"
 ))  # fmt: skip
 # "in Boston, who are my reps?", "from Cork": a leading preposition.
-LEADING = frozenset(_W("in from aus depuis desde vanuit fran z из з в во"))
+LEADING = frozenset(_W("in from aus depuis desde vanuit fran z iz od из з в во от"))
+# Leading words that mean "from": a town after one opening the message is where the writer
+# is from ("from Kandy, is any Sri Lankan group...?"). Slavic ones inflect the town.
+LEADING_FROM = frozenset(_W("from aus depuis desde vanuit fran z iz od из з от"))
+LEADING_INFLECTS = frozenset(_W("z iz od"))
 GREETINGS = frozenset(_W("hi hello hey hiya greetings hallo hola bonjour ciao hej привет"))
 FIRST_PERSON = frozenset(fold(w) for w in _W(
     "i i'm im i've i'd i'll me my mine we we're us our ich mir mich mein meine meinen wir uns "
@@ -258,7 +264,9 @@ FIRST_PERSON = frozenset(fold(w) for w in _W(
     "minha nos nosso nossa io noi ik mij mijn wij ons onze jag mig vi oss ja mnie my nas jeg "
     "mina я мне меня мной мы нас нам нами мой моя мое мои наш наша наши мені мене ми мій "
     # "Таллин. Живу здесь с детства": a verb in the first person says who is there.
-    "живу живем живём переехал переехала переехали жыву жывем мешкаю живеам живея живим"
+    "живу живем живём переехал переехала переехали жыву жывем мешкаю живеам живея живим "
+    # Bulgarian, Serbian, Croatian, Bosnian "I am": "от Варна съм", "iz Sarajeva sam".
+    "съм сме сам смо sam smo пишу пішу"
 ))  # fmt: skip
 NEGATION = frozenset(_W("not never nicht kein nie pas no не ні ei inte ikke niet " + NEGATION_MORE))
 # With "city of" words read past the same way: "tinggal di kota Bandung", "mji wa Arusha",

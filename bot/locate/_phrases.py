@@ -100,6 +100,20 @@ RESIDENCE_MORE = [
     "jetoj|jetojme|banoj|banojme|punoj ne",
     # Icelandic: "bý í Reykjavík".
     "by|buum|bua i|a",
+    # Croatian, Serbian, Bosnian greetings; Slovak "bývam v Košiciach".
+    "~pozdrav|pozdravi|pozdravljam|pozdrav_svima|puno_pozdrava iz",
+    "~byvam|byvame|zijem|zijeme v|vo",
+    # Russian "два года как переехал в Ереван".
+    "как|когда переехал|переехала|переехали|переехал_жить|переехала_жить в|во|на",
+    # Norwegian, Danish, Swedish "moved to": "flytta til København i fjor".
+    "^flytta|flyttet|flyttede|flyttade|flytte til",
+    "jeg|eg|vi|jag|har flytta|flyttet|flyttede|flyttade til",
+    # Portuguese "aqui de Sampa", Greek "μένω Θεσσαλονίκη", Swahili "sisi wa Goma",
+    # Vietnamese "người Việt sống ở Brno".
+    "aqui|daqui de|do|da",
+    "μενω|μενουμε|ζω|ζουμε",
+    "sisi|mimi wa",
+    "nguoi_viet|viet_kieu|nguoi_viet_nam song|dang_song|sinh_song o|tai",
     # Portuguese in the gerund: "morando em Lisboa há 3 anos".
     "morando|vivendo|residindo|trabalhando|estudando agora|atualmente? em|no|na|nos|nas",
     "χαιρετισμους|χαιρετισματα|γεια|φιλια απο την|τη|το|τον",
@@ -107,6 +121,7 @@ RESIDENCE_MORE = [
 ]
 
 ORIGIN_MORE = [
+    "sunt|suntem|vin|venim din",
     "toi|minh|em|anh|chi|tao|chung_toi den|que|la_nguoi tu|o",
     "saya|aku|kami|gue|gw|sy asal|berasal|orang|asli? dari",
     "saya|aku|kami|gue|gw|sy asal|berasal|orang|asli",
@@ -149,6 +164,7 @@ _HINT_WORDS = {
     "PH": "ako kami nakatira naninirahan dito nandito taga galing",
     "JM": "mi wi deh inna yaad yah",
     "KE TZ UG": "niko nipo ninaishi naishi mkazi wakazi mimi",
+    "EE": "tere elan elame eestis eestist aitah",
 }
 HINTS: dict[str, frozenset[str]] = {
     w: frozenset(ccs.split()) for ccs, words in _HINT_WORDS.items() for w in words.split()

@@ -166,6 +166,15 @@ def mentions_russian_place(t: Text) -> bool:
             continue
         if key in places and not _qualified_abroad(t, i):
             return True
+        # Turkish and Finnish write the case ending after an apostrophe: "Kazan'da";
+        # Turkish names the bigger place first: "Ankara Kazan'da" is a district of Ankara.
+        if (
+            "'" in key
+            and key.partition("'")[0] in places
+            and not _qualified_abroad(t, i)
+            and not (i and _abroad(keys[i - 1]))
+        ):
+            return True
         if i + 1 < len(keys) and f"{key} {keys[i + 1]}" in places:
             return True
         if cyrillic and len(key) >= 3 and stem_key(key) in gaz.russian_stems:
@@ -307,6 +316,11 @@ def _qualified_abroad(t: Text, i: int) -> bool:
         return False
     n, ccs, _ = qualifier(t, j)
     return bool(n) and "RU" not in ccs
+
+
+def _abroad(key: str) -> bool:
+    senses = gazetteer().senses(key)
+    return bool(senses) and all(s.cc not in ("RU", "") for s in senses)
 
 
 def _in_danger(keys: list[str]) -> bool:

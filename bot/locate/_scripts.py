@@ -118,6 +118,8 @@ def scan_romanised_hindi(t: Text, scan: Scan) -> None:
     for i in range(1, len(keys) - 1):
         how = _HI_POST.get(keys[i])
         verb = keys[i + 1]
+        if how == "self-from" and verb == "likh":
+            how, verb = "self-in", "hu"  # "Kathmandu se likh raha hu": writing from there
         # "hain" is "we are" with "hum", but "they are" without it.
         works = how == "self-in" and _works(keys, i + 1)
         if how is None or not (verb in _HI_VERB or (verb == "hain" and we) or works):
@@ -128,7 +130,8 @@ def scan_romanised_hindi(t: Text, scan: Scan) -> None:
             senses = gaz.senses(" ".join(keys[i - n : i]))
             if senses:
                 res = resolve(senses)
-                scan.cands.append(Cand(how, res.cc, res.certainty * 0.9))
+                # "Hyderabad se hoon": India or Pakistan; both stay open for protection.
+                scan.cands.append(Cand(how, res.cc, res.certainty * 0.9, res.senses))
                 scan.russia = scan.russia or res.russian
                 break
 

@@ -24,7 +24,7 @@ def _split(words: str) -> list[str]:
 
 HERE = frozenset(_split(
     "here ici aqui aca qui hier burada sini disini hapa тут здесь тук овде овдје ovde ovdje "
-    "мұнда այստեղ აქ هنا هني هون هنايا اینجا یہاں כאן פה yahan yaha idhar"
+    "мұнда yerda ерда այստեղ აქ هنا هني هون هنايا اینجا یہاں כאן פה yahan yaha idhar"
 ))  # fmt: skip
 # Two-word "here"s: "chez nous", "у нас", "for me", "kat sini".
 HERE_PAIRS = frozenset(tuple(fold(w) for w in pair) for pair in (
@@ -35,10 +35,11 @@ HERE_PAIRS = frozenset(tuple(fold(w) for w in pair) for pair in (
 DANGER = frozenset(_split(
     "dangerous risky unsafe risque dangereux peligroso arriesgado perigoso arriscado "
     "pericoloso rischioso gefahrlich gevaarlijk tehlikeli bahaya berbahaya hatari "
-    "опасно небезопасно небезпечно небяспечна opasno опасно қауіпті վտանգավոր საშიშია "
+    "опасно небезопасно небезпечно небяспечна opasno опасно қауіпті xavfli хавфли "
+    "վտանգավոր საშიშია "
     "სახიფათოა خطر خطير خطرناک خطرناکه מסוכן khatarnak "
     # Keeping quiet: "лучше молчать", "краще мовчати", "այդ մասին չեն խոսում".
-    "молчать молчим мовчати мовчимо маўчаць маўчым խոսում"
+    "молчать молчим мовчати мовчимо маўчаць маўчым шэпчуць шепчут шепочуть խոսում"
 ))  # fmt: skip
 SAFE = frozenset(_split(
     "safe seguro sur sicuro sicher veilig guvenli aman selamat salama безопасно безпечно "
@@ -56,13 +57,22 @@ _PHRASES = re.compile(
     r"\b(?:can'?t|cannot|can not) (?:talk|speak|chat) (?:about (?:this|it) )?"
     r"(?:openly|out loud|in public|publicly|freely)|"
     r"\bcyaan (?:chat|talk|seh|say)\b|"
+    r"\bhard to (?:talk|speak) (?:about (?:this|it) )?(?:openly|here|freely)|"
+    r"\b(?:açıkça|rahatça) konuşmak (?:zor|imkansız|imkânsız|tehlikeli)|"
+    r"\bimpossible d'en parler|\binterdit d'en parler|\bon ne peut pas en parler|"
     r"\bour republic\b|"
     r"\b(?:have|need|got) to be (?:very |really |extra |so )?careful|"
     r"\bis it (?:safe|risky|dangerous) (?:for me |for us )?to [^.!?\n]{0,40}?"
     r"(?:from here|here|where i (?:live|am))|"
     r"\b(?:yahan|yaha|idhar)\b[^.!?\n]{0,40}?\bsafe (?:hai|h) kya"
 )
-_PHRASE_WORDS = frozenset(_split("say talk speak chat cyaan republic careful safe"))
+_PHRASE_WORDS = frozenset(
+    _split(
+        "say talk speak chat cyaan republic careful safe acikca rahatca impossible interdit peut"
+    )
+)
+# Not wanting to be exposed ("каб не засвяціцца", "не светясь", "без палева"): hiding.
+_HIDING = re.compile("засвет|засвеч|засвяц|засвіт|не светясь|не свецячыся|без палева")
 # Hindi and Bengali: the tokeniser splits words at vowel signs, so read the raw text.
 _GLUED = re.compile(
     "(?:यहाँ|यहां)[^.!?\n]{0,40}?(?:खतरनाक|ख़तरनाक|सुरक्षित नहीं)|এখানে[^.!?\n]{0,40}?(?:বিপজ্জনক|নিরাপদ না)"
@@ -76,6 +86,8 @@ def says_unsafe_here(body: str, keys: list[str]) -> bool:
             if (key in DANGER or (key in SAFE and _negated(keys, i))) and _near_here(keys, i):
                 return True
     if not _PHRASE_WORDS.isdisjoint(keys) and _PHRASES.search(body.casefold()):
+        return True
+    if not body.isascii() and _HIDING.search(body.casefold()):
         return True
     return ("यह" in body or "এখানে" in body) and bool(_GLUED.search(body))
 

@@ -38,6 +38,10 @@ from bot.locate import locate
         "यहाँ इस बारे में बात करना खतरनाक है",
         "yahan is baare mein baat karna safe nahi hai",
         "এখানে এসব বলা বিপজ্জনক",
+        "burada bu konuyu açıkça konuşmak zor",
+        "ici c'est impossible d'en parler",
+        "як дапамагчы, каб не засвяціцца?",
+        "bu yerda ochiq gapirish xavfli",
     ],
 )
 def test_unsafe_here_is_protected(text: str) -> None:
@@ -66,3 +70,13 @@ def test_danger_as_the_topic_is_not(text: str) -> None:
 def test_occupied_towns_in_ukrainian_are_protected(text: str) -> None:
     placed = locate(f"@CloseTheCampsBot {text}")
     assert placed.may_be_in_russia and placed.country == "UA"
+
+
+@pytest.mark.parametrize("text", ["Kazan'da öğrenciyim", "вучуся ў Смаленску", "живу в Бранськ"])
+def test_a_russian_town_in_turkish_belarusian_or_ukrainian_protects(text: str) -> None:
+    assert locate(f"@CloseTheCampsBot {text}").may_be_in_russia, text
+
+
+def test_a_district_named_like_a_russian_town_after_its_city_does_not() -> None:
+    # Kazan is also a district of Ankara; Turkish names the city first.
+    assert not locate("@CloseTheCampsBot Ankara Kazan'da oturuyorum").may_be_in_russia
