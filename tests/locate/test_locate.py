@@ -48,7 +48,7 @@ RUSSIA3 = DATA / "mentions_russia3.jsonl"
 # the rules alone. First scores (code before issue 13): A 121/220 (2 wrong), B 129/220 (4
 # wrong), C 114/200 (3 wrong); C was written after the first round of new rules and never
 # informed any rule, so it is the honest figure. See README, "The world sets".
-WORLD = {k: DATA / f"mentions_world_{k}.jsonl" for k in "abc"}
+WORLD = {k: DATA / f"mentions_world_{k}.jsonl" for k in "abcdefgh"}
 
 
 def _load(path: Path) -> list[dict[str, Any]]:
@@ -62,8 +62,11 @@ def _run(row: dict[str, Any]) -> Placement:
 def _score(rows: list[dict[str, Any]]) -> tuple[float, list[str]]:
     right, wrong = 0, []
     for row in rows:
-        got = _run(row).country
-        if got in row["accept"]:
+        placed = _run(row)
+        got = placed.country
+        # Someone who may be in Russia is right when protected, wherever placed (occupied
+        # Crimea stays Ukraine: "я в Сімферополі" is UA and protected).
+        if got in row["accept"] or (row.get("russia") and placed.may_be_in_russia):
             right += 1
         elif got is not None:
             wrong.append(f"{row['id']}: {row['text']!r} -> {got}, accept {row['accept']}")
@@ -91,13 +94,13 @@ def test_accuracy_and_never_wrong(path: Path) -> None:
     [
         # Two labels say a city shared with a bigger namesake abroad names no country
         # ("Córdoba", "San José"); the gazetteer places those by size.
-        pytest.param(HELDOUT, 2, 0.95, id="heldout"),
-        pytest.param(HELDOUT2, 0, 0.95, id="heldout2"),
-        pytest.param(HELDOUT3, 1, 0.93, id="heldout3"),  # "lived in Paris, Rome and now Vienna"
-        pytest.param(HELDOUT4, 0, 0.95, id="heldout4"),
+        pytest.param(HELDOUT, 2, 0.98, id="heldout"),
+        pytest.param(HELDOUT2, 0, 0.98, id="heldout2"),
+        pytest.param(HELDOUT3, 1, 0.94, id="heldout3"),  # "lived in Paris, Rome and now Vienna"
+        pytest.param(HELDOUT4, 0, 0.98, id="heldout4"),
         # Wrong: a week of sailing in Split; "half in Vienna, half in Bratislava". 0.94
         # since issue 13's languages (Hebrew, Korean, Hindi, Arabic, Swahili...) are read.
-        pytest.param(HELDOUT5, 2, 0.93, id="heldout5"),
+        pytest.param(HELDOUT5, 2, 0.94, id="heldout5"),
     ],
 )
 def test_held_out_sets(path: Path, wrong_allowed: int, least: float) -> None:
@@ -112,12 +115,19 @@ def test_held_out_sets(path: Path, wrong_allowed: int, least: float) -> None:
 @pytest.mark.parametrize(
     ("name", "least", "wrong_allowed", "russia_missed_allowed"),
     [
-        pytest.param("a", 0.78, 1, 0, id="world-a"),
+        pytest.param("a", 0.88, 1, 0, id="world-a"),
         # Wrong: a Turkish speaker in Vienna, a Spanish speaker in France... (README).
-        pytest.param("b", 0.79, 6, 2, id="world-b"),
+        pytest.param("b", 0.91, 3, 2, id="world-b"),
         # Missed Russia: "wohne und arbeite zurzeit in Perm", "expat à Mourmansk", Nizhny
         # Novgorod in Arabic, Krasnodar in Armenian (README, known misses).
-        pytest.param("c", 0.80, 4, 4, id="world-c"),
+        pytest.param("c", 0.89, 2, 4, id="world-c"),
+        # D to H: written in session 5 from the rules alone. D and E guided round 1, F and
+        # G round 2; H was scored once, after round 2, and its misses are left as found.
+        pytest.param("d", 0.925, 1, 0, id="world-d"),
+        pytest.param("e", 0.96, 1, 0, id="world-e"),
+        pytest.param("f", 0.92, 1, 0, id="world-f"),
+        pytest.param("g", 0.91, 1, 1, id="world-g"),
+        pytest.param("h", 0.80, 3, 0, id="world-h"),
     ],
 )
 def test_world_sets(

@@ -240,10 +240,10 @@ def _rows(name: str) -> list[dict[str, Any]]:
         # 13, with Kazakh, Kyrgyz, Georgian, Armenian, Macedonian and Russian "переехал в",
         # "Таллин. Живу здесь": needless A 5 -> 1, B 16 -> 9, C 4 -> 3, D 24 -> 14).
         ("mentions_safety_a.jsonl", 0, 1, 0),
-        ("mentions_safety_b.jsonl", 0, 9, 2),
-        ("mentions_safety_c.jsonl", 0, 3, 1),
+        ("mentions_safety_b.jsonl", 0, 8, 0),
+        ("mentions_safety_c.jsonl", 0, 2, 0),
         # D's one miss at first, "karachi se hoon" (romanised Urdu), is now read.
-        ("mentions_safety_d.jsonl", 0, 14, 1),
+        ("mentions_safety_d.jsonl", 0, 13, 0),
     ],
 )
 def test_fresh_safety_sets(
@@ -265,6 +265,29 @@ def test_fresh_safety_sets(
     assert len(missed) <= missed_allowed, missed
     assert len(needless) <= needless_allowed, needless
     assert len(wrong_skip) <= unanswered_allowed, wrong_skip
+
+
+@pytest.mark.parametrize(
+    ("name", "public_allowed"),
+    [
+        # Answered publicly (a reply with resources) though labelled in Russia or in a
+        # country of at_risk.yaml. C: four people in Russia whose town the rules do not
+        # reach (README); H: scored once after the last round, its misses left as found.
+        ("a", 1), ("b", 2), ("c", 5), ("d", 0), ("e", 0), ("f", 1), ("g", 0), ("h", 3),
+    ],
+)  # fmt: skip
+def test_world_sets_answer_few_who_may_be_at_risk_publicly(
+    config: cfg.Config, name: str, public_allowed: int
+) -> None:
+    at_risk = config.replies.at_risk
+    public = []
+    for row in _rows(f"mentions_world_{name}.jsonl"):
+        if not (row.get("russia") or at_risk & {a for a in row["accept"] if a}):
+            continue
+        r = route_one(config, row["id"], row["text"], row.get("lang"), row.get("author_location"))
+        if r["policy"] == "reply":
+            public.append(row["id"])
+    assert len(public) <= public_allowed, public
 
 
 def test_the_daemon_never_logs_or_stores_where_a_protected_person_is(
