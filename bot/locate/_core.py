@@ -296,6 +296,7 @@ def _scan_patterns(t: Text, scan: Scan) -> None:
             scan.add("leading", chain, ties_only=True)
 
 
+@lru_cache(maxsize=4096)
 def _profile(profile: str) -> tuple[Cand | None, bool]:
     """The profile's candidate and whether it may be Russia, once per distinct profile.
 

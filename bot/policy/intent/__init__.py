@@ -301,8 +301,10 @@ def asks_to_stop_words(cleaned: str, words: list[str]) -> bool:
     asks = _asks(cleaned, words)
     if not asks and _stop_clause(_CLAUSE.split(cleaned)):
         return True
+    # Every gate is a set of non-ASCII letters: an ASCII mention meets none of them.
+    chars = frozenset() if cleaned.isascii() else frozenset(cleaned)
     if _REFUSAL.search(cleaned) or any(
-        (gate is None or gate.search(cleaned)) and refusal.search(cleaned)
+        (gate is None or not gate.isdisjoint(chars)) and refusal.search(cleaned)
         for gate, refusal in _world_refusals()
     ):
         return True

@@ -58,12 +58,13 @@ def loose(pattern: str) -> str:
     return "".join(out)
 
 
-Gated = tuple[re.Pattern[str] | None, re.Pattern[str]]
+# (the letters of its script that the patterns use, or None for Latin; the patterns)
+Gated = tuple[frozenset[str] | None, re.Pattern[str]]
 
 
 def by_script(patterns: list[str]) -> list[Gated]:
     """The patterns compiled (loosened) as one regex per script, each but the Latin one
-    behind a class of the letters it spells: a mention without any of them skips it,
+    behind the set of letters it spells: a mention without any of them skips it,
     which keeps most mentions from paying for thirty languages' refusals."""
     groups: dict[str, list[str]] = {}
     for p in patterns:
@@ -73,6 +74,6 @@ def by_script(patterns: list[str]) -> list[Gated]:
     out: list[Gated] = []
     for script, group in groups.items():
         letters = sorted({c for p in group for c in p if c.isalpha() and not c.isascii()})
-        gate = None if script == "LATIN" else re.compile("[" + "".join(letters) + "]")
+        gate = None if script == "LATIN" else frozenset(letters)
         out.append((gate, re.compile("|".join(group))))
     return out
