@@ -287,7 +287,9 @@ ALIASES: dict[str, tuple[str, str]] = {
     "Brissie": ("AU", "t"), "Perpinyà": ("FR", "t"), "Catalunya Nord": ("FR", "s"),
     "Alguer": ("IT", "t"), "Escaldes": ("AD", "t"), "Бањалука": ("BA", "t"),
     "Banjaluka": ("BA", "t"), "Svalbard": ("NO", "s"), "Vasa": ("FI", "t"),
-    "JB": ("MY", "t"), "Medallo": ("CO", "t"), "Züri": ("CH", "t"),
+    "JB": ("MY", "t"), "Medallo": ("CO", "t"), "Züri": ("CH", "t"), "Mo Bay": ("JM", "t"),
+    "Åbo": ("FI", "t"), "Берасце": ("BY", "t"), "ونکوور": ("CA", "t"),
+    "يوتيبوري": ("SE", "t"),
     # Diaspora cities in Hindi, Bengali and Urdu script that GeoNames lacks.
     "मेलबर्न": ("AU", "t"), "टोरंटो": ("CA", "t"), "বার্মিংহাম": ("GB", "t"),
     "টরন্টো": ("CA", "t"), "নিউ ইয়র্ক": ("US", "t"), "মেলবোর্ন": ("AU", "t"),
@@ -379,6 +381,9 @@ LOCAL_DEMONYMS: dict[str, str] = {
     "AU": "queenslander queenslanders tasmanian tasmanians",
     "NL": "amsterdammer amsterdammers",
     "FR": "parisian parisians parisien parisienne",
+    "DZ": "algérois algéroise oranais oranaise",
+    "IL": "ירושלמי ירושלמית תל-אביבי תל-אביבית חיפאי חיפאית",
+    "FI": "stadilainen stadilaiset",
     "DE": "berliner berlinerin bavarian bavarians münchner",
     "IE": "dubliner dubliners",
 }

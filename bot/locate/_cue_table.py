@@ -8,6 +8,7 @@ known place, someone else's home, negation, a visit) is in _cues.
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import NamedTuple
 
 from bot.locate._normalise import fold
@@ -21,7 +22,9 @@ class Cue(NamedTuple):
 
 
 def _cue(how: str, side: str, pattern: str, *, capital: bool = False, flags: int = 0) -> Cue:
-    return Cue(how, re.compile(pattern, flags), side, capital)
+    # The text is NFKC-normalised before it meets a cue (Thai "ทำ" becomes "ทํา"): the
+    # cue's own letters must be too, or they never match.
+    return Cue(how, re.compile(unicodedata.normalize("NFKC", pattern), flags), side, capital)
 
 
 _I = re.IGNORECASE
@@ -37,7 +40,7 @@ _TR_IN = (
 )
 _HU_IN = "élek|elek|lakom|élünk|lakunk|dolgozom|tanulok|lakok|vagyok|vagyunk"
 _AR_LIVE = (
-    "كنسكن|كنعيش|كنعيش|ساكنين|عايشين|أعيش|اعيش|أسكن|اسكن|ساكن|ساكنة|مقيم|مقيمة|أقيم|اقيم|نعيش|نسكن|عايش|عايشة|قاعد|قاعدة|"
+    "نحنا|نحنه|كنسكن|كنعيش|كنعيش|ساكنين|عايشين|أعيش|اعيش|أسكن|اسكن|ساكن|ساكنة|مقيم|مقيمة|أقيم|اقيم|نعيش|نسكن|عايش|عايشة|قاعد|قاعدة|"
     "موجود|موجودة|متواجد|متواجدة|أنا|انا|إحنا|احنا|نحن"
 )
 ARABIZI_ME = r"ana|ena|a7na|ahna|e7na|ehna|n7na|ani|rani|rana"
@@ -52,13 +55,13 @@ _FA_BE = r"هستم|هستیم|می\s*آیم|اومدم|آمدم"
 _UR_LIVE = r"(?:رہتا|رہتی|رہتے|رہ\s+رہا|رہ\s+رہی|مقیم)\s+(?:ہوں|ہیں)"
 _HE_FROM = "במקור|בא|באה|באים"
 _HI_LIVE = r"(?:रहता|रहती|रहते|रह\s+रहा|रह\s+रही|रह\s+रहे|बसा|बसी)\s+(?:हूँ|हूं|हू|हैं)"
-_BN_LIVE = r"থাকি|থাকছি|থাকেন|বাস\s+করি|বসবাস\s+করি"
+_BN_LIVE = r"থাকি|থাকছি|থাকেন|বাস\s+করি|বসবাস\s+করি|বসে"
 _ZH_LIVE = (
     "住在|住喺|住係|我住在|我住喺|我住|我們住|我们住|我哋住|生活在|居住在|居住於|居住于|定居在|定居於|定居于|定居|身在|人在|我在|我喺|"
     "我們在|我们在|我哋喺|目前在|现在在|現在在|現居|现居|常住"
 )
 _KO_LIVE = "살|삽니다|거주|지내|일하|있어|있습니다|머물|유학|공부"
-_HY = "[\u0531-\u0587]"  # Armenian
+_HY = "[\u0531-\u0586]"  # Armenian (NFKC splits the ligature \u0587 into two letters)
 _CYR = "[А-Яа-яЁёІіҚқҒғҢңӨөҮүҰұҺһӘә]"
 _KZ_LIVE = "тұрамын|тұрамыз|тұрам|жашайм|жашайбыз|жашаймын|турам|турамын|жұмыс\\s+істеймін"
 _KZ_WRITE = "жазып|жазамын|жазып\\s+отырмын|келдім|келгем"
@@ -148,6 +151,12 @@ CUES: dict[str, tuple[Cue, ...]] = {
         # "اینجا تو تهران", "از مشهد می‌نویسم".
         _cue("self-in", "after", rf"(?:اینجا|این\u200cجا)\s+(?:تو|در)\s+{_P3}"),
         _cue("self-in", "exact", rf"از\s+{_P2}\s+می\s*\u200c?\s*نویسم"),
+        # "الان ونکوور زندگی می‌کنم" (now I live in Vancouver), "من تهرانم" (I'm in Tehran).
+        _cue("self-in", "exact", rf"(?:الان|حالا|اکنون)\s+{_P2}\s+(?:{_FA_LIVE})"),
+        _cue(
+            "self-in", "exact",
+            r"(?:^|\s)من\s+(?P<p>[\u0600-\u06ff]{3,}?)(?:م|ام)(?=[\s،,.!؟…]|$)",
+        ),
         # Urdu: "میں کراچی میں رہتا ہوں", "لاہور سے ہوں".
         _cue("self-in", "before", rf"{_P2}\s+میں\s+(?:{_UR_LIVE})"),
         _cue("self-from", "before", rf"{_P2}\s+سے\s+(?:ہوں|ہیں|آیا|آئی|تعلق)"),
@@ -184,7 +193,9 @@ CUES: dict[str, tuple[Cue, ...]] = {
         _cue("self-from", "exact", rf"(?:我是|我係|我系|我們是|我们是)(?P<p>{HAN}{{2,8}}?)人"),
         _cue("self-in", "after", rf"(?:坐标|坐標|人喺)\s*(?P<p>{HAN}{{2,10}})"),
         # A message opening "在成都，..." (in Chengdu, ...): the writer is there.
-        _cue("self-in", "after", rf"^\s*在(?P<p>{HAN}{{2,6}}?)[，,。！!？?\s]"),
+        _cue("self-in", "after", rf"^\s*(?:我)?(?:在|喺)(?P<p>{HAN}{{2,10}})"),
+        # "台中人報到" (a Taichung person reporting in).
+        _cue("self-in", "exact", rf"(?P<p>{HAN}{{2,6}}?)人(?:報到|报到|在此)"),
     ),
     "hangul": (
         _cue("self-from", "before", r"(?P<p>[가-힣]+?)에서\s*(?:왔|온)"),
@@ -210,6 +221,9 @@ CUES: dict[str, tuple[Cue, ...]] = {
         # "คนไทยในโอ๊คแลนด์": a Thai (or other) person in the place.
         _cue("self-in", "after", rf"^\s*คน{THAI}{{2,12}}?ใน{_PTH}"),
         _cue("self-in", "after", rf"ย้าย(?:มา|ไป)อยู่\s*(?:ที่)?\s*{_PTH}"),
+        _cue("self-in", "after", rf"(?:ทำงาน|เรียน|พัก)อยู่\s*(?:ที่|ใน)?\s*{_PTH}"),
+        # "คนกรุงเทพฯ ครับ" (a Bangkok person, polite particle).
+        _cue("self-in", "exact", rf"^\s*คน(?P<p>{THAI}{{2,20}}?)ฯ?\s*(?:ครับ|ค่ะ|คะ|นะ)"),
         # A town alone with a polite particle: "ขอนแก่นครับ".
         _cue("self-in", "exact", rf"^\s*(?P<p>{THAI}{{2,20}}?)(?:ครับ|ค่ะ|คะ|จ้า)(?=\s|$)"),
         # The pronoun is often left out: "อยู่กรุงเทพค่ะ" at the start of a clause.

@@ -93,7 +93,7 @@ RESIDENCE = [
     "^bin|sind @DEADV* in",
     "liebe|viele? grusse|gruesse|gruss|hallo|hi|servus|moin|gruezi|gruessech aus|us",
     "je suis|vis|reste|travaille|habite actuellement|maintenant? a|au|aux|en|dans",
-    "chui|chuis|jsuis|j'suis actuellement|maintenant? a|au|aux|en|dans",
+    "chui|chuis|chu|chus|jsuis|j'suis actuellement|maintenant? a|au|aux|en|dans",
     "je|nous suis|sommes etudiant|etudiante|etudiants|etudiantes|expatrie|expatriee|"
     "expatries|installe|installee|installes|installees|bloque|bloquee|coince|coincee|"
     "refugie|refugiee|en_poste|en_stage|en_mission|pour_le_travail|pour_mes_etudes "
@@ -249,7 +249,7 @@ DEMONYM_CLAUSE_NEXT = frozenset(_W(
     "here hier ici aqui qui and living based in citizen citizens person guy gal girl woman "
     "man mum mom lad lass "
     "dad voter taxpayer resident national expat student reporting checking too myself "
-    "queer gay lesbian trans bi ally born"
+    "queer gay lesbian trans bi ally born פה כאן"
 ))  # fmt: skip
 # "in Boston, who are my reps?", "from Cork": a leading preposition.
 LEADING = frozenset(_W("in from aus depuis desde vanuit fran z iz od из з в во от"))
@@ -274,12 +274,12 @@ NEGATION = frozenset(_W("not never nicht kein nie pas no не ні ei inte ikke 
 ARTICLES = frozenset(
     _W("the la le les el los las der die das den dem het kota bandar jiji mji wa la tai")
 )
-HERE_WORDS = frozenset(_W("here based hier ici aqui aca"))
+HERE_WORDS = frozenset(_W("here based hier ici aqui aca sini"))
 # Compared as written, since folded they are other words: Vietnamese "đây" is "day".
 RAW_HERE = frozenset(_W("đây"))
 # Between a place and "here": "Tokyo resident here", "Arkhangelsk guy here".
 RESIDENT_NOUNS = frozenset(
-    _W("resident local guy gal girl boy lad lass person man woman mum mom dad native")
+    _W("resident local guy gal girl boy lad lass person man woman mum mom dad native yute")
 )
 # Before a demonym opening a clause: "proud Scot here".
 DEMONYM_ADJ = frozenset(_W("proud fellow concerned angry furious queer gay trans lesbian bi"))

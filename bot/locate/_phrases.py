@@ -49,7 +49,7 @@ RESIDENCE_MORE = [
     # A non-resident Indian says where they live: "NRI in Singapore".
     "nri|nris based|living|settled? in",
     # "orang Malaysia tapi tinggal di Sydney": residence after a conjunction or "now".
-    "tapi|tetapi|tp|namun|cuma|dan|skrg|sekarang|kini|masih|pun tinggal|menetap|"
+    "tapi|tetapi|tp|namun|cuma|dan|skrg|sekarang|kini|masih|pun|lagi tinggal|menetap|"
     "berdomisili|bermastautin|duduk|kerja|bekerja|kuliah|sekolah di|kat",
     "tahun|thn|bulan|bln tinggal|menetap|kerja|bekerja|kuliah di",
     "saya|aku|kami|sy warga|penduduk",
@@ -111,6 +111,11 @@ RESIDENCE_MORE = [
     # Portuguese "aqui de Sampa", Greek "μένω Θεσσαλονίκη", Swahili "sisi wa Goma",
     # Vietnamese "người Việt sống ở Brno".
     "aqui|daqui de|do|da",
+    "ca em|no|na",
+    # Swiss German "ich wohn z Züri", Valencian "ací a", Catalan "som a Andorra".
+    "ich|mir wohn|wohne|labe|lebe z",
+    "aci a|al",
+    "som|estem a|al",
     "μενω|μενουμε|ζω|ζουμε",
     "sisi|mimi wa",
     "nguoi_viet|viet_kieu|nguoi_viet_nam song|dang_song|sinh_song o|tai",

@@ -23,7 +23,9 @@ _JA_PLACE = re.compile(
     "(に住んで|に住む|在住|住み|住まい|に暮らして|にいます|にいる|出身|から来|から(?!の))"
 )
 # Someone else as the subject: "友達はベルリンに住んでいます" is a tie, not the writer's home.
-_JA_OTHERS = re.compile("友達|友人|家族|両親|母|父|兄|姉|弟|妹|夫|妻|彼|息子|娘|親戚")
+# "夫の転勤で" (for my husband's transfer) is the writer's own move: only kin as the
+# subject (は, が, も) make it theirs.
+_JA_OTHERS = re.compile("(?:友達|友人|家族|両親|母|父|兄|姉|弟|妹|夫|妻|彼|息子|娘|親戚)[はがも]")
 _JA_DEMONYM = re.compile("([\u3040-\u30ff\u4e00-\u9fff]{1,8}人)(?:です|として|なので|だけど|の私)")
 _DEMONYM_LEAD = compile_patterns(DEMONYM_LEAD)
 # "a Kenyan in Nairobi", "українка у Вроцлаві", "dansker i Malmö", "Έλληνας στις Βρυξέλλες".
@@ -144,6 +146,7 @@ _ID_LEAD = {
     "arek": "self-in",
     "wong": "self-in",
     "anak": "self-in",  # "anak Jaksel nih": a South Jakarta kid, here
+    "kat": "self-in",  # "kat KL ni": in KL, here
 }
 _ID_HERE = frozenset(str.split("nih sini ni kene sih je jer"))
 

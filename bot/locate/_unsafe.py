@@ -58,6 +58,8 @@ _PHRASES = re.compile(
     r"(?:openly|out loud|in public|publicly|freely)|"
     r"\bcyaan (?:chat|talk|seh|say)\b|"
     r"\bhard to (?:talk|speak) (?:about (?:this|it) )?(?:openly|here|freely)|"
+    r"\b(?:susah|sukar|tak boleh|tidak bisa|sulit|takut) (?:nak |mau |untuk )?"
+    r"(?:cakap|bicara|ngomong|bercakap)[^.!?\n]{0,30}?(?:secara terbuka|terang-terangan)|"
     r"\b(?:açıkça|rahatça) konuşmak (?:zor|imkansız|imkânsız|tehlikeli)|"
     r"\bimpossible d'en parler|\binterdit d'en parler|\bon ne peut pas en parler|"
     r"\bour republic\b|"
@@ -68,7 +70,8 @@ _PHRASES = re.compile(
 )
 _PHRASE_WORDS = frozenset(
     _split(
-        "say talk speak chat cyaan republic careful safe acikca rahatca impossible interdit peut"
+        "say talk speak chat cyaan republic careful safe acikca rahatca impossible interdit peut "
+        "terbuka terang"
     )
 )
 # Not wanting to be exposed ("каб не засвяціцца", "не светясь", "без палева"): hiding.

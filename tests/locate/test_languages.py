@@ -479,6 +479,25 @@ PLACED += [
     ("bs", "iz Mostara sam, šta možemo uraditi?", "BA"),
     ("en", "from Galway, is there an Irish group on this?", "IE"),
     ("no", "Bergen her. Hvem skriver jeg til?", "NO"),
+    ("fr", "chu à Lyon, on fait quoi ?", "FR"),
+    ("pt", "cá em Braga também estamos atentos", "PT"),
+    ("de", "ich wohn z Basel, was chame mache?", "CH"),
+    ("ca", "som a Girona, què podem fer?", "ES"),
+    ("ms", "Kuching sini, boleh tolong macam mana?", "MY"),
+    ("fr", "Oranais ici, comment aider ?", "DZ"),
+    ("he", "ירושלמי פה, למי לכתוב?", "IL"),
+    ("fa", "من شیرازم، چطور کمک کنم؟", "IR"),
+    ("fa", "ایرانی‌ام ولی الان تورنتو زندگی می‌کنم", "CA"),
+    ("zh", "喺台北可以點幫手？", "TW"),
+    ("zh", "高雄人報到！可以怎麼聲援？", "TW"),
+    ("ja", "夫の転勤でロンドンに住んでいます", "GB"),
+    ("th", "ตอนนี้ทำงานอยู่ที่โตเกียว ช่วยอะไรได้บ้าง", "JP"),
+    ("th", "คนเชียงใหม่ครับ ช่วยยังไงได้", "TH"),
+    ("ar", "نحنا بدمشق، شو فينا نعمل؟", "SY"),
+    ("bn", "ঢাকায় বসে কী করা যায়?", "BD"),
+    ("id", "lagi kuliah di Utrecht, bisa kirim surat?", "NL"),
+    ("be", "з Берасця пішу, як дапамагчы?", "BY"),
+    ("en", "Mo Bay yute, how we help?", "JM"),
 ]
 
 
@@ -542,3 +561,15 @@ def test_a_profile_in_another_script_places() -> None:
     assert locate("كيف أساعد؟", "الرياض، السعودية").country == "SA"
     assert locate("어떻게 도와요?", "서울특별시").country == "KR"
     assert locate("ช่วยยังไง", "กรุงเทพมหานคร ประเทศไทย").country == "TH"
+
+
+def test_every_cue_is_written_as_the_text_it_meets() -> None:
+    # The text is NFKC-normalised first (Thai "ทำ" becomes "ทํา"); a cue spelled otherwise
+    # would never match.
+    import unicodedata
+
+    from bot.locate._cue_table import CUES
+
+    for cues in CUES.values():
+        for cue in cues:
+            assert unicodedata.normalize("NFKC", cue.regex.pattern) == cue.regex.pattern
