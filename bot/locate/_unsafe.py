@@ -40,6 +40,8 @@ DANGER = frozenset(_split(
     "სახიფათოა خطر خطير خطرناک خطرناکه מסוכן khatarnak "
     # Keeping quiet: "лучше молчать", "краще мовчати", "այդ մասին չեն խոսում".
     "молчать молчим мовчати мовчимо маўчаць маўчым шэпчуць шепчут шепочуть խոսում"
+    # Fear where they are: "we know this fear too well down here", "di sini serem".
+    " fear afraid scared scary serem seram takut מפחד מפחדת פוחד פוחדת"
 ))  # fmt: skip
 SAFE = frozenset(_split(
     "safe seguro sur sicuro sicher veilig guvenli aman selamat salama безопасно безпечно "
@@ -61,7 +63,8 @@ _PHRASES = re.compile(
     r"\b(?:susah|sukar|tak boleh|tidak bisa|sulit|takut) (?:nak |mau |untuk )?"
     r"(?:cakap|bicara|ngomong|bercakap)[^.!?\n]{0,30}?(?:secara terbuka|terang-terangan)|"
     r"\b(?:açıkça|rahatça) konuşmak (?:zor|imkansız|imkânsız|tehlikeli)|"
-    r"\bimpossible d'en parler|\binterdit d'en parler|\bon ne peut pas en parler|"
+    r"\b(?:impossible|interdit|compliqué|difficile|dur|dangereux) d'en parler|"
+    r"\bon ne peut pas en parler|"
     r"\bour republic\b|"
     r"\b(?:have|need|got) to be (?:very |really |extra |so )?careful|"
     r"\bis it (?:safe|risky|dangerous) (?:for me |for us )?to [^.!?\n]{0,40}?"
@@ -71,6 +74,7 @@ _PHRASES = re.compile(
 _PHRASE_WORDS = frozenset(
     _split(
         "say talk speak chat cyaan republic careful safe acikca rahatca impossible interdit peut "
+        "complique difficile dur dangereux "
         "terbuka terang"
     )
 )

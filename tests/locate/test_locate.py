@@ -48,7 +48,7 @@ RUSSIA3 = DATA / "mentions_russia3.jsonl"
 # the rules alone. First scores (code before issue 13): A 121/220 (2 wrong), B 129/220 (4
 # wrong), C 114/200 (3 wrong); C was written after the first round of new rules and never
 # informed any rule, so it is the honest figure. See README, "The world sets".
-WORLD = {k: DATA / f"mentions_world_{k}.jsonl" for k in "abcdefgh"}
+WORLD = {k: DATA / f"mentions_world_{k}.jsonl" for k in "abcdefghi"}
 
 
 def _load(path: Path) -> list[dict[str, Any]]:
@@ -128,6 +128,9 @@ def test_held_out_sets(path: Path, wrong_allowed: int, least: float) -> None:
         pytest.param("f", 0.92, 1, 0, id="world-f"),
         pytest.param("g", 0.91, 1, 1, id="world-g"),
         pytest.param("h", 0.905, 2, 0, id="world-h"),
+        # I: written during round 3, scored blind after it (README); its protection misses
+        # then widened "unsafe here".
+        pytest.param("i", 0.855, 0, 2, id="world-i"),
     ],
 )
 def test_world_sets(

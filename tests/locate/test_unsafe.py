@@ -42,6 +42,10 @@ from bot.locate import locate
         "ici c'est impossible d'en parler",
         "як дапамагчы, каб не засвяціцца?",
         "bu yerda ochiq gapirish xavfli",
+        "we all know that fear down here",
+        "di sini seram kalau ngomongin ini",
+        "à Abidjan c'est difficile d'en parler",
+        "מפחדת לכתוב פה משהו",
     ],
 )
 def test_unsafe_here_is_protected(text: str) -> None:
@@ -57,6 +61,7 @@ def test_unsafe_here_is_protected(text: str) -> None:
         "is the Amnesty petition safe to sign?",
         "say no to the camps",
         "I signed, it was easy and safe",
+        "the fear those men live in is unimaginable",
     ],
 )
 def test_danger_as_the_topic_is_not(text: str) -> None:
