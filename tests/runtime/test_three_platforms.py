@@ -87,6 +87,16 @@ def test_one_daemon_posts_and_answers_on_x_mastodon_and_bluesky(
         def x_reply(mid: str) -> str | None:
             return next((p.text for p in fake_x.timeline() if p.in_reply_to == mid), None)
 
+        def m_delivered(sid: str) -> bool | None:
+            # snac's delivery queue, not the bot, decides when a mention reaches the bot's
+            # notifications (seconds, longer under load): wait for it first, so a missing
+            # reply below is the bot's doing.
+            got = {str(n["status"]["id"]) for n in snac.notifications(snac.bot)}
+            return True if sid in got else None
+
+        for sid in (m_dublin, m_kazan):
+            poll(f"snac delivers mention {sid} to the bot", partial(m_delivered, sid), 120)
+
         def m_reply(sid: str) -> str | None:
             found = snac.replies_to(sid, by=snac.bot)
             return str(found[0]["content"]) if found else None
