@@ -212,6 +212,8 @@ def _worth_scanning(raw: str, t: Text) -> bool:
         return True
     read_after, finals, may_start = _READ_AFTER, _LATIN_FINALS, gaz.may_start
     n = len(keys)
+    if n > 1 and keys[0] in LEADING_INFLECTS:
+        return True  # "iz Mostara sam": the town may be inflected after a leading "from"
     # Positions where a scan may look up a name: a clause start, or after a word in
     # _READ_AFTER. Listing them first keeps the loop below short.
     at = [i for i in range(1, n) if gaps[i] != "space" or keys[i - 1] in read_after]
@@ -222,8 +224,6 @@ def _worth_scanning(raw: str, t: Text) -> bool:
             return True
         if i and keys[i - 1] in finals and _latin_pattern_ends(keys, i):
             return True
-        if i == 1 and keys[0] in LEADING_INFLECTS:
-            return True  # "iz Mostara sam": the town inflected after a leading "from"
     return False
 
 

@@ -91,6 +91,11 @@ def fold(text: str) -> str:
     return " ".join("st" if w == "saint" else _one_script(w) for w in words)
 
 
+def folded_words(words: str) -> frozenset[str]:
+    """A whitespace-separated word list as the folded keys Text.keys holds."""
+    return frozenset(fold(w) for w in words.split())
+
+
 # Latin and Cyrillic letters that look alike. "Mоscow" with a Cyrillic "о" reads as
 # Moscow to a person and must to us too: a word mixing both scripts is folded into
 # the script most of its letters are in.

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bot.locate._normalise import fold
+from bot.locate._normalise import fold, folded_words
 from bot.locate._phrases import NEGATION_MORE, VISITING_MORE
 
 SETS = {
@@ -258,7 +258,7 @@ LEADING = frozenset(_W("in from aus depuis desde vanuit fran z iz od из з в 
 LEADING_FROM = frozenset(_W("from aus depuis desde vanuit fran z iz od из з от"))
 LEADING_INFLECTS = frozenset(_W("z iz od"))
 GREETINGS = frozenset(_W("hi hello hey hiya greetings hallo hola bonjour ciao hej привет"))
-FIRST_PERSON = frozenset(fold(w) for w in _W(
+FIRST_PERSON = folded_words(
     "i i'm im i've i'd i'll me my mine we we're us our ich mir mich mein meine meinen wir uns "
     "unser unsere je moi mon ma mes nous notre nos yo mi mis nosotros nuestro nuestra eu meu "
     "minha nos nosso nossa io noi ik mij mijn wij ons onze jag mig vi oss ja mnie my nas jeg "
@@ -267,7 +267,7 @@ FIRST_PERSON = frozenset(fold(w) for w in _W(
     "живу живем живём переехал переехала переехали жыву жывем мешкаю живеам живея живим "
     # Bulgarian, Serbian, Croatian, Bosnian "I am": "от Варна съм", "iz Sarajeva sam".
     "съм сме сам смо sam smo пишу пішу"
-))  # fmt: skip
+)  # fmt: skip
 NEGATION = frozenset(_W("not never nicht kein nie pas no не ні ei inte ikke niet " + NEGATION_MORE))
 # With "city of" words read past the same way: "tinggal di kota Bandung", "mji wa Arusha",
 # "ở tại Hà Nội".

@@ -43,5 +43,10 @@ _WORDS = frozenset(
 _ARABIZI = re.compile(r"\b[a-z]+[2379][a-z]+\b", re.IGNORECASE)
 
 
+def writes_arabizi(text: str) -> bool:
+    """Arabic in Latin letters: a 2, 3, 7 or 9 inside a word ("kifach n3awnou")."""
+    return bool(_ARABIZI.search(text))
+
+
 def writes_risk_language(body: str, keys: list[str]) -> bool:
-    return bool(_SCRIPTS.search(body)) or not _WORDS.isdisjoint(keys) or bool(_ARABIZI.search(body))
+    return bool(_SCRIPTS.search(body)) or not _WORDS.isdisjoint(keys) or writes_arabizi(body)

@@ -13,28 +13,27 @@ from functools import cache
 from pathlib import Path
 
 from bot.locate._gazetteer import gazetteer
-from bot.locate._normalise import CYRILLIC, fold, stem_key
+from bot.locate._normalise import CYRILLIC, fold, folded_words, stem_key
 from bot.locate._text import Chain, Text, qualifier
 
 _split = str.split
-_W = str.split
 # Russian speaking about their own situation; protect even with no place given.
-RU_FIRST_PERSON = frozenset(fold(w) for w in _W(
+RU_FIRST_PERSON = folded_words(
     "я мне меня мной мы нас нам нами мой моя моё мое мои моих моего моей наш наша наше наши "
     "нашего нашей помогите помоги спасите живу нахожусь боюсь прячусь"
-))  # fmt: skip
+)  # fmt: skip
 # Ukrainian words with no Ukrainian-only letter ("як я можу допомогти?"): Ukrainian,
 # so not a Russian-language message.
-UK_WORDS = frozenset(fold(w) for w in _W(
+UK_WORDS = folded_words(
     "що як можу допомогти допоможіть зробити мені дякую з дзякуй магу дапамагчы дапамажыце"
-))  # fmt: skip
+)  # fmt: skip
 # Russian written in Latin letters: words no other language here uses.
-RU_LATIN_FIRST_PERSON = frozenset(_W(
+RU_LATIN_FIRST_PERSON = frozenset(_split(
     "pomogite pomogi spasite menya mne zhivu boyus strashno pozhaluysta pozhalujsta "
     "ishchut ishut pryachus"
 ))  # fmt: skip
 # Russian in Latin letters without a first person: two of these make a Russian message.
-RU_LATIN_WORDS = frozenset(_W(
+RU_LATIN_WORDS = frozenset(_split(
     "chto shto gde mozhno kak pomoch pomoch' eto pravda vsekh vseh spasibo privet seychas "
     "seichas nichego tozhe kogda pochemu nuzhno khochu hochu znayu podskazhite skazhite "
     "normalno normal'no pochitat pochitat' ssylku novosti"
@@ -48,10 +47,10 @@ DANGER = [tuple(fold(w) for w in p.split()) for p in (
 )]  # fmt: skip
 # Words of fear or of asking to be rescued, in Russian (Cyrillic or Latin letters):
 # with these, a Russian-language message is protected wherever it says the writer is.
-RU_DISTRESS = frozenset(fold(w) for w in _W(
+RU_DISTRESS = folded_words(
     "помогите помоги спасите спасти боюсь страшно прячусь ищут угрожают задержали забрали "
     "pomogite pomogi spasite boyus strashno pryachus ishchut ishut"
-))  # fmt: skip
+)  # fmt: skip
 # City shorthands only Russians use, typed in any case ("both in ekb").
 _RU_SHORTHAND = frozenset(_split("msk spb ekb yekb nsk piter novosib"))
 UKR_ONLY = frozenset("іїєґІЇЄҐўЎ")  # letters Russian never uses

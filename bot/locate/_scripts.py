@@ -7,7 +7,7 @@ import re
 
 from bot.locate._evidence import ORIGIN, Cand, Scan
 from bot.locate._gazetteer import gazetteer, resolve
-from bot.locate._normalise import fold
+from bot.locate._normalise import fold, folded_words
 from bot.locate._patterns import (
     DEMONYM_ADJ,
     DEMONYM_CLAUSE_NEXT,
@@ -29,9 +29,7 @@ _JA_OTHERS = re.compile("(?:友達|友人|家族|両親|母|父|兄|姉|弟|妹|
 _JA_DEMONYM = re.compile("([\u3040-\u30ff\u4e00-\u9fff]{1,8}人)(?:です|として|なので|だけど|の私)")
 _DEMONYM_LEAD = compile_patterns(DEMONYM_LEAD)
 # "a Kenyan in Nairobi", "українка у Вроцлаві", "dansker i Malmö", "Έλληνας στις Βρυξέλλες".
-_IN = frozenset(
-    fold(w) for w in str.split("in living_in based_in у ў в во en em i w v στη στην στο στις")
-)
+_IN = folded_words("in living_in based_in у ў в во en em i w v στη στην στο στις")
 
 
 def scan_demonyms(t: Text, scan: Scan) -> None:
@@ -120,11 +118,12 @@ def scan_romanised_hindi(t: Text, scan: Scan) -> None:
     for i in range(1, len(keys) - 1):
         how = _HI_POST.get(keys[i])
         verb = keys[i + 1]
-        if how == "self-from" and verb == "likh":
-            how, verb = "self-in", "hu"  # "Kathmandu se likh raha hu": writing from there
+        # "Kathmandu se likh raha hu": writing from there, so living there.
+        writing = how == "self-from" and verb == "likh"
+        how = "self-in" if writing else how
         # "hain" is "we are" with "hum", but "they are" without it.
         works = how == "self-in" and _works(keys, i + 1)
-        if how is None or not (verb in _HI_VERB or (verb == "hain" and we) or works):
+        if how is None or not (verb in _HI_VERB or (verb == "hain" and we) or works or writing):
             continue
         for n in (2, 1):  # "new delhi se", then "delhi se"
             if i - n < 0:

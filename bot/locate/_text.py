@@ -128,10 +128,17 @@ def _lookup(t: Text, i: int, n: int, *, stem: str) -> tuple[Sense, ...]:
     # and "same" -> "sam" would hit alternate names. Cyrillic always inflects.
     cyrillic = "\u0400" <= key[:1] <= "\u04ff"
     if not senses and stem and len(key) >= 4 and (cyrillic or stem == "all"):
-        senses = gaz.senses(stem_key(key)) or gaz.by_stem(key)
+        senses = _inflected(key)
     if not senses and stem and "\u0370" <= key[-1:] <= "\u03ff":
         senses = gaz.senses(key + "σ")  # Greek drops the final s: "στη Λεμεσό"
     return senses
+
+
+def _inflected(key: str) -> tuple[Sense, ...]:
+    """Senses of `key` read as an inflected name: its stem as a name, else every name
+    sharing its stem ("москве" -> Moscow, "tallinnas" -> Tallinn)."""
+    gaz = gazetteer()
+    return gaz.senses(stem_key(key)) or gaz.by_stem(key)
 
 
 def longest(
@@ -159,8 +166,7 @@ def longest(
                     # After an Estonian or Finnish phrase a name as written may be another
                     # name inflected ("elan Tartus": Tartu, not Syria's Tartus): both stand.
                     # Neither is preferred by size: other evidence must decide.
-                    inflected = gaz.senses(stem_key(key)) or gaz.by_stem(key)
-                    other = [s for s in inflected if s.kind in kinds and s not in senses]
+                    other = [s for s in _inflected(key) if s.kind in kinds and s not in senses]
                     if {s.cc for s in other} - {s.cc for s in senses}:
                         senses = tuple(s._replace(score=1.0) for s in (*senses, *other))
                 return n, key, senses

@@ -15,24 +15,19 @@ from __future__ import annotations
 import itertools
 import re
 
-from bot.locate._normalise import fold
+from bot.locate._normalise import fold, folded_words
 
-
-def _split(words: str) -> list[str]:
-    return [fold(w) for w in words.split()]
-
-
-HERE = frozenset(_split(
+HERE = folded_words(
     "here ici aqui aca qui hier burada sini disini hapa тут здесь тук овде овдје ovde ovdje "
     "мұнда yerda ерда այստեղ აქ هنا هني هون هنايا اینجا یہاں כאן פה yahan yaha idhar"
-))  # fmt: skip
+)  # fmt: skip
 # Two-word "here"s: "chez nous", "у нас", "for me", "kat sini".
 HERE_PAIRS = frozenset(tuple(fold(w) for w in pair) for pair in (
     ("chez", "nous"), ("у", "нас"), ("for", "me"), ("for", "us"), ("kat", "sini"),
     ("pour", "moi"), ("para", "mi"), ("para", "mim"), ("per", "me"), ("fur", "mich"),
     ("voor", "mij"), ("where", "i"), ("my", "country"), ("our", "country"),
 ))  # fmt: skip
-DANGER = frozenset(_split(
+DANGER = folded_words(
     "dangerous risky unsafe risque dangereux peligroso arriesgado perigoso arriscado "
     "pericoloso rischioso gefahrlich gevaarlijk tehlikeli bahaya berbahaya hatari "
     "опасно небезопасно небезпечно небяспечна opasno опасно қауіпті xavfli хавфли "
@@ -42,15 +37,15 @@ DANGER = frozenset(_split(
     "молчать молчим мовчати мовчимо маўчаць маўчым шэпчуць шепчут шепочуть խոսում"
     # Fear where they are: "we know this fear too well down here", "di sini serem".
     " fear afraid scared scary serem seram takut מפחד מפחדת פוחד פוחדת"
-))  # fmt: skip
-SAFE = frozenset(_split(
+)  # fmt: skip
+SAFE = folded_words(
     "safe seguro sur sicuro sicher veilig guvenli aman selamat salama безопасно безпечно "
     "безбедно sigurno امن آمن בטוח"
-))  # fmt: skip
-NOT = frozenset(_split(
+)  # fmt: skip
+NOT = folded_words(
     "not isn't isnt never no pas nicht niet degil tidak tak si не ні нє није nije نیست "
     "مش مو غير לא nahi nahin"
-))  # fmt: skip
+)  # fmt: skip
 WINDOW = 6  # words between the danger and the "here"
 
 # Phrases with no "here": the writer's own words say it ("can't say more", "our republic").
@@ -71,12 +66,9 @@ _PHRASES = re.compile(
     r"(?:from here|here|where i (?:live|am))|"
     r"\b(?:yahan|yaha|idhar)\b[^.!?\n]{0,40}?\bsafe (?:hai|h) kya"
 )
-_PHRASE_WORDS = frozenset(
-    _split(
-        "say talk speak chat cyaan republic careful safe acikca rahatca impossible interdit peut "
-        "complique difficile dur dangereux "
-        "terbuka terang"
-    )
+_PHRASE_WORDS = folded_words(
+    "say talk speak chat cyaan republic careful safe acikca rahatca impossible interdit peut "
+    "complique difficile dur dangereux terbuka terang"
 )
 # Not wanting to be exposed ("каб не засвяціцца", "не светясь", "без палева"): hiding.
 _HIDING = re.compile("засвет|засвеч|засвяц|засвіт|не светясь|не свецячыся|без палева")

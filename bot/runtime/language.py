@@ -15,13 +15,12 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from bot.locate import writes_arabizi
+
 # Tags that name no language: undetermined, X's "quote-only" and "no linguistic content".
 MEANINGLESS = frozenset({"", "und", "qme", "qht", "qam", "qct", "zxx", "art"})
 MIN_SCORE = 0.5  # below this the model is guessing (tested in bench_langid: 99% right above)
 _HANDLES_AND_LINKS = re.compile(r"[@＠]\w+|https?://\S+|www\.\S+")
-# Arabic in Latin letters writes some sounds as digits inside words ("n3awnou", "7abibi",
-# "ta9der"): the model, which never saw it, calls it German or Dutch.
-_ARABIZI = re.compile(r"\b[a-z]+[2379][a-z]+\b", re.IGNORECASE)
 
 
 @cache
@@ -40,8 +39,8 @@ def detect(text: str) -> str | None:
     words = _HANDLES_AND_LINKS.sub(" ", text).replace("\n", " ").strip()
     if not any(c.isalpha() for c in words):
         return None
-    if _ARABIZI.search(words):
-        return "ar"
+    if writes_arabizi(words):
+        return "ar"  # the model never saw Arabic in Latin letters: it called it German
     model = _model()
     if model is None:
         return None
