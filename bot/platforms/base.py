@@ -121,7 +121,9 @@ class Platform(Protocol):
     def mentions(
         self, since: str | None, on_page: Callable[[int], bool] | None = None
     ) -> list[Mention]:
-        """Mentions newer than id `since` (all of them when None), oldest first.
+        """Mentions newer than id `since` (all of them when None), oldest first. Some
+        read before may come again (Bluesky re-reads a window for late arrivals): the
+        engine skips ids it knows.
 
         `on_page(n)` is told of each page read (n mentions, paid for) and returns False
         to stop reading more pages now."""

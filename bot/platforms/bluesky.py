@@ -3,7 +3,9 @@
 Mentions are notifications of reason "mention" (a reply that names the bot arrives as
 one); a reply to the bot's post that does not name it (reason "reply") is not a mention
 and is left alone, as are likes, reposts and quotes. Their cursor is the notification's
-"indexedAt|uri": the feed is ordered by indexing time, not by the post's own claim.
+"indexedAt|uri". The AppView sorts by the earlier of indexing time and the post's own
+createdAt, so a post from a client whose clock runs behind lands below mentions read
+before it: each read goes on LATE past the cursor, and the engine skips ids it knows.
 
 Thin like the X adapter: _bsky_xrpc talks HTTP and maps failures, _bsky_session keeps
 the login (createSession is scarce), _bsky_records builds records and reads
@@ -23,7 +25,7 @@ import time
 import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar
@@ -53,6 +55,9 @@ T = TypeVar("T")
 # rarely needs a second page; more than 10 means a flood, and the rest waits.
 PAGE_SIZE = 50
 MAX_PAGES = 10
+# How far behind its indexing a post's createdAt may be and still be answered: phones
+# and laptops whose clocks drift by seconds or minutes, not backdated imports.
+LATE = timedelta(minutes=10)
 SELF_LABELS = "com.atproto.label.defs#selfLabels"
 
 __all__ = ["BlueskyPlatform", "RateLimitState"]
@@ -154,6 +159,7 @@ class BlueskyPlatform:
         self, since: str | None, on_page: Callable[[int], bool] | None = None
     ) -> list[Mention]:
         after = position(since)
+        floor = (after[0] - LATE, "") if after is not None else None
         found: dict[str, tuple[tuple[datetime, str], Mention]] = {}
         cursor: str | None = None
         pages = skipped = 0
@@ -169,8 +175,8 @@ class BlueskyPlatform:
             reached = False
             count = 0
             for n in notes:
-                # Newest first: the first one at or before `since` (of any reason) ends it.
-                if after is not None and self._older(n, after):
+                # Newest first: the first one (of any reason) LATE before `since` ends it.
+                if floor is not None and self._older(n, floor):
                     reached = True
                     break
                 parsed = to_mention(n)

@@ -18,6 +18,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
@@ -291,7 +292,9 @@ def test_a_malformed_answer_is_unavailable(recorded: Recorded) -> None:
         bsky.whoami()
 
 
-def notification(i: int, reason: str = "mention") -> dict[str, Any]:
+def notification(i: int, reason: str = "mention", minute: int | None = None) -> dict[str, Any]:
+    """Notification i, sorted at minute i (or `minute`) past 2026-12-01 10:00."""
+    at = datetime(2026, 12, 1, 10, tzinfo=UTC) + timedelta(minutes=i if minute is None else minute)
     return {
         "uri": f"at://did:plc:alice/app.bsky.feed.post/3lpost{i:07d}",
         "cid": f"bafy{i}",
@@ -299,7 +302,7 @@ def notification(i: int, reason: str = "mention") -> dict[str, Any]:
         "reason": reason,
         "record": {"text": f"@{HANDLE} n{i}", "createdAt": "2026-12-01T10:00:00.000Z"},
         "isRead": False,
-        "indexedAt": f"2026-12-01T10:{i // 60:02d}:{i % 60:02d}.000Z",
+        "indexedAt": at.isoformat(timespec="milliseconds").replace("+00:00", "Z"),
     }
 
 
@@ -331,10 +334,22 @@ def test_mentions_page_back_to_the_cursor_and_come_oldest_first(recorded: Record
     everything = bsky.mentions(None, on_page=every_page)
     assert len(everything) == 80 and len(pages) == 3
     assert [m.id for m in everything] == [notification(i)["uri"] for i in range(121) if i % 3]
-    since = everything[9].cursor
-    newer = bsky.mentions(since)
-    assert newer == everything[10:]
-    assert bsky.mentions(everything[-1].cursor) == []
+    # Reading on from minute 14 comes back to minute 4: the ten minutes before a cursor
+    # are read again for posts sorted late (the engine skips the ones it knows).
+    assert everything[9].id == notification(14)["uri"]
+    assert bsky.mentions(everything[9].cursor) == everything[2:]
+    assert [m.id for m in bsky.mentions(everything[-1].cursor)] == [
+        notification(i)["uri"] for i in range(109, 121) if i % 3
+    ]
+
+
+def test_a_mention_sorted_below_the_cursor_is_still_read(recorded: Recorded) -> None:
+    # A client whose clock runs 3 minutes behind: the AppView sorts its post by that
+    # createdAt, below the mention the cursor stands on.
+    items = [notification(30), notification(31, minute=27), notification(29), notification(5)]
+    recorded.on("app.bsky.notification.listNotifications", (200, {}, {"notifications": items}))
+    got = platform(recorded).mentions(f"{items[0]['indexedAt']}|{items[0]['uri']}")
+    assert [m.id for m in got] == [items[i]["uri"] for i in (1, 2, 0)]
 
 
 def test_mentions_stop_at_the_page_cap(

@@ -75,12 +75,15 @@ class BlueskyNetwork:
         facets: list[JSON] | None = None,
         reply: JSON | None = None,
         rkey: str | None = None,
+        written_at: float | None = None,
     ) -> JSON:
-        """An app.bsky.feed.post by `account`; returns its strong ref {uri, cid}."""
+        """An app.bsky.feed.post by `account`, its createdAt `written_at` (default now:
+        a client whose clock runs behind claims an earlier one); returns {uri, cid}."""
+        when = time.gmtime(time.time() if written_at is None else written_at)
         record: JSON = {
             "$type": "app.bsky.feed.post",
             "text": text,
-            "createdAt": time.strftime("%Y-%m-%dT%H:%M:%S.000Z", time.gmtime()),
+            "createdAt": time.strftime("%Y-%m-%dT%H:%M:%S.000Z", when),
         }
         if facets:
             record["facets"] = facets
