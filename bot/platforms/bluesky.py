@@ -19,6 +19,7 @@ key fixed by the attempt (a second try finds the first post and answers its uri)
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import threading
 import time
@@ -183,6 +184,9 @@ class BlueskyPlatform:
                 if parsed is None:
                     skipped += isinstance(n, dict) and n.get("reason") == "mention"
                     continue
+                if after is not None and parsed[0] <= after:
+                    # Read again or sorted late: reading on from it must not go back.
+                    parsed = (parsed[0], dataclasses.replace(parsed[1], cursor=since))
                 found[parsed[1].id] = parsed
                 count += 1
             go_on = on_page(count) if on_page is not None else True

@@ -8,12 +8,19 @@ reading of Mastodon's answers in _mastodon_answers.
 
 Exactly-once: every post sends the attempt's key as `Idempotency-Key`; Mastodon keeps
 it about an hour and answers a repeat with the first status instead of a second one.
+
+Late mentions: a notification id is fixed before the notification can be listed (snac
+lists one only once it holds the author's profile; a database may commit ids out of
+order), so a mention can appear below the cursor after newer ones were read. Each read
+also looks at the page just below the cursor for mentions notified in the last LATE.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import threading
+import time
 from collections.abc import Callable, Mapping
 from functools import partial
 from typing import Any
@@ -31,6 +38,7 @@ from ._mastodon_answers import (
     newer,
     oldest_first,
     parse_notification,
+    parse_time,
     reply_visibility,
 )
 from ._mastodon_http import WRITES, MastodonTransport, RateLimitState, map_error, rate_state
@@ -42,6 +50,9 @@ log = logging.getLogger(__name__)
 MAX_PAGES = 10
 PAGE = 40
 DEFAULT_MAX_CHARACTERS, DEFAULT_URL_LENGTH = 500, 23
+# How long after its notification was made a mention may still become visible and be
+# answered: a server fetching the author's profile, not a backlog of hours.
+LATE = 10 * 60.0
 
 
 class MastodonPlatform:
@@ -151,7 +162,7 @@ class MastodonPlatform:
         """Newer than notification id `since`: pages forward from it with `min_id` (the
         page right after it, as Mastodon's Link rel="prev" does). With no `since`, the
         newest pages backward with `max_id` (rel="next"), so the caller sees what is
-        there now and reads on from the newest."""
+        there now and reads on from the newest. Late ones below `since` come too (_late)."""
         self._read_instance()
         found: dict[str, Mention] = {}
         cursor, pages, skipped = since, 0, 0
@@ -189,10 +200,32 @@ class MastodonPlatform:
                 )
                 break
             cursor = nxt
+        if since is not None and go_on:
+            found.update(self._late(since, on_page))
         if skipped:
             log.warning("mastodon: skipped %d malformed notification(s)", skipped)
         log.debug("mastodon: %d mentions in %d page(s) since %s", len(found), pages, since)
         return oldest_first(found.values())
+
+    def _late(self, since: str, on_page: Callable[[int], bool] | None) -> dict[str, Mention]:
+        """Mentions below `since` notified within LATE. Each carries `since` as its
+        cursor, so reading on from it never goes back (the engine skips known ids)."""
+        params: dict[str, Any] = {"types": ["mention"], "limit": PAGE, "max_id": since}
+        page = self._call("mentions", "GET", partial(self._api.notifications, **params))
+        if not isinstance(page, list):
+            raise Unavailable("mentions: malformed body", "mentions", maybe_sent=False)
+        if on_page is not None:
+            on_page(len(page))
+        floor, late = time.time() - LATE, {}
+        for n in page:
+            try:
+                mention = parse_notification(n, self._domain)
+                notified = parse_time(n.get("created_at")).timestamp()
+            except (KeyError, TypeError, ValueError, AttributeError):
+                continue  # counted as malformed when the forward read met it
+            if mention is not None and notified >= floor and not newer(mention.cursor or "", since):
+                late[mention.cursor or mention.id] = dataclasses.replace(mention, cursor=since)
+        return late
 
     def mark_as_bot(self) -> bool:
         me = self._call("me", "GET", self._api.account_verify_credentials)
