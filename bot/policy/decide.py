@@ -62,11 +62,12 @@ from bot.policy.intent import MAX_TEXT, asks_nothing_words, asks_to_stop_words, 
 Policy = Literal["reply", "protect", "skip"]
 ProtectMode = Literal["neutral", "silent"]
 # What a reply may put after "@": an X handle (1-15 letters, digits, _), a Bluesky handle
-# (a domain name) or a Mastodon acct (user@domain). Nothing else: no spaces, no markup.
+# (a domain name) or a Mastodon acct (user@domain). Nothing else: no spaces, no markup,
+# and no trailing newline (which "$" would let through).
 _LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
 HANDLE_RE = re.compile(
     rf"^(?:[A-Za-z0-9_]{{1,15}}|{_LABEL}(?:\.{_LABEL})+"
-    rf"|[A-Za-z0-9_]{{1,30}}@{_LABEL}(?:\.{_LABEL})*(?::[0-9]{{1,5}})?)$"
+    rf"|[A-Za-z0-9_]{{1,30}}@{_LABEL}(?:\.{_LABEL})*(?::[0-9]{{1,5}})?)\Z"
 )
 
 

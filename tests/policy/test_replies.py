@@ -399,7 +399,7 @@ def test_any_request_gets_a_reply(library: ReplyLibrary, text: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "handle", ["", "has space", "x" * 16, "évelyne", "a@b c", "@", "a.", "-a.b", "a@b@c"]
+    "handle", ["", "has space", "x" * 16, "évelyne", "a@b c", "@", "a.", "-a.b", "a@b@c", "alice\n"]
 )
 def test_unusable_handle_is_skipped(library: ReplyLibrary, handle: str) -> None:
     assert run(library, handle=handle).reason == "bad-handle"
