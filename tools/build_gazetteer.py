@@ -284,7 +284,8 @@ ALIASES: dict[str, tuple[str, str]] = {
     "Sài Gòn": ("VN", "t"), "Hà Nội": ("VN", "t"), "TLV": ("IL", "t"), "Dilli": ("IN", "t"),
     "Addis": ("ET", "t"), "CABA": ("AR", "t"), "Baires": ("AR", "t"),
     "Casa": ("MA", "t"), "Dar": ("TZ", "t"), "Penang": ("MY", "s"), "Pulau Pinang": ("MY", "s"),
-    "Brissie": ("AU", "t"), "Perpinyà": ("FR", "t"), "Catalunya Nord": ("FR", "s"),
+    "Barna": ("ES", "t"), "Brissie": ("AU", "t"), "Perpinyà": ("FR", "t"),
+    "Catalunya Nord": ("FR", "s"),
     "Alguer": ("IT", "t"), "Escaldes": ("AD", "t"), "Бањалука": ("BA", "t"),
     "Banjaluka": ("BA", "t"), "Svalbard": ("NO", "s"), "Vasa": ("FI", "t"),
     "JB": ("MY", "t"), "Medallo": ("CO", "t"), "Züri": ("CH", "t"), "Mo Bay": ("JM", "t"),
@@ -339,6 +340,15 @@ ALIASES: dict[str, tuple[str, str]] = {
     "סיביר": ("RU", "s"), "Σιβηρία": ("RU", "s"), "Sibirya": ("RU", "s"),
     "Szibéria": ("RU", "s"), "Siberi": ("RU", "s"), "ไซบีเรีย": ("RU", "s"),
     "Dağıstan": ("RU", "s"), "Tataristan": ("RU", "s"), "Çerkessk": ("RU", "t"),
+    # Hungarian names of towns and regions beyond Hungary's borders, where Hungarians
+    # live ("Csíkszeredában élünk", "Felvidéken lakom"); GeoNames has only the larger.
+    "Csíkszereda": ("RO", "t"), "Székelyudvarhely": ("RO", "t"),
+    "Sepsiszentgyörgy": ("RO", "t"), "Szatmárnémeti": ("RO", "t"), "Nagybánya": ("RO", "t"),
+    "Gyergyószentmiklós": ("RO", "t"), "Erdély": ("RO", "s"), "Székelyföld": ("RO", "s"),
+    "Dunaszerdahely": ("SK", "t"), "Révkomárom": ("SK", "t"), "Érsekújvár": ("SK", "t"),
+    "Rimaszombat": ("SK", "t"), "Felvidék": ("SK", "s"), "Szabadka": ("RS", "t"),
+    "Zenta": ("RS", "t"), "Vajdaság": ("RS", "s"), "Beregszász": ("UA", "t"),
+    "Kárpátalja": ("UA", "s"),
 }  # fmt: skip
 
 # Places in Ukraine that Russia occupies: country stays UA, but the writer may be
@@ -386,6 +396,22 @@ LOCAL_DEMONYMS: dict[str, str] = {
     "FI": "stadilainen stadilaiset",
     "DE": "berliner berlinerin bavarian bavarians münchner",
     "IE": "dubliner dubliners",
+    # Spanish, Portuguese and Italian city demonyms people use of themselves ("chilango
+    # aquí", "sou carioca", "da torinese").
+    "MX": "chilango chilanga chilangos tapatío tapatía regiomontano regiomontana",
+    "AR": "porteño porteña porteños cordobés cordobesa rosarino rosarina",
+    "BR": "carioca cariocas paulistano paulistana paulistanos gaúcho gaúcha soteropolitano "
+    "soteropolitana belo-horizontino mineiro mineira capixaba",
+    "ES": "madrileño madrileña madrileños barcelonés barcelonesa sevillano sevillana "
+    "valenciano bilbaíno bilbaína malagueño malagueña",
+    "PT": "lisboeta lisboetas portuense tripeiro tripeira alfacinha",
+    "CO": "bogotano bogotana rolo rola paisa caleño caleña barranquillero",
+    "PE": "limeño limeña limeños arequipeño",
+    "CL": "santiaguino santiaguina penquista",
+    "EC": "quiteño quiteña guayaquileño guayaquileña",
+    "VE": "caraqueño caraqueña maracucho maracucha",
+    "IT": "napoletano napoletana milanese milanesi torinese torinesi romana fiorentino "
+    "fiorentina bolognese genovese palermitano palermitana veneziano veneziana",
 }
 
 DEMONYMS: dict[str, str] = {

@@ -277,7 +277,9 @@ def _scan_patterns(t: Text, scan: Scan) -> None:
         word = keys[lead]
         chain = read_place(t, lead + 1, context="explicit", stem_latin=word in LEADING_INFLECTS)
         if chain and followed_by_self(t, chain):
-            scan.add("leading", chain)
+            # "in Boston, we..." says where the writer is; "от Варна съм" (from Varna, I
+            # am) where they come from, which a home named later beats.
+            scan.add("self-from" if word in LEADING_FROM else "leading", chain)
         elif (
             chain
             and word in LEADING_FROM

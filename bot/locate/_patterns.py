@@ -252,10 +252,10 @@ DEMONYM_CLAUSE_NEXT = frozenset(_W(
     "queer gay lesbian trans bi ally born פה כאן"
 ))  # fmt: skip
 # "in Boston, who are my reps?", "from Cork": a leading preposition.
-LEADING = frozenset(_W("in from aus depuis desde vanuit fran z iz od из з в во от"))
+LEADING = frozenset(_W("in from aus depuis desde vanuit fran z iz od из з в во от من"))
 # Leading words that mean "from": a town after one opening the message is where the writer
 # is from ("from Kandy, is any Sri Lankan group...?"). Slavic ones inflect the town.
-LEADING_FROM = frozenset(_W("from aus depuis desde vanuit fran z iz od из з от"))
+LEADING_FROM = frozenset(_W("from aus depuis desde vanuit fran z iz od из з от من"))
 LEADING_INFLECTS = frozenset(_W("z iz od"))
 GREETINGS = frozenset(_W("hi hello hey hiya greetings hallo hola bonjour ciao hej привет"))
 FIRST_PERSON = folded_words(
@@ -274,7 +274,8 @@ NEGATION = frozenset(_W("not never nicht kein nie pas no не ні ei inte ikke 
 ARTICLES = frozenset(
     _W("the la le les el los las der die das den dem het kota bandar jiji mji wa la tai")
 )
-HERE_WORDS = frozenset(_W("here based hier ici aqui aca sini"))
+# Swedish "här", Norwegian and Danish "her": "Helsingfors här", "Oslo her!".
+HERE_WORDS = frozenset(_W("here based hier ici aqui aca sini har her"))
 # Compared as written, since folded they are other words: Vietnamese "đây" is "day".
 RAW_HERE = frozenset(_W("đây"))
 # Between a place and "here": "Tokyo resident here", "Arkhangelsk guy here".

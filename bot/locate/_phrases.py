@@ -114,7 +114,7 @@ RESIDENCE_MORE = [
     "ca em|no|na",
     # Swiss German "ich wohn z Züri", Valencian "ací a", Catalan "som a Andorra".
     "ich|mir wohn|wohne|labe|lebe z",
-    "aci a|al",
+    "aci|aqui a|al",
     "som|estem a|al",
     "μενω|μενουμε|ζω|ζουμε",
     "sisi|mimi wa",
@@ -123,6 +123,18 @@ RESIDENCE_MORE = [
     "morando|vivendo|residindo|trabalhando|estudando agora|atualmente? em|no|na|nos|nas",
     "χαιρετισμους|χαιρετισματα|γεια|φιλια απο την|τη|το|τον",
     "χαιρετισμους|χαιρετισματα|γεια|φιλια απο",
+    # Norwegian and Danish "her i Trondheim", Swedish "här på Åland"; Bulgarian "тук в".
+    "her|har i|pa",
+    "тук|тука в|във",
+    # Romanian "sunt la Torino de 8 ani" (I am in Turin).
+    "sunt|suntem acum|momentan|de_ani? in|la",
+    # Indonesian "saya mahasiswa di Den Haag" (a student in The Hague).
+    "mahasiswa|mahasiswi|pelajar|karyawan|perantau|diaspora|tki|tkw di",
+    # Maltese "noqgħod il-Mosta", "ngħix f'Birkirkara".
+    "noqgħod|noqogħdu|ngħix|ngħixu|ninsab|jien_ninsab f|fi|go|il|l|fil",
+    # Belarusian "мы ўжо год у Батумі" (we have been in Batumi a year), Łacinka greetings.
+    "ужо|зараз|цяпер год|гады|месяц|месяцы|тыдзень у",
+    "~pryvitannie|pryvitanne|vitannie|vitaju|pryvitanni z|ze|sa",
 ]
 
 ORIGIN_MORE = [
