@@ -39,6 +39,7 @@ sys.path.insert(0, str(ROOT))
 from bot.locate._normalise import fold  # noqa: E402  (shared with the runtime on purpose)
 
 OUT = ROOT / "bot" / "locate" / "data" / "gazetteer.json"
+ALIAS_DIR = ROOT / "tools" / "gazetteer_aliases"  # one file per language family
 
 
 def _w(text: str) -> list[str]:
@@ -693,7 +694,8 @@ def build() -> dict[str, object]:
         for sub in pycountry.subdivisions.get(country_code=cc) or []:
             if sub.type in types:
                 _add(places, sub.name.split(" [")[0].split(",")[0], cc, "s", SCORE_SUBDIVISION)
-    for name, (cc, kind) in ALIASES.items():
+    extra_names, extra_demonyms = _family_aliases()
+    for name, (cc, kind) in {**ALIASES, **extra_names}.items():
         score = {"c": SCORE_COUNTRY, "s": SCORE_SUBDIVISION, "t": 500.0, "x": 0.0}[kind]
         _add(places, name, cc if kind != "x" else "", kind, score, short_ok=True)
 
@@ -727,7 +729,7 @@ def build() -> dict[str, object]:
         for word in words.split():
             demonyms[fold(word)] = cc
     # People name themselves after their city or region too ("Albertan here").
-    for cc, words in LOCAL_DEMONYMS.items():
+    for cc, words in _merge_words(LOCAL_DEMONYMS, extra_demonyms).items():
         for word in words.split():
             demonyms[fold(word)] = cc
     for multi, cc in (
@@ -807,6 +809,34 @@ def _russian_places(places: dict[str, str]) -> list[str]:
         if top == "RU" and big:
             out.append(key)
     return sorted(out)
+
+
+def _family_aliases() -> tuple[dict[str, tuple[str, str]], dict[str, str]]:
+    """Names and demonyms the language families add, from tools/gazetteer_aliases/*.tsv:
+    NAME<TAB>CC<TAB>KIND (c, s or t), or WORDS<TAB>CC<TAB>d for demonyms."""
+    names: dict[str, tuple[str, str]] = {}
+    demonyms: dict[str, str] = {}
+    for path in sorted(ALIAS_DIR.glob("*.tsv")):
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if not line.strip() or line.startswith("#"):
+                continue
+            fields = line.split("\t")
+            if len(fields) != 3 or fields[2] not in ("c", "s", "t", "d"):
+                raise SystemExit(f"{path}:{n}: expected NAME<TAB>CC<TAB>c|s|t|d")
+            name, cc, kind = fields
+            if kind == "d":
+                demonyms[cc] = f"{demonyms.get(cc, '')} {name}".strip()
+            else:
+                names[name] = (cc, kind)
+    return names, demonyms
+
+
+def _merge_words(*tables: dict[str, str]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for table in tables:
+        for cc, words in table.items():
+            out[cc] = f"{out.get(cc, '')} {words}".strip()
+    return out
 
 
 def main() -> int:

@@ -25,6 +25,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from bot.locate import _langs
 from bot.locate._clauses import followed_by_self, scan_clauses
 from bot.locate._cues import scan_cues, unspaced_places
 from bot.locate._evidence import Cand, Scan, decide
@@ -97,9 +98,9 @@ _MAX_CHARS = 4000  # a mention is short; bound the work on hostile input
 _PROFILE_SPLIT = re.compile(r"[|•·;/\n✈→⇄↔➡⇆\ufe0f]+|\s[-—–]\s|->|\s&\s")
 
 _FAMILIES = (
-    ("self-in", compile_patterns(RESIDENCE + RESIDENCE_MORE)),
-    ("self-from", compile_patterns(ORIGIN + ORIGIN_MORE)),
-    ("tie", compile_patterns(TIES + TIES_MORE)),
+    ("self-in", compile_patterns(RESIDENCE + RESIDENCE_MORE + _langs.RESIDENCE)),
+    ("self-from", compile_patterns(ORIGIN + ORIGIN_MORE + _langs.ORIGIN)),
+    ("tie", compile_patterns(TIES + TIES_MORE + _langs.TIES)),
 )
 # The families by a pattern's last word, in family order: one dict read per word
 # instead of one per family, and most words end no pattern at all.

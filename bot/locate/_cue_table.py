@@ -8,30 +8,17 @@ known place, someone else's home, negation, a visit) is in _cues.
 from __future__ import annotations
 
 import re
-import unicodedata
-from typing import NamedTuple
 
+from bot.locate import _langs
+from bot.locate._cue_kit import HAN, THAI, Cue
+from bot.locate._cue_kit import P2 as _P2
+from bot.locate._cue_kit import P3 as _P3
+from bot.locate._cue_kit import S as _S
+from bot.locate._cue_kit import W as _W
+from bot.locate._cue_kit import cue as _cue
 from bot.locate._normalise import fold
 
-
-class Cue(NamedTuple):
-    how: str  # "self-in" or "self-from"
-    regex: re.Pattern[str]
-    side: str  # "after", "before" or "exact"
-    capital: bool = False  # Latin script: the place must be capitalised
-
-
-def _cue(how: str, side: str, pattern: str, *, capital: bool = False, flags: int = 0) -> Cue:
-    # The text is NFKC-normalised before it meets a cue (Thai "ทำ" becomes "ทํา"): the
-    # cue's own letters must be too, or they never match.
-    return Cue(how, re.compile(unicodedata.normalize("NFKC", pattern), flags), side, capital)
-
-
 _I = re.IGNORECASE
-_W = r"[^\W\d_]+"  # a word of letters (marks excluded: fine for Latin, Turkish, Hungarian)
-_S = r"[^\s,.!?;:،؟。，！？、()\"“”]+"  # a word in scripts with vowel signs
-HAN = "[\u4e00-\u9fff]"
-THAI = "[\u0e00-\u0e7f]"
 
 _TR_IN = (
     "yaşıyorum|yasiyorum|yaşıyoruz|yasiyoruz|oturuyorum|oturuyoruz|kalıyorum|kaliyorum|"
@@ -66,8 +53,6 @@ _CYR = "[А-Яа-яЁёІіҚқҒғҢңӨөҮүҰұҺһӘә]"
 _KZ_LIVE = "тұрамын|тұрамыз|тұрам|жашайм|жашайбыз|жашаймын|турам|турамын|жұмыс\\s+істеймін"
 _KZ_WRITE = "жазып|жазамын|жазып\\s+отырмын|келдім|келгем"
 _TH_ME = "ผม|ฉัน|ดิฉัน|เรา|หนู|พวกเรา|ชั้น|กู"
-_P2 = rf"(?P<p>{_S}(?:\s{_S})?)"  # a place of one or two words
-_P3 = rf"(?P<p>{_S}(?:[\s،,]\s*{_S}){{0,2}})"  # up to three: "عمّان، الأردن"
 _PTH = rf"(?P<p>{THAI}{{2,30}})"
 _AR_HERE = "هنا|هني|هون|هنايا|هنيه"
 _UR_WORK = r"(?:نوکری|کام|جاب|پڑھائی)\s+(?:کرتا|کرتی|کرتے|کر\s+رہا|کر\s+رہی)\s+(?:ہوں|ہیں)"
@@ -270,6 +255,12 @@ _LATIN_WORDS = frozenset(
     )
 )
 _TR_ENDING = re.compile(r"y[ıiuü][mz]\b")
+
+# The language families' own cues, scripts and gate words (bot/locate/_langs).
+for _group, _more in _langs.CUES.items():
+    CUES[_group] = CUES.get(_group, ()) + _more
+SCRIPTS.update(_langs.SCRIPTS)
+_LATIN_WORDS |= frozenset(fold(w) for w in _langs.LATIN_WORDS.split())
 
 
 def latin_cues_may_match(body: str, keys: list[str]) -> bool:

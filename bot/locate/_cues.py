@@ -16,15 +16,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from bot.locate._cue_table import (
-    ARABIZI_ME,
-    CUES,
-    HAN,
-    SCRIPTS,
-    THAI,
-    Cue,
-    latin_cues_may_match,
-)
+from bot.locate._cue_kit import HAN, THAI, Cue
+from bot.locate._cue_table import ARABIZI_ME, CUES, SCRIPTS, latin_cues_may_match
 from bot.locate._evidence import Cand, Scan
 from bot.locate._gazetteer import Resolution, gazetteer, resolve
 from bot.locate._normalise import fold

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from bot.locate import _langs
 from bot.locate._normalise import fold, folded_words
 from bot.locate._phrases import NEGATION_MORE, VISITING_MORE
 
@@ -50,6 +51,8 @@ SETS = {
     "DEMADJ": "a|an|also|proud|fellow|concerned|born|half|dual|naturalised|naturalized|very|"
     "just|another|angry|furious|queer|gay|trans|lesbian|bi|young|old",
 }
+
+SETS.update(_langs.SETS)  # the language families' own sets ("@NORTH_DUR")
 
 # Where the writer is now. Beats origin: "I'm in Norway but I'm from Denmark".
 RESIDENCE = [
