@@ -303,6 +303,12 @@ ALIASES: dict[str, tuple[str, str]] = {
     "서울": ("KR", "t"), "부산": ("KR", "t"), "인천": ("KR", "t"), "대구": ("KR", "t"),
     "대전": ("KR", "t"), "광주": ("KR", "t"), "울산": ("KR", "t"), "臺北": ("TW", "t"),
     "高雄": ("TW", "t"), "台中": ("TW", "t"), "臺中": ("TW", "t"),
+    # Hong Kong as its people write it, and the districts they name alone ("我喺觀塘返工").
+    "HK": ("HK", "c"), "香港": ("HK", "c"), "九龍": ("HK", "s"), "新界": ("HK", "s"),
+    "觀塘": ("HK", "t"), "旺角": ("HK", "t"), "沙田": ("HK", "t"), "荃灣": ("HK", "t"),
+    "屯門": ("HK", "t"), "元朗": ("HK", "t"), "將軍澳": ("HK", "t"), "銅鑼灣": ("HK", "t"),
+    "深水埗": ("HK", "t"), "灣仔": ("HK", "t"), "中環": ("HK", "t"), "大埔": ("HK", "t"),
+    "葵涌": ("HK", "t"), "黃大仙": ("HK", "t"),
     # Capitals and nicknames in countries of messages/resources/at_risk.yaml that the
     # population floor or the data leave out: someone there must be placed there.
     "Banjul": ("GM", "t"), "Ramallah": ("PS", "t"), "Port of Spain": ("TT", "t"),

@@ -182,6 +182,8 @@ _HINT_WORDS = {
     "JM": "mi wi deh inna yaad yah",
     "KE TZ UG": "niko nipo ninaishi naishi mkazi wakazi mimi",
     "EE": "tere elan elame eestis eestist aitah",
+    # Catalan: "des de València" is Spain's Valencia, not Venezuela's.
+    "ES AD": "visc vivim soc tambe amb nosaltres doncs perque aixo signat compartit",
 }
 HINTS: dict[str, frozenset[str]] = {
     w: frozenset(ccs.split()) for ccs, words in _HINT_WORDS.items() for w in words.split()
