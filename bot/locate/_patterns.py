@@ -255,10 +255,10 @@ DEMONYM_CLAUSE_NEXT = frozenset(_W(
     "queer gay lesbian trans bi ally born פה כאן"
 ))  # fmt: skip
 # "in Boston, who are my reps?", "from Cork": a leading preposition.
-LEADING = frozenset(_W("in from aus depuis desde vanuit fran z iz od из з в во от من"))
+LEADING = frozenset(_W("in from aus depuis desde vanuit fran fra din z iz od из з в во от من"))
 # Leading words that mean "from": a town after one opening the message is where the writer
 # is from ("from Kandy, is any Sri Lankan group...?"). Slavic ones inflect the town.
-LEADING_FROM = frozenset(_W("from aus depuis desde vanuit fran z iz od из з от من"))
+LEADING_FROM = frozenset(_W("from aus depuis desde vanuit fran fra din z iz od из з от من"))
 LEADING_INFLECTS = frozenset(_W("z iz od"))
 GREETINGS = frozenset(_W("hi hello hey hiya greetings hallo hola bonjour ciao hej привет"))
 FIRST_PERSON = folded_words(
@@ -295,7 +295,8 @@ WEATHER = frozenset(_W(
     "eastern western norra sodra vastra ostra nordre sondre"
 ))  # fmt: skip
 # "in NJ for work but I live in Toronto": after the place, a stay, not a home (a tie).
-VISITING = frozenset(tuple(v.split()) for v in (
+# Folded like the keys they meet (Greek "διακοπές" is "διακοπεσ" there).
+VISITING = frozenset(tuple(fold(w) for w in v.split()) for v in (
     "for work", "for business", "on business", "on holiday", "on vacation", "on a trip",
     "this week", "this weekend", "for the weekend", "for a conference", "for a visit",
     "for a week", "for the week", "for a month",
@@ -371,8 +372,9 @@ def compile_patterns(specs: list[str]) -> dict[str, list[Pattern]]:
     """Index patterns by every word they can end with."""
     index: dict[str, list[Pattern]] = {}
     for spec in specs:
-        latin = spec.startswith("~")
-        anchored = spec.startswith("^")
+        # The marks combine in either order ("~^som v"): both are prefixes.
+        latin = "~" in spec[:2]
+        anchored = "^" in spec[:2]
         slots = tuple(_slot(s) for s in spec.lstrip("~^").split())
         pattern = Pattern(slots, latin, anchored, _penult(slots))
         for word in _finals(pattern.slots):

@@ -169,6 +169,14 @@ VISITING_MORE = (
     "du lich", "cong tac", "liburan", "jalan jalan", "dinas", "bakasyon", "likizo", "ziara",
     "kwa likizo", "για διακοπες", "διακοπες", "na odmoru", "na godisnjem", "na ferie",
     "pa ferie", "nyaralni", "nyaralok", "de vacances", "de vacaciones",
+    # "Sono a Roma per lavoro", "je suis à Rome en vacances", "estou no Porto de férias".
+    "per lavoro", "in vacanza", "in ferie", "per qualche giorno", "per una settimana",
+    "en vacances", "pour le travail", "pour quelques jours", "pour une semaine",
+    "de ferias", "a trabalho", "por uns dias", "por unas semanas", "por unos dias",
+    "por trabajo", "de viaje", "fur die arbeit", "im urlaub", "auf urlaub",
+    "voor werk", "op vakantie", "na wakacjach", "na urlopie", "sluzbowo",
+    "neste ar", "nasta ar", "nasta vecka", "i morgen", "pa besok", "na vylete", "na navsteve",
+    "ensi vuonna", "lomalla", "puhkusel",
 )  # fmt: skip
 # "Δεν μένω στην Αθήνα", "saya tidak tinggal di": negation in the new languages.
 NEGATION_MORE = "δεν khong tidak bukan tak gak nggak ga hindi nem ne"

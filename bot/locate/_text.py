@@ -315,6 +315,8 @@ def negated(t: Text, start: int) -> bool:
     while lo > max(0, start - 2) and t.gaps[lo] == "space":
         lo -= 1
     before = t.keys[lo:start]
+    if before[-1:] == ["ne"] and t.keys[start].endswith(("jme", "im")):
+        return False  # Albanian "ne jetojmë" is "we live", not Slavic "ne" (not)
     return any(k in NEGATION or k.endswith("n't") for k in before) or before == ["no", "longer"]
 
 
