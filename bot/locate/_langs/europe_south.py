@@ -221,7 +221,9 @@ CUES: dict[str, tuple[Cue, ...]] = {
             rf"(?:ապրում|բնակվում|աշխատում|սովորում)\s+(?:եմ|ենք)\s+(?P<p>{_HY}+(?:\s{_HY}+)?)ում",
             flags=_I),
         cue("self-in", "after", rf"տեղափոխվ(?:եցի|եցինք)\s+(?P<p>{_HY}+(?:\s{_HY}+)?)", flags=_I),
-        cue("self-in", "exact", rf"(?:^|\s)(?P<p>{_HY}+)ում\s+(?:եմ|ենք)(?!\s+(?:եղել|լինելու|գնում|ծնվել|մեծացել))"),
+        # Not "Փարիզում եմ եղել" (I have been to Paris) nor "...ծնվել" (I was born in).
+        cue("self-in", "exact",
+            rf"(?:^|\s)(?P<p>{_HY}+)ում\s+(?:եմ|ենք)(?!\s+(?:եղել|լինելու|գնում|ծնվել|մեծացել))"),
         cue("self-in", "exact", rf"այստեղ[՝,]?\s+(?P<p>{_HY}+)ում", flags=_I),
         cue("self-in", "exact", rf"(?:բարև|բարեւ|ողջույն|բարևներ)\s+(?P<p>{_HY}+?)ից", flags=_I),
         # "Թբիլիսիից՝ ...", "ლონდონიდან: ...": from a town, opening the message.
@@ -235,7 +237,8 @@ CUES: dict[str, tuple[Cue, ...]] = {
     # Cyrillic and Greek: "Од Торонто: ...", "Από Μελβούρνη: ...", "Βόλος εδώ!",
     # "Одеса на зв'язку!" (on the line); only where the detector below saw the words.
     "south_lead": (
-        cue("self-from", "exact", rf"{_START}(?:од|ад|з|із|από|απο)\s+(?P<p>[^\W\d_]+(?:\s[^\W\d_]+)?)\s*:",
+        cue("self-from", "exact",
+            rf"{_START}(?:од|ад|з|із|από|απο)\s+(?P<p>[^\W\d_]+(?:\s[^\W\d_]+)?)\s*:",
             flags=_I),
         cue("self-in", "exact",
             rf"{_CLAUSE}(?P<p>[^\W\d_]+(?:\s[^\W\d_]+)?)\s+(?:εδώ|εδω|овде|тука|тут|"
@@ -244,7 +247,8 @@ CUES: dict[str, tuple[Cue, ...]] = {
 }  # fmt: skip
 SCRIPTS: dict[str, re.Pattern[str]] = {
     "south_lead": re.compile(
-        r"^\s*(?:[@＠]\w+\s+)*(?:[ОоАаЗз]д?|Із|із|Από|από|Απο|απο)\s|εδώ|εδω|овде|тука|тут|на\s+зв.язку|на\s+сувязі"
+        r"^\s*(?:[@＠]\w+\s+)*(?:[ОоАаЗз]д?|Із|із|Από|από|Απο|απο)\s"
+        r"|εδώ|εδω|овде|тука|тут|на\s+зв.язку|на\s+сувязі"
     ),
 }
 LATIN_WORDS = (
