@@ -13,14 +13,14 @@ from bot.locate._cue_kit import Cue, cue
 
 # How long the writer has lived there: "seit sieben Jahren", "al tien jaar".
 # Digits are gaps to the tokeniser, so only number words need listing.
-_NUMBERS = "|".join(
+_NUMBERS = "|".join(str.split(
     "ein einem einigen zwei drei vier funf sechs sieben acht neun zehn vielen paar "
     "een twee vier vijf zes zeven acht negen tien paar "
     "un uno una dos tres cuatro cinco seis siete ocho nueve diez varios muchos "
     "um uma dois duas tres quatro cinco seis sete oito nove dez varios muitos "
     "due quattro sei sette otto nove dieci tanti alcuni "
-    "deux trois quatre cinq sept huit neuf dix plusieurs".split()
-)
+    "deux trois quatre cinq sept huit neuf dix plusieurs"
+))
 
 SETS: dict[str, str] = {
     "SOUTH_NUM": _NUMBERS,
