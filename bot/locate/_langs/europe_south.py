@@ -13,14 +13,16 @@ from bot.locate._cue_kit import Cue, cue
 
 # How long the writer has lived there: "seit sieben Jahren", "al tien jaar".
 # Digits are gaps to the tokeniser, so only number words need listing.
-_NUMBERS = "|".join(str.split(
-    "ein einem einigen zwei drei vier funf sechs sieben acht neun zehn vielen paar "
-    "een twee vier vijf zes zeven acht negen tien paar "
-    "un uno una dos tres cuatro cinco seis siete ocho nueve diez varios muchos "
-    "um uma dois duas tres quatro cinco seis sete oito nove dez varios muitos "
-    "due quattro sei sette otto nove dieci tanti alcuni "
-    "deux trois quatre cinq sept huit neuf dix plusieurs"
-))
+_NUMBERS = "|".join(
+    str.split(
+        "ein einem einigen zwei drei vier funf sechs sieben acht neun zehn vielen paar "
+        "een twee vier vijf zes zeven acht negen tien paar "
+        "un uno una dos tres cuatro cinco seis siete ocho nueve diez varios muchos "
+        "um uma dois duas tres quatro cinco seis sete oito nove dez varios muitos "
+        "due quattro sei sette otto nove dieci tanti alcuni "
+        "deux trois quatre cinq sept huit neuf dix plusieurs"
+    )
+)
 
 SETS: dict[str, str] = {
     "SOUTH_NUM": _NUMBERS,
@@ -56,8 +58,7 @@ RESIDENCE: list[str] = [
     "mudeime|mudamonos|trasladeime|trasladamonos|instaleime @SOUTH_WHEN* a|ao|á|aos|para|en",
     "saudos|apertas|bicos|saudinos dende|desde|de",
     # Portuguese: "mudei-me para o Luxemburgo", "cumprimentos de Faro", "tô em BH".
-    "mudei|mudamos|me_mudei|nos_mudamos|mudei_me|mudamo_nos @SOUTH_WHEN* para|pra|pro|a "
-    "o|a|os|as?",
+    "mudei|mudamos|me_mudei|nos_mudamos|mudei_me|mudamo_nos @SOUTH_WHEN* para|pra|pro|a o|a|os|as?",
     "mudei|mudamos|me_mudei|nos_mudamos|mudei_me|mudamo_nos @SOUTH_WHEN* pro|prao|pra|ao|à",
     "cumprimentos|beijos|beijinhos|abraco|abracao|saudacoes|beijao de|do|da|desde",
     "^to|tou em|no|na|nos|nas",
@@ -68,8 +69,7 @@ RESIDENCE: list[str] = [
     # Italian: "sto a Bari", "mi sono trasferita a Londra", "abito al Vomero".
     "^sto|stiamo ora|adesso|attualmente? a|ad|in|nel|nella",
     "io|noi sto|stiamo ora|adesso|attualmente? a|ad|in|nel|nella",
-    "mi|ci sono|siamo trasferito|trasferita|trasferiti|trasferite @SOUTH_WHEN* "
-    "a|ad|in|nel|nella",
+    "mi|ci sono|siamo trasferito|trasferita|trasferiti|trasferite @SOUTH_WHEN* a|ad|in|nel|nella",
     "^studio|lavoro|studiamo|lavoriamo a|ad|in|nel|nella|al|alla",
     "io|noi studio|lavoro|studiamo|lavoriamo a|ad|in|nel|nella|al|alla",
     "abito|vivo|abitiamo|viviamo al|allo|alla|ai|agli|dalle_parti_di|in_zona",
