@@ -26,9 +26,9 @@ _W2 = rf"{W}(?:\s{W})?"
 _LOC = "(?:d|t)(?:a|e|ə)"  # Turkish, Azerbaijani and Uzbek locative
 # Azerbaijani and Uzbek verbs of living, working and studying (Turkish ones are in _cue_table).
 _AZUZ_IN = (
-    "yaşayıram|yasayiram|yaşayırıq|yasayiriq|yaşayırdım|qalıram|qaliram|işləyirəm|isleyirem|"
+    "yaşayıram|yasayiram|yaşayırıq|yasayiriq|qalıram|qaliram|işləyirəm|isleyirem|"
     "oxuyuram|təhsil alıram|yashayman|yashaymiz|o'qiyman|oqiyman|o'qiymiz|ishlayman|"
-    "ishlaymiz|turaman|istiqomat qilaman|yashaydigan \\S+man"
+    "ishlaymiz|turaman|istiqomat qilaman|yashaydigan \\S+man|yashayapman|ishlayapman|o'qiyapman"
 )
 _TRAZ_WRITE = "yazıram|yaziram|yazırıq|salamlar|salam|salom|salomlar|yozyapman|yozaman|yozmoqdaman"
 # A move already made, not a plan: "taşınacağım", "ko'chmoqchiman" stay out.
@@ -68,7 +68,8 @@ _CY2 = rf"{_CY}+?(?:\s{_CY}+?)?"
 _KZ_LOC = "да|де|та|те|до|дө|то|тө"
 _KZ_LIVE = (
     "тұрамын|тұрамыз|тұрам|жашайм|жашайбыз|жашаймын|турам|турамын|оқимын|оқып\\s+жүрмін|"
-    "окуйм|окуймун|иштейм|иштеймин|жұмыс\\s+істеймін|істеймін"
+    "окуйм|окуймун|иштейм|иштеймин|жұмыс\\s+істеймін|істеймін|тұрып\\s+жатырмын|"
+    "жашап\\s+жатам|жашап\\s+жатабыз|окуп\\s+жатам|иштеп\\s+жатам"
 )
 _KZ_FROM = "дан|ден|тан|тен|дон|дөн|тон|төн|нан|нен"
 _KZ_TO = "ға|ге|қа|ке|га|ка|го|гө|ко|кө"
@@ -110,6 +111,8 @@ CUES: dict[str, tuple[Cue, ...]] = {
         cue("self-in", "before", rf"^\s*{P2}\s+(?:{_ROLL}){_END}"),
         cue("self-in", "after", rf"(?:^|[\s،,.])(?:{_AR_MOVED})\s+(?:(?:إلى|الى|على)\s+|عال?|لل?)\s*{P3}"),
         cue("self-in", "after", rf"(?:^|(?<=[\s،,.]))(?:{_AR_WORK})\s+(?:{_AR_IN})\s*(?:(?:ال)?(?:جامعة|كلية)\s+(?:(?:في|فى)\s+)?)?{P3}"),
+        # Levantine and Egyptian present: "بعيش بحمص", "عم اسكن بعمّان".
+        cue("self-in", "after", rf"(?:^|(?<=[\s،,.]))(?:بعيش|بسكن|بقيم|عم\s+عيش|عم\s+اسكن)\s+(?:{_AR_IN})\s*{P3}"),
         cue("self-in", "after", rf"(?:{_AR_ME})\s+(?:{_AR_NOW})\s+(?:{_AR_IN})\s*{P3}"),
         cue("self-in", "after", rf"(?:^|\s)(?:هوني|هونا|هنايا)\s+(?:{_AR_IN})\s*{P3}"),
         cue("self-in", "after", rf"(?:{_AR_GREET})\s+(?:من|مِن)\s+{P3}"),
@@ -218,7 +221,7 @@ SCRIPTS: dict[str, re.Pattern[str]] = {
 }
 LATIN_WORDS = (
     "indi hozir hozirda burada burda yerda salamlar salom salomlar yazıram yaziram yozyapman "
-    "yozaman yaşayıram yasayiram yaşayırıq qalıram işləyirəm isleyirem oxuyuram o'qiyman "
+    "yozaman yashayapman ishlayapman yaşayıram yasayiram yaşayırıq qalıram işləyirəm isleyirem oxuyuram o'qiyman "
     "oqiyman ishlaymiz yashaydigan taşındım tasindim taşındık yerleştim köçdüm kocdum köçdük "
     "keldim ko'chdim yahan yaha idhar reh rah rehta rehti rahta rahti shift reporting slm salam "
     "burdadır burdadir burdayıq burdayiq keldik ko'chib salamo ahlan mən biz qiyman chib"
