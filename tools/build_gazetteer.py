@@ -130,7 +130,8 @@ town earth world internet everywhere somewhere nowhere books cats dogs music art
 life free camp camps close see sea bay cape north south east west central
 upper lower great little grand port mount lake river island islands
 gay queer trans lesbian bi pride buy ego led sim pee
-norra cada tai sec sip lati swiss kota bandar""")
+norra cada tai sec sip lati swiss kota bandar
+حي الحي مدينة""")  # Arabic "neighbourhood" (not Al-Hayy), "city" (not Medina)
 
 
 # Regions that name no single country: a match consumes the words so that

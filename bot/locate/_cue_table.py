@@ -27,7 +27,7 @@ _TR_IN = (
 )
 _HU_IN = "élek|elek|lakom|élünk|lakunk|dolgozom|tanulok|lakok|vagyok|vagyunk"
 _AR_LIVE = (
-    "راني|رانا|نحنا|نحنه|كنسكن|كنعيش|كنعيش|ساكنين|عايشين|أعيش|اعيش|أسكن|اسكن|ساكن|ساكنة|مقيم|مقيمة|أقيم|اقيم|نعيش|نسكن|عايش|عايشة|قاعد|قاعدة|"
+    "آني|اني|راني|رانا|نحنا|نحنه|كنسكن|كنعيش|كنعيش|ساكنين|عايشين|أعيش|اعيش|أسكن|اسكن|ساكن|ساكنة|مقيم|مقيمة|أقيم|اقيم|نعيش|نسكن|عايش|عايشة|قاعد|قاعدة|"
     "موجود|موجودة|متواجد|متواجدة|أنا|انا|إحنا|احنا|نحن"
 )
 ARABIZI_ME = r"ana|ena|a7na|ahna|e7na|ehna|n7na|ani|rani|rana"
@@ -44,7 +44,7 @@ _HE_FROM = "במקור|בא|באה|באים"
 _HI_LIVE = r"(?:रहता|रहती|रहते|रह\s+रहा|रह\s+रही|रह\s+रहे|बसा|बसी)\s+(?:हूँ|हूं|हू|हैं)"
 _BN_LIVE = r"থাকি|থাকছি|থাকেন|বাস\s+করি|বসবাস\s+করি|বসে"
 _ZH_LIVE = (
-    "住在|住喺|住係|我住在|我住喺|我住|我們住|我们住|我哋住|生活在|居住在|居住於|居住于|定居在|定居於|定居于|定居|身在|人在|我在|我喺|"
+    "住在|住喺|住係|我住在|我住喺|我住|我們住|我们住|我哋住|生活在|居住在|居住於|居住于|定居在|定居於|定居于|定居|身在|(?<!有)人在|我在|我喺|"
     "我們在|我们在|我哋喺|目前在|现在在|現在在|現居|现居|常住"
 )
 _KO_LIVE = "살|삽니다|거주|지내|일하|있어|있습니다|머물|유학|공부"
@@ -131,6 +131,10 @@ CUES: dict[str, tuple[Cue, ...]] = {
         # Persian: "در تهران زندگی می‌کنم", "ساکن تورنتو", "اهل شیراز".
         _cue("self-in", "exact", rf"(?:در|تو)\s+{_P2}\s+(?:{_FA_LIVE})"),
         _cue("self-in", "after", rf"(?:ساکن|مقیم)\s+{_P3}"),
+        _cue(
+            "self-in", "exact",
+            r"(?:ساکن|مقیم)\s+(?P<p>[\u0600-\u06ff]{3,}?)(?:م|ام)(?=[\s،,.!؟…]|$)",
+        ),
         _cue("self-from", "after", rf"(?:اهل|از)\s+{_P2}\s+(?:{_FA_BE})"),
         _cue("self-from", "after", rf"(?:من|ما)\s+اهل\s+{_P3}"),
         # "اینجا تو تهران", "از مشهد می‌نویسم".
@@ -254,7 +258,8 @@ _LATIN_WORDS = frozenset(
         "yashayman yashaymiz turaman ishlayman"
     )
 )
-_TR_ENDING = re.compile(r"y[ıiuü][mz]\b")
+# Turkish "-dayım", Azerbaijani "-dayam/-dəyəm", Uzbek "-daman", "-likman".
+_TR_ENDING = re.compile(r"(?:y[ıiuü][mz]|y[aə]m|[dt]aman|likman)\b")
 
 # The language families' own cues, scripts and gate words (bot/locate/_langs).
 for _group, _more in _langs.CUES.items():

@@ -51,6 +51,7 @@ _NOT_AFTER = re.compile("\\S*\\s*(?:지\\s*않|지\\s*안|değil|nem)")
 # Right after the place, a stay rather than a home: "我在柏林旅游", "베를린에 여행".
 _VISIT = re.compile(
     "\\s*(?:旅游|旅遊|旅行|出差|度假|玩|开会|開會|访问|訪問|여행|출장|휴가|เที่ยว|"
+    "(?:住|待|呆)了?[一二两兩三四五六七八九十几幾\\d]+(?:晚|天|夜|周|週|个晚上|個晚上)|"
     "في\\s+زيارة|زيارة|سياحة|בחופשה|בטיול|tatil|nyaral|seyahat)"
 )
 # "我在柏林的朋友": the place modifies a noun ("my friend in Berlin"), not the writer.

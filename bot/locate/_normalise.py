@@ -63,7 +63,7 @@ _CYR_ENDINGS_TEXT = (
 )
 # Polish, Finnish (inessive, elative, adessive, ablative, illative), Estonian, Baltic.
 _LAT_ENDINGS_TEXT = (
-    "iach ach ssa sta lla lta lle aan iin een zie ie iu ii ia ja ji je em a e i u y s"
+    "iach ach issa ista ssa sta lla lta lle aan iin een zie ie iu ii ia ja ji je em a e i u y s"
 )
 _MIN_STEM = 3
 
@@ -73,6 +73,10 @@ def clean(text: str) -> str:
     if text.isascii():  # NFKC leaves ASCII as it is, and every invisible is non-ASCII
         return text
     text = unicodedata.normalize("NFKC", text)
+    if "عمّان" in text:
+        # The shadda, dropped below, tells Amman (عمّان) from Oman (عمان): say which, as
+        # "Amman, Jordan" would.
+        text = text.replace("عمّان", "عمان الأردن")
     # translate() looks up every character; one search first skips that for most texts.
     return text.translate(_INVISIBLE) if _ANY_INVISIBLE.search(text) else text
 

@@ -252,13 +252,13 @@ DEMONYM_CLAUSE_NEXT = frozenset(_W(
     "here hier ici aqui qui and living based in citizen citizens person guy gal girl woman "
     "man mum mom lad lass "
     "dad voter taxpayer resident national expat student reporting checking too myself "
-    "queer gay lesbian trans bi ally born פה כאן"
+    "queer gay lesbian trans bi ally born פה כאן съм сме"
 ))  # fmt: skip
 # "in Boston, who are my reps?", "from Cork": a leading preposition.
-LEADING = frozenset(_W("in from aus depuis desde vanuit fran fra din z iz od из з в во от من"))
+LEADING = frozenset(_W("in from aus depuis desde vanuit fran fra din z iz od из з в во от من απο"))
 # Leading words that mean "from": a town after one opening the message is where the writer
 # is from ("from Kandy, is any Sri Lankan group...?"). Slavic ones inflect the town.
-LEADING_FROM = frozenset(_W("from aus depuis desde vanuit fran fra din z iz od из з от من"))
+LEADING_FROM = frozenset(_W("from aus depuis desde vanuit fran fra din z iz od из з от من απο"))
 LEADING_INFLECTS = frozenset(_W("z iz od"))
 GREETINGS = frozenset(_W("hi hello hey hiya greetings hallo hola bonjour ciao hej привет"))
 FIRST_PERSON = folded_words(
@@ -278,7 +278,7 @@ ARTICLES = frozenset(
     _W("the la le les el los las der die das den dem het kota bandar jiji mji wa la tai")
 )
 # Swedish "här", Norwegian and Danish "her": "Helsingfors här", "Oslo her!".
-HERE_WORDS = frozenset(_W("here based hier ici aqui aca sini har her"))
+HERE_WORDS = frozenset(_W("here based hier ici aqui aca sini har her εδω"))
 # Compared as written, since folded they are other words: Vietnamese "đây" is "day".
 RAW_HERE = frozenset(_W("đây"))
 # Between a place and "here": "Tokyo resident here", "Arkhangelsk guy here".

@@ -176,7 +176,7 @@ VISITING_MORE = (
     "por trabajo", "de viaje", "fur die arbeit", "im urlaub", "auf urlaub",
     "voor werk", "op vakantie", "na wakacjach", "na urlopie", "sluzbowo",
     "neste ar", "nasta ar", "nasta vecka", "i morgen", "pa besok", "na vylete", "na navsteve",
-    "ensi vuonna", "lomalla", "puhkusel",
+    "ensi vuonna", "lomalla", "puhkusel", "likizoni", "wiki hii",
 )  # fmt: skip
 # "Δεν μένω στην Αθήνα", "saya tidak tinggal di": negation in the new languages.
 NEGATION_MORE = "δεν khong tidak bukan tak gak nggak ga hindi nem ne"
@@ -186,12 +186,12 @@ NEGATION_MORE = "δεν khong tidak bukan tak gak nggak ga hindi nem ne"
 # hint never places anyone by itself: "vivo en Valencia" stays open.
 _HINT_WORDS = {
     "MY ID SG BN": "saya aku kami tinggal menetap berdomisili bermastautin kat nih sini dari",
-    "PH": "ako kami nakatira naninirahan dito nandito taga galing",
+    "PH": "ako kami nakatira naninirahan dito nandito taga galing yung pwede natin gawin po",
     "JM": "mi wi deh inna yaad yah",
     "KE TZ UG": "niko nipo ninaishi naishi mkazi wakazi mimi",
     "EE": "tere elan elame eestis eestist aitah",
     # Catalan: "des de València" is Spain's Valencia, not Venezuela's.
-    "ES AD": "visc vivim soc tambe amb nosaltres doncs perque aixo signat compartit",
+    "ES AD": "visc vivim soc tambe amb nosaltres doncs perque aixo signat compartit signar peticio",
 }
 HINTS: dict[str, frozenset[str]] = {
     w: frozenset(ccs.split()) for ccs, words in _HINT_WORDS.items() for w in words.split()

@@ -71,7 +71,9 @@ def scan_japanese(body: str, scan: Scan) -> None:
     if not _CJK.search(body):
         return
     gaz = gazetteer()
+    lives_somewhere = False
     for m in _JA_PLACE.finditer(body):
+        lives_somewhere = lives_somewhere or m.group(1) not in ("出身", "から来", "から")
         before = body[max(0, m.start() - 12) : m.start()]
         others = bool(_JA_OTHERS.search(before))
         for k in range(len(before), 1, -1):
@@ -84,6 +86,10 @@ def scan_japanese(body: str, scan: Scan) -> None:
                 scan.russia = scan.russia or res.russian
                 break
     for m in _JA_DEMONYM.finditer(body):
+        if lives_somewhere:
+            # "チューリッヒ在住の日本人です": a Japanese living in Zurich, a town the
+            # gazetteer may not know in katakana; the demonym is not where they are.
+            break
         word = m.group(1)
         for k in range(len(word), 1, -1):
             cc = gaz.demonyms.get(word[-k:])
@@ -125,6 +131,9 @@ def scan_romanised_hindi(t: Text, scan: Scan) -> None:
         works = how == "self-in" and _works(keys, i + 1)
         if how is None or not (verb in _HI_VERB or (verb == "hain" and we) or works or writing):
             continue
+        aux = keys[i + 2] if i + 2 < len(keys) else ""
+        if aux == "hai" or (aux == "hain" and not we):
+            continue  # "mera bhai Delhi me rehta hai": he lives there, not the writer
         for n in (2, 1):  # "new delhi se", then "delhi se"
             if i - n < 0:
                 continue
@@ -148,6 +157,8 @@ _ID_LEAD = {
     "kat": "self-in",  # "kat KL ni": in KL, here
 }
 _ID_HERE = frozenset(str.split("nih sini ni kene sih je jer"))
+# After a place opening the message: not "je" or "ni", French and Swahili words too.
+_ID_OPEN_HERE = frozenset(str.split("nih sini kene"))
 
 
 def scan_diaspora(t: Text, scan: Scan) -> None:
@@ -158,6 +169,9 @@ def scan_diaspora(t: Text, scan: Scan) -> None:
         scan.cands[:] = [c for c in scan.cands if not (c.cc == "IN" and c.how in ORIGIN)]
     if _ID_HERE.isdisjoint(keys) and _ID_AT.isdisjoint(keys):
         return
+    first = read_place(t, 0, context="explicit")
+    if first and first.end < len(keys) and keys[first.end] in _ID_OPEN_HERE:
+        scan.add("self-in", first)  # "Jakarta nih, udah tanda tangan"
     for i, key in enumerate(keys[:-2]):
         how = _ID_LEAD.get(key)
         if how is None or (i and t.gaps[i] == "space" and keys[i - 1] not in _ID_ME):

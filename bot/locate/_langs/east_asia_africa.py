@@ -18,6 +18,9 @@ SETS: dict[str, str] = {
 }
 
 RESIDENCE: list[str] = [
+    # Tagalog "nakatira na ako sa Auckland"; Malay "aku duduk Penang" (no "di").
+    "nakatira|naninirahan|nakabase na? ako|kami sa",
+    "saya|aku|kami|gue|gw|sy|ak|aq skrg|sekarang|juga|masih? duduk|tinggal|menetap",
     # Vietnamese: "Chào mọi người từ Melbourne", "viết từ Calgary", "em đang học ở Cần Thơ".
     "chao|xin_chao moi_nguoi|ca_nha|cac_ban|tat_ca? tu",
     "^viet|gui tu",
@@ -106,6 +109,13 @@ _ZH_P = rf"(?P<p>{HAN}{{2,10}}?)"
 
 CUES: dict[str, tuple[Cue, ...]] = {
     "latin": (
+        # Tagalog with the place first: "sa Maynila ako nakatira".
+        cue(
+            "self-in", "after",
+            r"\bsa\s+(?P<p>[^\W\d_]+(?:\s[^\W\d_]+)?)\s+(?:ako|kami)\s+(?:ay\s+)?"
+            r"(?:nakatira|naninirahan|nakabase)\b",
+            capital=True,
+        ),
         # "Di Surabaya sini" (here in Surabaya), "Ở Huế này", "Lapha eNewcastle".
         cue(
             "self-in", "exact",
@@ -360,7 +370,7 @@ SCRIPTS: dict[str, re.Pattern[str]] = {
     "ethiopic": re.compile(_ET),
 }
 LATIN_WORDS = (
-    "is yang yg gbe nibi sini sni nay hadir hapa lapha nan ree dito reporting dari mula kutoka "
+    "nakatira naninirahan nakabase is yang yg gbe nibi sini sni nay hadir hapa lapha nan ree dito reporting dari mula kutoka "
     "daga uit lati tu "
     "viet kusuka nasa yanzu getrek woon bly werk ngihlala sihlala ohlala "
     "ngathuthela sathuthela ngifunda sifunda ngisebenza sisebenza sawubona sanibonani manje "

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from bot.locate._cue_kit import P2, P3, S, W, Cue, cue
+from bot.locate._cue_kit import P2, P3, Cue, S, W, cue
 
 RESIDENCE: list[str] = []
 ORIGIN: list[str] = []
@@ -45,13 +45,12 @@ _AR_ME = "أنا|انا|آني|اني|إحنا|احنا|حنا|نحن|نحنا"
 _AR_IN = "في|فى|ف|ب"
 # Dialect words for "now" ("الحين" Gulf, "هسه" Iraqi, "دابا" Moroccan, "هلق" Levantine).
 _AR_NOW = "الحين|هسه|هسة|هسا|دابا|توا|دلوقتي|هلق|هلأ|حاليًا|حاليا|الآن|الان"
-_AR_WORK = (
-    "أدرس|ادرس|بدرس|بدرّس|ندرس|أشتغل|اشتغل|بشتغل|نشتغل|كنخدم|نخدم|أعمل|اعمل|نقرا|كنقرا|نقرى"
-)
+_AR_WORK = "أدرس|ادرس|بدرس|بدرّس|ندرس|أشتغل|اشتغل|بشتغل|نشتغل|كنخدم|نخدم|أعمل|اعمل|نقرا|كنقرا|نقرى"
 _AR_MOVED = "انتقلت|انتقلنا|نقلت|نقلنا|اتنقلت|رحلت|رحلنا|هاجرت|هاجرنا"
 _AR_GREET = "ياهلا|يا\\s+هلا|هلا|أهلا|اهلا|سلامات|سلام|مرحبا|تحية|تحيات"
 # "X with you" / "X here" / "X present" opening a message: a roll call.
-_ROLL = "هنا|معاكم|معكم|معكن|وياكم|حاضر|حاضرة|هستیم|هستم|حاضر\\s+ہے|حاضر\\s+ہوں"
+# Not "X معكم" (X is with you): "فلسطين معكم" is solidarity from anywhere.
+_ROLL = "هنا|حاضر|حاضرة|هستیم|هستم|حاضر\\s+ہے|حاضر\\s+ہوں"
 _FA_LIVE = "زندگی[\\s\u200c]*می[\\s\u200c]*کن(?:م|یم)"
 _END = "(?=[\\s،,.!؟?…]|$)"
 
@@ -141,7 +140,7 @@ CUES: dict[str, tuple[Cue, ...]] = {
         cue("self-in", "before", rf"{P2}\s+(?:شفٹ|منتقل)\s+(?:ہو|ہوا|ہوئی|ہوئے|ہوگیا|ہوگئی)"),
         cue("self-in", "before", rf"{P2}\s+میں\s+(?:پڑھتا|پڑھتی|پڑھ\s+رہا|پڑھ\s+رہی)\s+ہوں"),
         cue("self-in", "before", rf"{P2}\s+سے\s+(?:لکھ|بول)\s+(?:رہا|رہی|رہے)"),
-        cue("self-from", "exact", rf"(?:^|\s)میں\s+(?P<p>[\u0600-\u06ff]{{3,}}?)ی\s+(?:ہوں|ہیں)"),
+        cue("self-from", "exact", r"(?:^|\s)میں\s+(?P<p>[\u0600-\u06ff]{3,}?)ی\s+(?:ہوں|ہیں)"),
     ),
     "hebrew": (
         cue("self-in", "after", rf"(?:^|\s)(?:פה|כאן)\s+ב[־-]?{P3}"),
@@ -178,6 +177,8 @@ CUES: dict[str, tuple[Cue, ...]] = {
         cue("self-from", "exact", rf"(?:^|\s)म\s+(?P<p>{S}?)(?:े|ी)\s+हुँ"),
     ),
     "steppe": (
+        # Tajik: "ман дар Душанбе зиндагӣ мекунам".
+        cue("self-in", "after", rf"\bдар\s+(?P<p>{_CY2})\s+(?:зиндагӣ|зиндаги)\s+мекун(?:ам|ем)"),
         # Kazakh and Kyrgyz: "Караколдо жашайм", "Алматыда 8 жылдан бері тұрамын".
         cue("self-in", "before", rf"(?P<p>{_CY2})(?:{_KZ_LOC})\s+(?:{_SINCE}\s+){{0,3}}(?:{_KZ_LIVE})"),
         # "Стамбұлдамын", "Алматыдамын": I am in X.
@@ -216,7 +217,7 @@ CUES: dict[str, tuple[Cue, ...]] = {
 # let their cues run, so Russian mentions do not pay for them.
 SCRIPTS: dict[str, re.Pattern[str]] = {
     "steppe": re.compile(
-        "[ҚқҒғҢңӨөҮүҰұҺһӘә]|жаша|жерде|жакта|жазып|иште|амьдар|байна|мэнд|бичиж|нүүсэн|салам|мын\\b|мин\\b"
+        "[ҚқҒғҢңӨөҮүҰұҺһӘә]|зиндаг|жаша|жерде|жакта|жазып|иште|амьдар|байна|мэнд|бичиж|нүүсэн|салам|мын\\b|мин\\b"
     ),
 }
 LATIN_WORDS = (
