@@ -8,14 +8,26 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import NamedTuple
 
 
-class Cue(NamedTuple):
-    how: str  # "self-in" or "self-from"
-    regex: re.Pattern[str]
-    side: str  # "after", "before" or "exact"
-    capital: bool = False  # Latin script: the place must be capitalised
+class Cue:
+    """A first-person phrase as a regular expression, compiled on first use: most runs
+    meet a few scripts, and compiling every family's cues at start-up cost 0.2 s."""
+
+    __slots__ = ("_flags", "_regex", "_source", "capital", "how", "side")
+
+    def __init__(self, how: str, source: str, side: str, capital: bool, flags: int) -> None:
+        self.how = how  # "self-in" or "self-from"
+        self.side = side  # "after", "before" or "exact"
+        self.capital = capital  # Latin script: the place must be capitalised
+        self._source, self._flags = source, flags
+        self._regex: re.Pattern[str] | None = None
+
+    @property
+    def regex(self) -> re.Pattern[str]:
+        if self._regex is None:  # two threads compiling at once get equal patterns
+            self._regex = re.compile(self._source, self._flags)
+        return self._regex
 
 
 def cue(how: str, side: str, pattern: str, *, capital: bool = False, flags: int = 0) -> Cue:
@@ -23,7 +35,7 @@ def cue(how: str, side: str, pattern: str, *, capital: bool = False, flags: int 
     in, or is exactly ("exact")."""
     # The text is NFKC-normalised before it meets a cue (Thai "ทำ" becomes "ทํา"): the
     # cue's own letters must be too, or they never match.
-    return Cue(how, re.compile(unicodedata.normalize("NFKC", pattern), flags), side, capital)
+    return Cue(how, unicodedata.normalize("NFKC", pattern), side, capital, flags)
 
 
 W = r"[^\W\d_]+"  # a word of letters (marks excluded: fine for Latin, Turkish, Hungarian)

@@ -261,11 +261,11 @@ _LATIN_WORDS = frozenset(
 # Turkish "-dayım", Azerbaijani "-dayam/-dəyəm", Uzbek "-daman", "-likman".
 _TR_ENDING = re.compile(r"(?:y[ıiuü][mz]|y[aə]m|[dt]aman|likman)\b")
 
-# The language families' own cues, scripts and gate words (bot/locate/_langs).
+# The language families' own cues and scripts (bot/locate/_langs; their Latin-script
+# cues keep their own gates, see _cues.scan_cues).
 for _group, _more in _langs.CUES.items():
     CUES[_group] = CUES.get(_group, ()) + _more
 SCRIPTS.update(_langs.SCRIPTS)
-_LATIN_WORDS |= frozenset(fold(w) for w in _langs.LATIN_WORDS.split())
 
 
 def latin_cues_may_match(body: str, keys: list[str]) -> bool:

@@ -20,9 +20,13 @@ from bot.locate._cue_kit import HAN, THAI, Cue
 from bot.locate._cue_table import ARABIZI_ME, CUES, SCRIPTS, latin_cues_may_match
 from bot.locate._evidence import Cand, Scan
 from bot.locate._gazetteer import Resolution, gazetteer, resolve
+from bot.locate._langs import LATIN
 from bot.locate._normalise import fold
 
-_ANY_SCRIPT = re.compile("|".join(rx.pattern for rx in SCRIPTS.values()))
+# Every cue group's script lies in these ranges (Greek to Ethiopic and Khmer, kana to
+# Hangul); one character class is a far cheaper first test than the groups' own
+# detectors, some of which look for words. Latin text with emoji or quotes fails it.
+_ANY_SCRIPT = re.compile("[\u0370-\u1fff\u3040-\ud7ff]")
 _UNSPACED = re.compile(f"{HAN}|{THAI}|[\u3040-\u30ff]")
 # A cue that opens with "ana" names its subject: "slm khoya, ana fi tounes" (hi bro, I'm
 # in Tunisia) is the writer, whoever is addressed before it.
@@ -70,10 +74,12 @@ def scan_cues(body: str, keys: list[str], scan: Scan) -> None:
         if not body.isascii() and _ANY_SCRIPT.search(body)
         else []
     )
+    runs = [CUES[g] for g in groups]
     if latin_cues_may_match(body, keys):
-        groups.append("latin")
-    for group in groups:
-        for cue in CUES[group]:
+        runs.append(CUES["latin"])
+    runs.extend(family.cues for family in LATIN if family.may_match(body, keys))
+    for cues in runs:
+        for cue in cues:
             for m in cue.regex.finditer(body):
                 found = _place(m.group("p"), cue)
                 if found is None:

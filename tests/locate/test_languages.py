@@ -569,7 +569,8 @@ def test_every_cue_is_written_as_the_text_it_meets() -> None:
     import unicodedata
 
     from bot.locate._cue_table import CUES
+    from bot.locate._langs import LATIN
 
-    for cues in CUES.values():
+    for cues in [*CUES.values(), *(family.cues for family in LATIN)]:
         for cue in cues:
             assert unicodedata.normalize("NFKC", cue.regex.pattern) == cue.regex.pattern

@@ -370,7 +370,7 @@ SCRIPTS: dict[str, re.Pattern[str]] = {
     "ethiopic": re.compile(_ET),
 }
 LATIN_WORDS = (
-    "nakatira naninirahan nakabase is yang yg gbe nibi sini sni nay hadir hapa lapha nan ree dito reporting dari mula kutoka "
+    "nakatira naninirahan nakabase ek ons yang yg gbe nibi sini sni nay hadir hapa lapha nan ree dito reporting dari mula kutoka "
     "daga uit lati tu "
     "viet kusuka nasa yanzu getrek woon bly werk ngihlala sihlala ohlala "
     "ngathuthela sathuthela ngifunda sifunda ngisebenza sisebenza sawubona sanibonani manje "

@@ -220,6 +220,8 @@ SCRIPTS: dict[str, re.Pattern[str]] = {
         "[ҚқҒғҢңӨөҮүҰұҺһӘә]|зиндаг|жаша|жерде|жакта|жазып|иште|амьдар|байна|мэнд|бичиж|нүүсэн|салам|мын\\b|мин\\b"
     ),
 }
+# "antalyadayım", "Berlindəyəm", "Namangandaman": no gate word, only the ending.
+LATIN_ENDING = re.compile(r"(?:y[ıiuü][mz]|y[aə]m|[dt]aman|likman)\b")
 LATIN_WORDS = (
     "indi hozir hozirda burada burda yerda salamlar salom salomlar yazıram yaziram yozyapman "
     "yozaman yashayapman ishlayapman yaşayıram yasayiram yaşayırıq qalıram işləyirəm isleyirem oxuyuram o'qiyman "
