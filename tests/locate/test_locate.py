@@ -148,6 +148,20 @@ def test_world_sets(
     assert len(missed) <= russia_missed_allowed, missed
 
 
+# Coverage lists (session 6): for each of ~80 languages, 14 ways of saying where one lives
+# (and two of not saying it), written without the code; the language-family rooms in
+# bot/locate/_langs were fitted to them, so these are guards, not measurements.
+@pytest.mark.parametrize(
+    ("name", "least", "wrong_allowed"),
+    [("a", 0.935, 1), ("b", 0.92, 1), ("c", 0.93, 1), ("d", 0.975, 1)],
+)
+def test_coverage_lists(name: str, least: float, wrong_allowed: int) -> None:
+    rows = _load(DATA / f"mentions_cover_{name}.jsonl")
+    accuracy, wrong = _score(rows)
+    assert accuracy >= least
+    assert len(wrong) <= wrong_allowed, "placed in a wrong country:\n" + "\n".join(wrong)
+
+
 @pytest.mark.parametrize(
     ("path", "missed_allowed", "over_allowed"),
     [
