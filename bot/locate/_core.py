@@ -28,6 +28,7 @@ from functools import lru_cache
 from bot.locate import _langs
 from bot.locate._clauses import followed_by_self, scan_clauses
 from bot.locate._cues import scan_cues, unspaced_places
+from bot.locate._evidence import ORIGIN as ORIGIN_HOWS
 from bot.locate._evidence import Cand, Scan, decide
 from bot.locate._gazetteer import Sense, gazetteer
 from bot.locate._lists import flag_is_decoration, listed, visiting
@@ -95,6 +96,18 @@ class Placement:
 
 
 _MAX_CHARS = 4000  # a mention is short; bound the work on hostile input
+# The writer lives abroad, away from the place they come from. The words first: one set
+# lookup, where the expression would cost every mention a search.
+_ABROAD_WORDS = frozenset(
+    ("abroad", "overseas", "extranjero", "exterior", "etranger", "l'etranger", "ausland")
+)
+_ABROAD = re.compile(
+    r"\b(?:liv(?:e|ing)|based|settled|am|i'm|now)\s+(?:abroad|overseas)\b|"
+    r"在國外|在国外|在海外|人在國外|人在国外|出國|出国|"
+    r"\b(?:vivo|vivimos|estoy|moro|je\s+vis|j'habite|ich\s+lebe|ich\s+wohne)\s+(?:en\s+el|no|a\s+l'|à\s+l'|im)\s*"
+    r"(?:extranjero|exterior|étranger|etranger|ausland)",
+    re.IGNORECASE,
+)
 _PROFILE_SPLIT = re.compile(r"[|•·;/\n✈→⇄↔➡⇆\ufe0f]+|\s[-—–]\s|->|\s&\s")
 
 _FAMILIES = (
@@ -107,6 +120,20 @@ _FAMILIES = (
 _BY_FINAL: dict[str, tuple[tuple[str, list[Pattern]], ...]] = {
     w: tuple((how, index[w]) for how, index in _FAMILIES if w in index)
     for w in {w for _, index in _FAMILIES for w in index}
+}
+
+
+def _by_penult(patterns: list[Pattern]) -> tuple[dict[str, list[Pattern]], list[Pattern]]:
+    """The patterns worth trying after each word before the last, in their order, and
+    those for any other word: "in" ends 67 patterns, most of which need "live" or "m"."""
+    free = [p for p in patterns if p.penult is None]
+    words = {w for p in patterns if p.penult is not None for w in p.penult}
+    return {w: [p for p in patterns if p.penult is None or w in p.penult] for w in words}, free
+
+
+_BY_FINAL_PENULT = {
+    w: tuple((how, *_by_penult(patterns)) for how, patterns in families)
+    for w, families in _BY_FINAL.items()
 }
 # Words after which read_place() may run: any pattern's last word, a leading
 # preposition, an article (read_place steps over it).
@@ -162,6 +189,12 @@ def _locate(text: str, profile: str | None) -> Placement:
         if cand is not None:
             scan.cands.append(cand)
         russia = in_russia or russia
+    if (not _ABROAD_WORDS.isdisjoint(t.keys) or "外" in body or "出" in body) and _ABROAD.search(
+        body
+    ):
+        # "我是高雄人，現在在國外念書", "Irish but living abroad": where they come from is
+        # exactly where they are not.
+        scan.cands[:] = [c for c in scan.cands if c.how not in ORIGIN_HOWS]
     country, confidence, reason = decide(scan.cands, hint(t.keys))
     # "я живу в Минске", "VPN for work, I'm in Toronto": a writer who places themself
     # outside Russia and names no Russian place is not writing from there. Anyone else
@@ -252,10 +285,9 @@ def _scan_patterns(t: Text, scan: Scan) -> None:
     # Only words that end some pattern can start a place: most words end none.
     ends = [e for e, key in enumerate(keys[:-1], 1) if key in by_final and gaps[e] == "space"]
     for e in ends:
-        for how, patterns in by_final[keys[e - 1]]:
-            for pattern in patterns:
-                if pattern.penult is not None and (e < 2 or keys[e - 2] not in pattern.penult):
-                    continue
+        before = keys[e - 2] if e >= 2 else None
+        for how, by_penult, free in _BY_FINAL_PENULT[keys[e - 1]]:
+            for pattern in by_penult.get(before, free) if before is not None else free:
                 start = pattern.match_back(keys, e)
                 if start is None or not contiguous(t, start, e):
                     continue

@@ -154,7 +154,7 @@ RESIDENCE = [
 ORIGIN = [
     "@ME originally|also|actually|born_and_raised* from",
     "i|we originally? come|hail from",
-    "born|raised|grew_up|born_and_raised in",
+    "born|raised|born_and_raised in",
     "i|we used_to_live|lived in",
     "native|citizen|national of",
     "my hometown|home_town|home_country|country is",
@@ -184,6 +184,8 @@ ORIGIN = [
 # Not where the writer is, but a personal tie: enough to protect them when the
 # place is in Russia, never enough to place them.
 TIES = [
+    # "grew up in Manila, reading this from my couch": a childhood home, not today's.
+    "grew_up in",
     "i|we was|were in",
     "@ME no_longer @ADV* in",
     "i|we no_longer live|stay|work in",
@@ -252,10 +254,12 @@ DEMONYM_CLAUSE_NEXT = frozenset(_W(
     "here hier ici aqui qui and living based in citizen citizens person guy gal girl woman "
     "man mum mom lad lass "
     "dad voter taxpayer resident national expat student reporting checking too myself "
-    "queer gay lesbian trans bi ally born פה כאן съм сме"
+    "queer gay lesbian trans bi ally born פה כאן съм сме taalla"
 ))  # fmt: skip
 # "in Boston, who are my reps?", "from Cork": a leading preposition.
-LEADING = frozenset(_W("in from aus depuis desde vanuit fran fra din z iz od из з в во от من απο"))
+LEADING = frozenset(
+    _W("in from aus depuis desde vanuit fran fra din z iz od из з в во у от من απο")
+)
 # Leading words that mean "from": a town after one opening the message is where the writer
 # is from ("from Kandy, is any Sri Lankan group...?"). Slavic ones inflect the town.
 LEADING_FROM = frozenset(_W("from aus depuis desde vanuit fran fra din z iz od из з от من απο"))
@@ -275,7 +279,7 @@ NEGATION = frozenset(_W("not never nicht kein nie pas no не ні ei inte ikke 
 # With "city of" words read past the same way: "tinggal di kota Bandung", "mji wa Arusha",
 # "ở tại Hà Nội".
 ARTICLES = frozenset(
-    _W("the la le les el los las der die das den dem het kota bandar jiji mji wa la tai")
+    _W("the la le les el los las der die das den dem het kota bandar jiji jijini mji wa la tai")
 )
 # Swedish "här", Norwegian and Danish "her": "Helsingfors här", "Oslo her!".
 HERE_WORDS = frozenset(_W("here based hier ici aqui aca sini har her εδω"))

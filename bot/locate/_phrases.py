@@ -177,9 +177,11 @@ VISITING_MORE = (
     "voor werk", "op vakantie", "na wakacjach", "na urlopie", "sluzbowo",
     "neste ar", "nasta ar", "nasta vecka", "i morgen", "pa besok", "na vylete", "na navsteve",
     "ensi vuonna", "lomalla", "puhkusel", "likizoni", "wiki hii",
+    "i weekenden", "i weekend", "denne weekend", "i helgen", "denna helg", "til pride",
 )  # fmt: skip
 # "Δεν μένω στην Αθήνα", "saya tidak tinggal di": negation in the new languages.
-NEGATION_MORE = "δεν khong tidak bukan tak gak nggak ga hindi nem ne"
+# Greek "θα" (will): "θα είμαι στη Μάλτα" is a plan, a tie at most, like a negation.
+NEGATION_MORE = "δεν θα khong tidak bukan tak gak nggak ga hindi nem ne"
 
 # Words only a few countries' languages use, as hints that pick among the senses of a
 # name several countries share ("Saya tinggal di Georgetown": Penang, not Guyana). A

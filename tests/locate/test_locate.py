@@ -48,7 +48,7 @@ RUSSIA3 = DATA / "mentions_russia3.jsonl"
 # the rules alone. First scores (code before issue 13): A 121/220 (2 wrong), B 129/220 (4
 # wrong), C 114/200 (3 wrong); C was written after the first round of new rules and never
 # informed any rule, so it is the honest figure. See README, "The world sets".
-WORLD = {k: DATA / f"mentions_world_{k}.jsonl" for k in "abcdefghijk"}
+WORLD = {k: DATA / f"mentions_world_{k}.jsonl" for k in "abcdefghijklm"}
 
 
 def _load(path: Path) -> list[dict[str, Any]]:
@@ -115,26 +115,29 @@ def test_held_out_sets(path: Path, wrong_allowed: int, least: float) -> None:
 @pytest.mark.parametrize(
     ("name", "least", "wrong_allowed", "russia_missed_allowed"),
     [
-        pytest.param("a", 0.92, 0, 0, id="world-a"),
-        # Wrong: a Turkish speaker in Vienna, a Spanish speaker in France... (README).
-        pytest.param("b", 0.94, 2, 1, id="world-b"),
-        # Missed Russia: "wohne und arbeite zurzeit in Perm", "expat à Mourmansk",
-        # Krasnodar in Armenian (README, known misses).
-        pytest.param("c", 0.92, 2, 3, id="world-c"),
+        pytest.param("a", 0.925, 0, 0, id="world-a"),
+        # Wrong: a Turkish speaker in Vienna (README).
+        pytest.param("b", 0.945, 1, 1, id="world-b"),
+        # Missed Russia: "wohne und arbeite zurzeit in Perm", Krasnodar in Armenian (README).
+        pytest.param("c", 0.925, 1, 2, id="world-c"),
         # D to H: written in session 5 from the rules alone. D and E guided round 1, F and
         # G round 2, H round 3 (each scored blind first: README).
         pytest.param("d", 0.945, 1, 0, id="world-d"),
         pytest.param("e", 0.975, 0, 0, id="world-e"),
         pytest.param("f", 0.94, 1, 0, id="world-f"),
         pytest.param("g", 0.935, 1, 1, id="world-g"),
-        pytest.param("h", 0.925, 2, 0, id="world-h"),
+        pytest.param("h", 0.935, 1, 0, id="world-h"),
         # I: written during round 3, scored blind after it (README); its protection misses
         # then widened "unsafe here".
         pytest.param("i", 0.965, 0, 0, id="world-i"),
-        # J and K: written in session 6 from the rules alone, scored first and then once
-        # more, blind, after round 4 (README); their misses then guided round 5.
-        pytest.param("j", 0.95, 2, 0, id="world-j"),
+        # J to M: written in session 6 from the rules alone and scored first; J and K again,
+        # blind, after round 4, then guided round 5; L and M blind after round 5, then
+        # guided round 6 (README).
+        pytest.param("j", 0.955, 1, 0, id="world-j"),
         pytest.param("k", 0.99, 0, 0, id="world-k"),
+        pytest.param("l", 0.96, 0, 0, id="world-l"),
+        # Wrong: "Er i Aarhus til Pride i weekenden", a visit, which places the visitor.
+        pytest.param("m", 0.94, 1, 0, id="world-m"),
     ],
 )
 def test_world_sets(
@@ -153,7 +156,7 @@ def test_world_sets(
 # bot/locate/_langs were fitted to them, so these are guards, not measurements.
 @pytest.mark.parametrize(
     ("name", "least", "wrong_allowed"),
-    [("a", 0.935, 1), ("b", 0.92, 1), ("c", 0.93, 1), ("d", 0.975, 1)],
+    [("a", 0.935, 1), ("b", 0.925, 0), ("c", 0.93, 1), ("d", 0.975, 1)],
 )
 def test_coverage_lists(name: str, least: float, wrong_allowed: int) -> None:
     rows = _load(DATA / f"mentions_cover_{name}.jsonl")

@@ -273,9 +273,9 @@ def test_fresh_safety_sets(
         # Answered publicly (a reply with resources) though labelled in Russia or in a
         # country of at_risk.yaml. C: four people in Russia whose town the rules do not
         # reach (README).
-        ("a", 1), ("b", 1), ("c", 5), ("d", 0), ("e", 0), ("f", 1), ("g", 0), ("h", 1), ("i", 1),
+        ("a", 1), ("b", 1), ("c", 4), ("d", 0), ("e", 0), ("f", 1), ("g", 0), ("h", 1), ("i", 1),
         # J: Jerusalem as a profile, placed in Israel (the label also allows Palestine).
-        ("j", 1), ("k", 0),
+        ("j", 1), ("k", 0), ("l", 0), ("m", 0),
     ],
 )  # fmt: skip
 def test_world_sets_answer_few_who_may_be_at_risk_publicly(
