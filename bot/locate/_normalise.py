@@ -118,11 +118,12 @@ def _one_script(word: str) -> str:
     return word.translate(_CYR_TO_LAT if latin >= cyrillic else _LAT_TO_CYR)
 
 
-def _endings(text: str) -> tuple[frozenset[str], ...]:
+def _endings(text: str) -> tuple[tuple[int, frozenset[str]], ...]:
     """Endings grouped by length, longest first: one set lookup per length."""
     folded = {strip_marks(e.casefold()) for e in text.split()}
     top = max(len(e) for e in folded)
-    return tuple(frozenset(e for e in folded if len(e) == n) for n in range(top, 0, -1))
+    groups = ((n, frozenset(e for e in folded if len(e) == n)) for n in range(top, 0, -1))
+    return tuple((n, group) for n, group in groups if group)
 
 
 _CYR_ENDINGS = _endings(_CYR_ENDINGS_TEXT)
@@ -135,9 +136,9 @@ def _is_cyrillic(word: str) -> bool:
 
 def stem_word(word: str) -> str:
     groups = _CYR_ENDINGS if _is_cyrillic(word) else _LAT_ENDINGS
-    for group in groups:
-        n = len(next(iter(group))) if group else 0
-        if n and len(word) - n >= _MIN_STEM and word[-n:] in group:
+    size = len(word)
+    for n, group in groups:
+        if size - n >= _MIN_STEM and word[-n:] in group:
             return word[:-n]
     return word
 
