@@ -28,9 +28,9 @@ from functools import lru_cache
 from bot.locate import _langs
 from bot.locate._clauses import followed_by_self, scan_clauses
 from bot.locate._cues import scan_cues, unspaced_places
-from bot.locate._evidence import ORIGIN as ORIGIN_HOWS
 from bot.locate._evidence import Cand, Scan, decide
 from bot.locate._gazetteer import Sense, gazetteer
+from bot.locate._homes import HOME_ONLY, may_be_home, name_like, set_aside
 from bot.locate._lists import flag_is_decoration, listed, visiting
 from bot.locate._normalise import CYRILLIC, clean
 from bot.locate._patterns import (
@@ -96,18 +96,6 @@ class Placement:
 
 
 _MAX_CHARS = 4000  # a mention is short; bound the work on hostile input
-# The writer lives abroad, away from the place they come from. The words first: one set
-# lookup, where the expression would cost every mention a search.
-_ABROAD_WORDS = frozenset(
-    ("abroad", "overseas", "extranjero", "exterior", "etranger", "l'etranger", "ausland")
-)
-_ABROAD = re.compile(
-    r"\b(?:liv(?:e|ing)|based|settled|am|i'm|now)\s+(?:abroad|overseas)\b|"
-    r"在國外|在国外|在海外|人在國外|人在国外|出國|出国|"
-    r"\b(?:vivo|vivimos|estoy|moro|je\s+vis|j'habite|ich\s+lebe|ich\s+wohne)\s+(?:en\s+el|no|a\s+l'|à\s+l'|im)\s*"
-    r"(?:extranjero|exterior|étranger|etranger|ausland)",
-    re.IGNORECASE,
-)
 _PROFILE_SPLIT = re.compile(r"[|•·;/\n✈→⇄↔➡⇆\ufe0f]+|\s[-—–]\s|->|\s&\s")
 
 _FAMILIES = (
@@ -189,12 +177,7 @@ def _locate(text: str, profile: str | None) -> Placement:
         if cand is not None:
             scan.cands.append(cand)
         russia = in_russia or russia
-    if (not _ABROAD_WORDS.isdisjoint(t.keys) or "外" in body or "出" in body) and _ABROAD.search(
-        body
-    ):
-        # "我是高雄人，現在在國外念書", "Irish but living abroad": where they come from is
-        # exactly where they are not.
-        scan.cands[:] = [c for c in scan.cands if c.how not in ORIGIN_HOWS]
+    homes_only = set_aside(scan, body, t.keys)
     country, confidence, reason = decide(scan.cands, hint(t.keys))
     # "я живу в Минске", "VPN for work, I'm in Toronto": a writer who places themself
     # outside Russia and names no Russian place is not writing from there. Anyone else
@@ -218,7 +201,7 @@ def _locate(text: str, profile: str | None) -> Placement:
         )
     )
     risk_language = reason not in _SELF_PLACED and writes_risk_language(body, t.keys)
-    homes = () if country else _homes(scan.cands)
+    homes = () if country else _homes(scan.cands + homes_only)
     return Placement(country, confidence, reason, russia or country == "RU", risk_language, homes)
 
 
@@ -294,6 +277,8 @@ def _scan_patterns(t: Text, scan: Scan) -> None:
                 if pattern.anchored and gaps[start] == "space":
                     continue
                 chain = read_place(t, e, context="explicit", stem_latin=pattern.latin_stems)
+                if chain is None and how == "self-in" and name_like(t.raws[e]):
+                    scan.home_unknown = True
                 if negated(t, start) or someone_elses(t, start):
                     # "I'm no longer in Moscow", "kakak saya tinggal di Kazan" place nobody,
                     # but are still a personal tie: enough to protect, never to place. A
@@ -329,6 +314,12 @@ def _scan_patterns(t: Text, scan: Scan) -> None:
             # town may well be written from it. Protect, but do not place. Opening with
             # the country or Chechnya ("In Russia, gay men are hunted") is the topic.
             scan.add("leading", chain, ties_only=True)
+        elif chain:
+            may_be_home(t, chain, scan)
+    elif len(keys) > lead + 1:
+        chain = read_place(t, lead, context="explicit")
+        if chain:
+            may_be_home(t, chain, scan)
 
 
 @lru_cache(maxsize=4096)
@@ -348,6 +339,7 @@ def _scan_profile(profile: str, scan: Scan) -> bool:
     sub = Scan()
     t = text_of(body_of(profile)[0])
     _scan_patterns(t, sub)
+    sub.cands[:] = [c for c in sub.cands if c.how != HOME_ONLY]  # a profile is no message
     flags = flags_of(profile)
     if not sub.cands:
         for segment in _PROFILE_SPLIT.split(body_of(profile)[0]):

@@ -221,7 +221,8 @@ CUES: dict[str, tuple[Cue, ...]] = {
         _cue("self-from", "after", rf"(?:{_TH_ME})\s*มาจาก\s*{_PTH}"),
         # "คนไทยในโอ๊คแลนด์": a Thai (or other) person in the place.
         _cue("self-in", "after", rf"^\s*คน{THAI}{{2,12}}?ใน{_PTH}"),
-        _cue("self-in", "after", rf"ย้าย(?:มา|ไป)อยู่\s*(?:ที่)?\s*{_PTH}"),
+        # Not "จะย้ายไปอยู่" (will move to): a plan.
+        _cue("self-in", "after", rf"(?<!จะ)(?<!จะ )ย้าย(?:มา|ไป)อยู่\s*(?:ที่)?\s*{_PTH}"),
         _cue("self-in", "after", rf"(?:ทำงาน|เรียน|พัก)อยู่\s*(?:ที่|ใน)?\s*{_PTH}"),
         # "คนกรุงเทพฯ ครับ" (a Bangkok person, polite particle).
         _cue("self-in", "exact", rf"^\s*คน(?P<p>{THAI}{{2,20}}?)ฯ?\s*(?:ครับ|ค่ะ|คะ|นะ)"),

@@ -31,6 +31,9 @@ class Scan:
     def __init__(self) -> None:
         self.cands: list[Cand] = []
         self.russia = False
+        # A phrase of living somewhere named a place the gazetteer does not know
+        # ("живея в Тараклия"): a demonym is then where the writer is from, not where.
+        self.home_unknown = False
 
     def add(self, how: str, chain: Chain | None, *, ties_only: bool = False) -> None:
         if chain is None:

@@ -167,7 +167,7 @@ def scan_diaspora(t: Text, scan: Scan) -> None:
     if "nri" in keys or "nris" in keys:
         # A non-resident Indian lives outside India: "NRI from Kerala" is origin only.
         scan.cands[:] = [c for c in scan.cands if not (c.cc == "IN" and c.how in ORIGIN)]
-    if _ID_HERE.isdisjoint(keys) and _ID_AT.isdisjoint(keys):
+    if _ID_HERE.isdisjoint(keys) and _ID_AT.isdisjoint(keys) and "anak" not in keys:
         return
     first = read_place(t, 0, context="explicit")
     if first and first.end < len(keys) and keys[first.end] in _ID_OPEN_HERE:
@@ -177,6 +177,11 @@ def scan_diaspora(t: Text, scan: Scan) -> None:
         if how is None or (i and t.gaps[i] == "space" and keys[i - 1] not in _ID_ME):
             continue
         chain = read_place(t, i + 1, context="explicit")
+        if chain is not None and key in ("anak", "arek") and i and keys[i - 1] in _ID_ME:
+            # "gue anak Bandung" (I'm a Bandung kid): where the writer is from, which a
+            # home named later beats.
+            scan.add("self-from", chain)
+            continue
         if chain is None or chain.end >= len(keys) or t.gaps[chain.end] != "space":
             continue
         if keys[chain.end] in _ID_HERE:

@@ -48,7 +48,7 @@ RUSSIA3 = DATA / "mentions_russia3.jsonl"
 # the rules alone. First scores (code before issue 13): A 121/220 (2 wrong), B 129/220 (4
 # wrong), C 114/200 (3 wrong); C was written after the first round of new rules and never
 # informed any rule, so it is the honest figure. See README, "The world sets".
-WORLD = {k: DATA / f"mentions_world_{k}.jsonl" for k in "abcdefghijklm"}
+WORLD = {k: DATA / f"mentions_world_{k}.jsonl" for k in "abcdefghijklmno"}
 
 
 def _load(path: Path) -> list[dict[str, Any]]:
@@ -138,6 +138,10 @@ def test_held_out_sets(path: Path, wrong_allowed: int, least: float) -> None:
         pytest.param("l", 0.96, 0, 0, id="world-l"),
         # Wrong: "Er i Aarhus til Pride i weekenden", a visit, which places the visitor.
         pytest.param("m", 0.94, 1, 0, id="world-m"),
+        # N and O: written after round 6 and scored blind on it (README); round 7 then
+        # took their protection misses and wrong countries.
+        pytest.param("n", 0.935, 0, 0, id="world-n"),
+        pytest.param("o", 0.93, 0, 1, id="world-o"),
     ],
 )
 def test_world_sets(
@@ -156,7 +160,7 @@ def test_world_sets(
 # bot/locate/_langs were fitted to them, so these are guards, not measurements.
 @pytest.mark.parametrize(
     ("name", "least", "wrong_allowed"),
-    [("a", 0.935, 1), ("b", 0.925, 0), ("c", 0.93, 1), ("d", 0.975, 1)],
+    [("a", 0.935, 0), ("b", 0.925, 0), ("c", 0.93, 1), ("d", 0.975, 1)],
 )
 def test_coverage_lists(name: str, least: float, wrong_allowed: int) -> None:
     rows = _load(DATA / f"mentions_cover_{name}.jsonl")
@@ -330,6 +334,13 @@ def test_russian_speakers_and_words(text: str, protect: bool) -> None:
         ("ich bin gerade zum Studium in Sankt Petersburg", None, None, True),
         ("я из Минска, сейчас в Варшаве. чем помочь?", None, "PL", False),
         ("μένω στην Αθήνα, πώς μπορώ να βοηθήσω;", None, "GR", False),
+        # Session 6: a past or planned home, a home abroad, a home the gazetteer lacks.
+        ("grew up in Baku, this story hits close to home. how do I help?", None, None, False),
+        ("我是高雄人，現在在國外念書，人在外面可以怎麼幫忙？", None, None, False),
+        ("Φέτος το καλοκαίρι θα είμαι στη Μάλτα για το Pride", None, None, False),
+        ("българка съм, живея в Сливоград. Какво да направя?", None, None, False),
+        ("チューリッヒ在住の日本人です。スイスの議員に手紙を書くには", None, "CH", False),
+        ("Ես ապրում եմ Ռոստովում, ինչպե՞ս օգնել", None, "RU", True),
     ],
 )
 def test_real_reply_styles(

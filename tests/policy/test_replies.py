@@ -318,6 +318,8 @@ def test_real_locator_protects_someone_writing_from_moscow(library: ReplyLibrary
         "basta",
         "stop replying to me",
         "\u202estop\u202c",
+        "Tashkent. please don't reply publicly. how to help?",
+        "no public replies please",
     ],
 )
 def test_stop_request_is_an_opt_out(library: ReplyLibrary, text: str) -> None:

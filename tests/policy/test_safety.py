@@ -275,7 +275,7 @@ def test_fresh_safety_sets(
         # reach (README).
         ("a", 1), ("b", 1), ("c", 4), ("d", 0), ("e", 0), ("f", 1), ("g", 0), ("h", 1), ("i", 1),
         # J: Jerusalem as a profile, placed in Israel (the label also allows Palestine).
-        ("j", 1), ("k", 0), ("l", 0), ("m", 0),
+        ("j", 1), ("k", 0), ("l", 0), ("m", 0), ("n", 0), ("o", 0),
     ],
 )  # fmt: skip
 def test_world_sets_answer_few_who_may_be_at_risk_publicly(
@@ -326,3 +326,18 @@ def test_the_daemon_never_logs_or_stores_where_a_protected_person_is(
     logged = " ".join(f"{r.getMessage()} {getattr(r, 'fields', '')}" for r in caplog.records)
     for place in ("NG", "IR", "RU", "Lagos", "Tehran", "Казан"):
         assert place not in logged
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A town in a country of at_risk.yaml opening the message: not placed (it may be
+        # the news), but a home the policy protects (session 6's set O).
+        "in Colombo. is it safe to even retweet this?",
+        "Tashkent. how can I help?",
+        "gue anak Bandung, mau ikut tanda tangan petisi dong",
+    ],
+)
+def test_a_town_at_risk_opening_the_message_is_protected(config: cfg.Config, text: str) -> None:
+    r = route_one(config, "1", f"@CloseTheCampsBot {text}", None, None)
+    assert r["policy"] == "protect", r

@@ -30,6 +30,10 @@ PATTERNS = [
     rf"\bno more {_THINGS}\b",
     r"\b(?:remove|delete) (?:me|my (?:account|handle|name))\b",
     r"\bleave me (?:be|alone)\b",
+    # "please don't reply publicly", "no public replies": silence is the safe answer.
+    r"\b(?:don'?t|do not|dont|pls don'?t|please don'?t|never) (?:reply|respond|answer|tag|mention)"
+    r"\w*(?: (?:to )?(?:me|this|here))? (?:publicly|in public|in the open|on here|openly)\b",
+    r"\bno public (?:replies|reply|answers?|tags?|mentions?)\b",
     r"\b(?:can|could|would|will) you (?:please |pls |just )?stop\W*(?:$|[?.!])",
     r"\bi'?d (?:appreciate|like) it if you stopped\b",
     r"\bi want out\b",
