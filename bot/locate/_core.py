@@ -316,7 +316,12 @@ def _scan_patterns(t: Text, scan: Scan) -> None:
             scan.add("leading", chain, ties_only=True)
         elif chain:
             may_be_home(t, chain, scan)
-    elif len(keys) > lead + 1:
+    elif (
+        len(keys) > lead + 1
+        and name_like(t.raws[lead])
+        # A town ends in a pause within its first few words, or it is not this case.
+        and any(t.gaps[k] != "space" for k in range(lead + 1, min(lead + 5, len(keys))))
+    ):
         chain = read_place(t, lead, context="explicit")
         if chain:
             may_be_home(t, chain, scan)
