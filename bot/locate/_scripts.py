@@ -71,9 +71,12 @@ def scan_japanese(body: str, scan: Scan) -> None:
     if not _CJK.search(body):
         return
     gaz = gazetteer()
-    lives_somewhere = False
     for m in _JA_PLACE.finditer(body):
-        lives_somewhere = lives_somewhere or m.group(1) not in ("出身", "から来", "から")
+        if m.group(1) not in ("出身", "から来", "から"):
+            # "チューリッヒ在住の日本人です": a Japanese living in Zurich, a town the
+            # gazetteer may not know in katakana; the demonym is not where they are
+            # (bot.locate._homes). A known town outranks a demonym anyway.
+            scan.home_unknown = True
         before = body[max(0, m.start() - 12) : m.start()]
         others = bool(_JA_OTHERS.search(before))
         for k in range(len(before), 1, -1):
@@ -86,10 +89,6 @@ def scan_japanese(body: str, scan: Scan) -> None:
                 scan.russia = scan.russia or res.russian
                 break
     for m in _JA_DEMONYM.finditer(body):
-        if lives_somewhere:
-            # "チューリッヒ在住の日本人です": a Japanese living in Zurich, a town the
-            # gazetteer may not know in katakana; the demonym is not where they are.
-            break
         word = m.group(1)
         for k in range(len(word), 1, -1):
             cc = gaz.demonyms.get(word[-k:])

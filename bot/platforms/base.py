@@ -122,8 +122,8 @@ class Platform(Protocol):
         self, since: str | None, on_page: Callable[[int], bool] | None = None
     ) -> list[Mention]:
         """Mentions newer than id `since` (all of them when None), oldest first. Some
-        read before may come again (Bluesky re-reads a window for late arrivals): the
-        engine skips ids it knows.
+        read before may come again (Mastodon and Bluesky look back for mentions listed
+        late), carrying `since` as their cursor: the engine skips ids it knows.
 
         `on_page(n)` is told of each page read (n mentions, paid for) and returns False
         to stop reading more pages now."""
