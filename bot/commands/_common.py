@@ -15,9 +15,10 @@ def err(line: str) -> None:
     print(line, file=sys.stderr)
 
 
-def load_config(root: Path) -> cfg.Config | None:
-    """The checked configuration, or None after printing each error to stderr."""
-    config, problems = cfg.check(root)
+def load_config(root: Path, *, routing: bool = False) -> cfg.Config | None:
+    """The checked configuration, or None after printing each error to stderr.
+    `routing`: only what route reads (cfg.check)."""
+    config, problems = cfg.check(root, routing=routing)
     if config is None:
         for p in problems:
             if not p.warning:

@@ -29,18 +29,24 @@ class Config:
 
 
 def check(
-    root: Path, today: dt.date | None = None, platforms: frozenset[str] = frozenset()
+    root: Path,
+    today: dt.date | None = None,
+    platforms: frozenset[str] = frozenset(),
+    *,
+    routing: bool = False,
 ) -> tuple[Config | None, list[Problem]]:
     """(config or None, every problem). None whenever any problem is an error.
-    `platforms`: the enabled networks, whose own rules the schedule must also meet."""
+    `platforms`: the enabled networks, whose own rules the schedule must also meet.
+    `routing`: only what composing replies reads (route): no posts, and the templates'
+    fit with every country left to validate (see load_reply_library)."""
     schedule, problems = load_schedule(root)
     if schedule is not None:
         problems += platform_problems(schedule, platforms)
     enabled = platforms & set(NETWORKS) or frozenset(NETWORKS)  # the sandbox: all three
     reach = Reach(schedule.slots, enabled) if schedule is not None else EVERYWHERE
-    library, more = load_library(root, today, reach)
+    library, more = load_library(root, today, reach) if not routing else (Library(()), [])
     problems += more
-    replies, more = load_reply_library(root)
+    replies, more = load_reply_library(root, prove_fit=not routing)
     problems += more
     at_risk, more = load_at_risk(root, today or dt.date.today())
     # Posts and templates both read the allowlist: report its problems once.

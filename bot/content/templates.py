@@ -291,19 +291,24 @@ def load_templates(
 
 
 def load_reply_library(
-    root: Path, today: dt.date | None = None
+    root: Path, today: dt.date | None = None, *, prove_fit: bool = True
 ) -> tuple[ReplyLibrary | None, list[Problem]]:
     """The approved reply library and every problem; callers decide what is fatal.
+
+    `prove_fit=False` skips proving that every template fits with every country's links
+    (most of the cost): compose measures each reply it makes and never uses one that does
+    not fit, so a caller that only composes replies (route) may leave the proof to
+    validate and the daemon.
 
     Remembered by the bytes it reads: a reload, or a check of a copy of the same content,
     that changes no reply template, resource or allowed domain costs reading them."""
     today = today or dt.date.today()
-    key = _content_key(root, today)
+    key = _content_key(root, today) + bytes([prove_fit])
     if key in _REMEMBERED:
         library, seen = _REMEMBERED[key]
         return library, list(seen)
-    library, problems = _load_reply_library(root, today)
-    if _content_key(root, today) == key:  # unchanged while it was read
+    library, problems = _load_reply_library(root, today, prove_fit)
+    if _content_key(root, today) + bytes([prove_fit]) == key:  # unchanged while it was read
         _REMEMBERED[key] = (library, tuple(problems))
         while len(_REMEMBERED) > _REMEMBER:
             del _REMEMBERED[next(iter(_REMEMBERED))]
@@ -328,12 +333,15 @@ def _content_key(root: Path, today: dt.date) -> bytes:
     return digest.digest()
 
 
-def _load_reply_library(root: Path, today: dt.date) -> tuple[ReplyLibrary | None, list[Problem]]:
+def _load_reply_library(
+    root: Path, today: dt.date, prove_fit: bool
+) -> tuple[ReplyLibrary | None, list[Problem]]:
     domains, problems = load_allowlist(root)
     countries, generic, probs = load_resources(root, domains, today)
     problems += probs
     everyone = [*countries.values(), *([generic] if generic else [])]
-    templates, protect, probs = load_templates(root, domains, everyone)
+    # With no countries to fill them with, the templates' fit and coverage go unproved.
+    templates, protect, probs = load_templates(root, domains, everyone if prove_fit else [])
     problems += probs
     if generic is None:
         return None, problems

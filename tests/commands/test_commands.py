@@ -13,7 +13,7 @@ from bot.commands import content
 from bot.content import config as cfg
 from bot.platforms.sandbox import SandboxPlatform
 from tests.support.cli import run_cli
-from tests.support.roots import make_root
+from tests.support.roots import approve_all, make_root
 
 SCHEDULE = """\
 timezone: Europe/Berlin
@@ -142,6 +142,25 @@ def test_route_jsonl_from_a_file_and_stdin(valid_root: Path, tmp_path: Path) -> 
         assert c["country"] == "AU"
         assert d["policy"] == "skip" and d["reply"] is None
         assert 0 <= a["confidence"] <= 1
+
+
+def test_route_reads_no_posts_and_never_shows_a_reply_that_does_not_fit(
+    valid_root: Path,
+) -> None:
+    """route composes replies only: a broken post file is validate's business, and an
+    over-long template is skipped when composing rather than shown."""
+    (valid_root / "messages" / "posts" / "broken.yaml").write_text("posts: [\n")
+    replies = valid_root / "messages" / "replies" / "en.yaml"
+    replies.write_text(
+        replies.read_text().replace('text: "', 'text: "' + "Please, " * 40, 1), encoding="utf-8"
+    )
+    approve_all(valid_root, only="messages/replies/en.yaml")
+    p = run_cli("route", "I'm in Hamburg, how can I help?", "--json", "--root", str(valid_root))
+    assert p.returncode == 0, p.stderr
+    r = json.loads(p.stdout)
+    assert r["country"] == "DE" and r["policy"] == "reply"
+    assert r["reply"] and "Please, Please" not in r["reply"]
+    assert run_cli("validate", "--root", str(valid_root)).returncode == 1
 
 
 def test_route_jsonl_bad_line_is_one_clear_line(valid_root: Path, tmp_path: Path) -> None:
