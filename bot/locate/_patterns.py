@@ -283,8 +283,11 @@ ARTICLES = frozenset(
 )
 # Swedish "här", Norwegian and Danish "her": "Helsingfors här", "Oslo her!".
 HERE_WORDS = frozenset(_W("here based hier ici aqui aca sini har her εδω"))
-# Compared as written, since folded they are other words: Vietnamese "đây" is "day".
-RAW_HERE = frozenset(_W("đây"))
+# Indonesian and Malay "here" in two words: "Jakarta di sini", "Penang kat sini".
+HERE_AFTER = frozenset(_W("di kat"))
+# Compared as written, since folded they are other words: Vietnamese "đây" is "day",
+# "nè" (here, look) is "ne".
+RAW_HERE = frozenset(_W("đây nè"))
 # Between a place and "here": "Tokyo resident here", "Arkhangelsk guy here".
 RESIDENT_NOUNS = frozenset(
     _W("resident local guy gal girl boy lad lass person man woman mum mom dad native yute")

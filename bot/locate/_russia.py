@@ -191,7 +191,42 @@ def mentions_russian_place(t: Text) -> bool:
             return True
         if cyrillic and len(key) >= 3 and stem_key(key) in gaz.russian_stems:
             return True
+        if not cyrillic and (
+            _finnic_case(key, places) or (_wordlike_town(keys, i) and not _qualified_abroad(t, i))
+        ):
+            return True
     return False
+
+
+# Finnish and Estonian glue the case to the name: "Murmanskiin" (to), "Tomskissa" (in),
+# "Kaasanis"; a consonant-final name takes a linking "i" first.
+_FINNIC_CASES = tuple(
+    sorted(_split("iin issa issä ista istä ille illa ilta is isse ist ssa ssä sta stä aan ään"),
+           key=len, reverse=True)
+)  # fmt: skip
+# Towns the gazetteer keeps out of russian_places because their names are also words or
+# people ("perm", "Samara", "Vladimir"), after a preposition of place: "in Perm", "w
+# Samarze" is the town, unless it is Vladimir Putin.
+_WORDLIKE_TOWNS = frozenset(_split("perm samara samare samarze vladimir vladimire orel miass"))
+_AT = frozenset(_split("in im w we v ve vo à a en em i u"))
+
+
+def _finnic_case(key: str, places: frozenset[str]) -> bool:
+    for case in _FINNIC_CASES:
+        stem = key[: -len(case)]
+        if key.endswith(case) and len(stem) >= 4:
+            return stem in places or (stem.endswith("i") and stem[:-1] in places)
+    return False
+
+
+def _wordlike_town(keys: list[str], i: int) -> bool:
+    nxt = keys[i + 1] if i + 1 < len(keys) else ""
+    return (
+        bool(i)
+        and keys[i - 1] in _AT
+        and keys[i] in _WORDLIKE_TOWNS
+        and not nxt.startswith("putin")
+    )
 
 
 # Scripts whose words the tokeniser cannot give whole: no spaces (Chinese, Japanese,

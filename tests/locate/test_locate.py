@@ -48,7 +48,7 @@ RUSSIA3 = DATA / "mentions_russia3.jsonl"
 # the rules alone. First scores (code before issue 13): A 121/220 (2 wrong), B 129/220 (4
 # wrong), C 114/200 (3 wrong); C was written after the first round of new rules and never
 # informed any rule, so it is the honest figure. See README, "The world sets".
-WORLD = {k: DATA / f"mentions_world_{k}.jsonl" for k in "abcdefghijklmno"}
+WORLD = {k: DATA / f"mentions_world_{k}.jsonl" for k in "abcdefghijklmnopq"}
 
 
 def _load(path: Path) -> list[dict[str, Any]]:
@@ -142,6 +142,11 @@ def test_held_out_sets(path: Path, wrong_allowed: int, least: float) -> None:
         # took their protection misses and wrong countries.
         pytest.param("n", 0.935, 0, 0, id="world-n"),
         pytest.param("o", 0.93, 0, 1, id="world-o"),
+        # P and Q: written after round 7 and scored first on it (README); round 8 then
+        # took their protection misses. Wrong: "mấy anh ở Chechnya" (the men in Chechnya)
+        # read as the writer's home; "из Грозного, но ... живу в Страсбурге" protected.
+        pytest.param("p", 0.95, 1, 0, id="world-p"),
+        pytest.param("q", 0.98, 1, 0, id="world-q"),
     ],
 )
 def test_world_sets(

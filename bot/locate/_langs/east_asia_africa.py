@@ -148,7 +148,7 @@ CUES: dict[str, tuple[Cue, ...]] = {
         cue("self-in", "after", rf"^\s*N[íi]b[íi]\s+n[íi]\s+(?P<p>{_NAMES})", capital=True),
         cue(
             "self-in", "exact",
-            rf"\b[Nn]asa\s+(?P<p>{_NAMES})\s+(?:ako|kami)\b(?![^.!?]*?{_TRIP})",
+            rf"\b[Nn]asa\s+(?P<p>{_NAMES})\s+(?:na\s+)?(?:ako|kami)\b(?![^.!?]*?{_TRIP})",
             capital=True,
         ),
         # "Aku orang Indonesia yang tinggal di Sapporo": the writer's home, not their origin.
@@ -261,6 +261,12 @@ CUES: dict[str, tuple[Cue, ...]] = {
             r"(?P<p>[가-힣]+?)에서\s*(?:대학|학교|회사|직장)\S*\s*(?:다니고|다녀요|다닙니다|다니는\s*(?:학생|중))",
         ),
         cue("self-in", "before", r"(?P<p>[가-힣]+?)에서\s*(?:씁니다|써요|글\s*씁니다|올립니다)"),
+        # "울란바토르에서 일하면서 살고 있어요" (living there while working), "부산 사는 교포".
+        cue("self-in", "before", r"(?P<p>[가-힣]+?)에서\s*(?:\S+\s*)?살고\s*있"),
+        cue(
+            "self-in", "before",
+            r"(?P<p>[가-힣]{2,}?)(?:에)?\s*사는\s*(?:교포|한인|유학생|직장인|사람인데|사람입니다)",
+        ),
     ),
     "thai": (
         # "ตอนนี้อยู่โตเกียว", "ที่ขอนแก่นนี่", "หาดใหญ่รายงานตัว", "สวัสดีจากเมลเบิร์น",
