@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -18,6 +19,14 @@ def _positive(value: str) -> int:
     if not value.isdigit() or int(value) < 1:
         raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, not {value!r}")
     return int(value)
+
+
+def _count(value: str) -> int:
+    # A year of five posts a day; far more would only keep the terminal busy for minutes.
+    n = _positive(value)
+    if n > 2000:
+        raise argparse.ArgumentTypeError(f"expected at most 2000, not {value!r}")
+    return n
 
 
 def _seconds(value: str) -> float:
@@ -54,7 +63,9 @@ def _parser() -> argparse.ArgumentParser:
         )
         if state:
             c.add_argument(
-                "--state", help="SQLite state file (default: STATE_DB or var/state.sqlite3)"
+                "--state",
+                help="SQLite state file, relative to --root (default: STATE_DB or "
+                "var/state.sqlite3)",
             )
         return c
 
@@ -68,7 +79,7 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("--by", metavar="NAME")
     c.add_argument("--list", action="store_true", help="list every id and whether it is approved")
     c = cmd("preview", "list the next N posts with their times", state=True)
-    c.add_argument("--count", type=_positive, default=10)
+    c.add_argument("--count", type=_count, default=10)
     c.add_argument(
         "--stats",
         action="store_true",
@@ -144,13 +155,19 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 2
-    if (
-        args.cmd not in ("validate", "approve", "measure")
-        and not (root / "schedule.yaml").is_file()
-    ):
-        # Said once, before anything could create var/ or a database in the wrong folder.
-        # validate lists it among its problems; approve only edits messages/ in place;
-        # measure reads nothing there.
+    if getattr(args, "state", None) == "":
+        print(
+            "closethecamps: --state is empty (pass a file name, or leave it out)", file=sys.stderr
+        )
+        return 2
+    bot_folder = os.path.lexists(root / "schedule.yaml") or (
+        args.cmd in ("validate", "approve") and (root / "messages").is_dir()
+    )
+    if args.cmd != "measure" and not bot_folder:
+        # Said once, before anything could create var/ or a database in the wrong folder,
+        # or validate list every file of a bot folder as missing. validate and approve
+        # still work on a messages/ folder whose schedule.yaml is missing (for validate,
+        # that is one of its problems); measure reads nothing there.
         print(f"closethecamps: no schedule.yaml in {root} (use --root)", file=sys.stderr)
         return 2
     from bot.runtime.schema import StoreError

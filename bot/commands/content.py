@@ -13,9 +13,11 @@ from bot.commands._common import destinations, err, lengths, lengths_line, load_
 from bot.commands.links import link_warnings
 from bot.content import config as cfg
 from bot.content.approval import ApproveError, approve, list_ids
+from bot.content.model import Schedule
 from bot.content.problems import Problem
 from bot.content.schedule import SCHEDULE_FILE
 from bot.policy import rotation, timing
+from bot.policy.budget import pace
 from bot.runtime.settings import load_settings
 from bot.runtime.store import Store
 
@@ -123,12 +125,20 @@ def preview_rows(
     per_day: dict[float, int] = {}
     if store is not None and limit:
         today = timing.day_start(now.timestamp(), sched.tz)
-        per_day[today] = store.count_not_failed("post", today)
+        per_day[today] = store.count_not_failed("post", today, now.timestamp())
+    # The daemon's pacing, from the month's spend so far: posts wait until it allows one.
+    held_until = _paced_until(sched, store, now.timestamp())
     for t, i in fires:
         slot = sched.slots[i]
         when = _when(t, slot.jitter)
         day = timing.day_start(t.timestamp(), sched.tz)
-        if limit and per_day.get(day, 0) >= limit:
+        skipped = None
+        if held_until is not None and t.timestamp() < held_until:
+            resume = dt.datetime.fromtimestamp(held_until, sched.tz).isoformat(timespec="minutes")
+            skipped = f"pacing: posts wait until {resume} so the budget lasts"
+        elif limit and per_day.get(day, 0) >= limit:
+            skipped = f"daily post limit reached ({limit})"
+        if skipped:
             rows.append(
                 {
                     **when,
@@ -139,7 +149,7 @@ def preview_rows(
                     "language": None,
                     "weighted_length": None,
                     "text": None,
-                    "skipped": f"daily post limit reached ({limit})",
+                    "skipped": skipped,
                 }
             )
             continue
@@ -174,6 +184,24 @@ def preview_rows(
             }
         )
     return rows
+
+
+def _paced_until(sched: Schedule, store: Store | None, now: float) -> float | None:
+    """When pacing lets the next post out (the month's end: not this month), or None if
+    it holds nothing; as the daemon's Spending.pacing reads the same state."""
+    if store is None or sched.limits.monthly_budget_usd is None:
+        return None
+    start = timing.month_start(now, sched.tz)
+    p = pace(
+        store.spent_by_kind(start),
+        sched.limits.monthly_budget_usd,
+        now,
+        start,
+        timing.month_end(now, sched.tz),
+    )
+    if not p.posts_held:
+        return None
+    return p.posts_resume_at if p.posts_resume_at is not None else timing.month_end(now, sched.tz)
 
 
 def _when(t: dt.datetime, jitter: float) -> dict[str, Any]:

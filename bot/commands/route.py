@@ -112,6 +112,14 @@ def route_chunk(
                 '(write {"id": ..., "text": ...} on each line, as UTF-8)'
             )
             continue
+        except Exception as e:
+            # A line that trips a bug costs that line, never the lines after it (the
+            # daemon treats a mention the same way).
+            errors.append(
+                f"{shown}:{n}: could not be routed ({type(e).__name__}): a bug; please "
+                "report the line to the maintainers"
+            )
+            continue
         out.append(encoded)
     return ("\n".join(out) + "\n" if out else ""), errors
 

@@ -106,6 +106,13 @@ def _platform_info(view: Store, tz: Any, now: dt.datetime) -> dict[str, Any]:
     }
 
 
+def _ran_on(account: str | None) -> str | None:
+    """The platform named in the stored account, "@name (x)" -> "x"."""
+    if not account or not account.endswith(")") or " (" not in account:
+        return None
+    return account.rsplit(" (", 1)[1][:-1]
+
+
 def daemon_running(state_db: Path) -> bool:
     """Whether a daemon holds the lock beside this state (run takes it for its lifetime)."""
     lock = Path(f"{state_db}.lock")
@@ -147,13 +154,21 @@ def status(root: Path, state: str | None = None, as_json: bool = False) -> int:
     print(f"platform: {info['platform']}   state: {info['state_db']}")
     running = "running" if info["daemon_running"] else "not running"
     print(f"daemon: {running}   account: {info['account'] or 'not signed in yet'}")
+    ran_on = _ran_on(info["account"])
+    if ran_on and ran_on not in info["platform"].split(","):
+        # The keys come from --root's .env and the environment: a shell without them sees
+        # the sandbox, while the state was written by a daemon on a real network.
+        print(
+            f"note: this state was written by a daemon on {ran_on}, but no {ran_on} keys "
+            f"are set here (.env in --root, or the environment)"
+        )
     if info["oldest_queued_reply_s"] is not None:
         print(f"oldest queued reply: {info['oldest_queued_reply_s']} s old")
     b = info["budget"]
-    limit = f"${b['limit_usd']:.2f}" if b["limit_usd"] is not None else "no limit"
+    limit = usd(b["limit_usd"]) if b["limit_usd"] is not None else "no limit"
     print(
-        f"budget {b['month']}: ${b['spent_usd']:.3f} of {limit}, "
-        f"${b['projected_usd']:.2f} by month end at this rate"
+        f"budget {b['month']}: {usd(b['spent_usd'])} spent of {limit}, "
+        f"{usd(b['projected_usd'])} by month end at this month's rates"
     )
     if b["pacing_holds_posts"]:
         resume = b["posts_resume"] or "next month"
@@ -185,3 +200,10 @@ def status(root: Path, state: str | None = None, as_json: bool = False) -> int:
     counts = ", ".join(f"{k}={v}" for k, v in sorted(info["mentions"].items()))
     print(f"mentions: {counts or 'none yet'}")
     return 0
+
+
+def usd(amount: float) -> str:
+    """Dollars to the cent, or to the tenth of a cent below a dollar when cents would
+    hide it ($0.005 is not $0.01)."""
+    text = f"${amount:.2f}"
+    return f"${amount:.4f}".rstrip("0") if abs(amount - round(amount, 2)) > 1e-9 else text

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -14,7 +15,7 @@ ALLOWLIST_FILE = "messages/allowed_domains.yaml"
 def load_allowlist(root: Path) -> tuple[frozenset[str], list[Problem]]:
     path = root / ALLOWLIST_FILE
     shown = display_path(path, root)
-    if not path.exists():
+    if not os.path.lexists(path):  # a dangling or looping link is read, and refused, too
         return frozenset(), [
             Problem(shown, 1, "the link allowlist is missing", "create it with a 'domains:' list")
         ]

@@ -8,6 +8,7 @@ An edited text is a draft until re-approved (the hash is bound to it: model.text
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -61,6 +62,33 @@ def _files(root: Path) -> list[Path]:
     return out
 
 
+def _safe_source(root: Path, path: Path) -> str | None:
+    """The text of one file, or None when validate would refuse it before parsing (a FIFO,
+    a link out of root, a huge, deep or aliased file, not UTF-8): such a file can be
+    neither listed nor approved into, and validate says why."""
+    raw, _ = read_content(path, root, display_path(path, root))
+    try:
+        source = raw.decode("utf-8") if raw is not None else None
+    except UnicodeDecodeError:
+        return None
+    return source if source is not None and shape_problem(source, "") is None else None
+
+
+def _name_problem(by: str) -> str | None:
+    """Why `by` cannot stand in a file as the approver's name, if it cannot."""
+    if not by:
+        return "the approver's name is empty"
+    if len(by) > 100:
+        return "the approver's name is over 100 characters"
+    try:
+        by.encode("utf-8")
+    except UnicodeEncodeError:  # bytes that were not UTF-8 on the command line
+        return "the approver's name is not valid text (check the terminal's encoding)"
+    if not by.isprintable():
+        return "the approver's name holds a line break or another control character"
+    return None
+
+
 def _items(node: yaml.Node) -> Iterator[tuple[str, yaml.MappingNode, yaml.Node]]:
     """(id, mapping, text node) of every list item with an 'id' and a 'text', in order."""
     if isinstance(node, yaml.MappingNode):
@@ -102,21 +130,12 @@ def _trim_blank(lines: list[str], at: int) -> int:
 def approve(root: Path, item_id: str, by: str) -> Approved:
     """Write the approval for `item_id`; raise ApproveError with one clear problem."""
     by = by.strip()
-    if not by:
-        raise ApproveError(
-            Problem(
-                "closethecamps approve", 0, "the approver's name is empty", "pass --by YOUR-NAME"
-            )
-        )
+    bad_name = _name_problem(by)
+    if bad_name:
+        raise ApproveError(Problem("closethecamps approve", 0, bad_name, "pass --by YOUR-NAME"))
     for path in _files(root):
-        # The same refusals as validate (a FIFO, a link out of root, a huge, deep or
-        # aliased file): such a file cannot be approved into, and validate says why.
-        raw, _ = read_content(path, root, display_path(path, root))
-        try:
-            source = raw.decode("utf-8") if raw is not None else ""
-        except UnicodeDecodeError:
-            continue
-        if item_id not in source or shape_problem(source, "") is not None:
+        source = _safe_source(root, path)
+        if source is None or item_id not in source:
             continue
         try:
             top = yaml.compose(source, Loader=_Loader)
@@ -182,8 +201,19 @@ def _write(
                 "write the item as a plain '- id: ...' block with its text, then run approve again",
             )
         )
-    with open(path, "w", encoding="utf-8", newline="") as f:
-        f.write(new_source)
+    # Written beside the file, then moved over it: an interrupted write never leaves half
+    # a file. The real path, so a link inside root keeps pointing at the edited file.
+    real = Path(os.path.realpath(path))
+    tmp = real.with_name(f".{real.name}.approve.tmp")
+    try:
+        with open(tmp, "w", encoding="utf-8", newline="") as f:
+            f.write(new_source)
+        os.replace(tmp, real)
+    except OSError as e:
+        tmp.unlink(missing_ok=True)
+        raise ApproveError(
+            Problem(shown, 1, f"cannot write the approval: {e.strerror}", "check permissions")
+        ) from None
     return Approved(item_id, shown, digest, changed=True)
 
 
@@ -216,9 +246,10 @@ def list_ids(root: Path) -> list[Listed]:
     """Every post and reply template id with where it is and whether it is approved."""
     out: list[Listed] = []
     for path in _files(root):
+        source = _safe_source(root, path)
         try:
-            top = yaml.compose(path.read_text(encoding="utf-8"), Loader=_Loader)
-        except (OSError, UnicodeDecodeError, yaml.YAMLError):
+            top = yaml.compose(source, Loader=_Loader) if source is not None else None
+        except yaml.YAMLError:
             continue  # validate reports unreadable files
         if top is None:
             continue

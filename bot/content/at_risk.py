@@ -9,6 +9,7 @@ mentions.protect_countries overrides it per deployment.
 from __future__ import annotations
 
 import datetime as dt
+import os
 from pathlib import Path
 
 from bot.content.checker import Checker
@@ -24,7 +25,7 @@ def load_at_risk(root: Path, today: dt.date) -> tuple[frozenset[str] | None, lis
     """(country codes, problems); None when the file is missing or unusable."""
     path = root / AT_RISK_FILE
     shown = display_path(path, root)
-    if not path.exists():
+    if not os.path.lexists(path):  # a dangling or looping link is read, and refused, too
         return None, [
             Problem(
                 shown,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
 _DOW_NAMES = ("sun", "mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -39,14 +40,34 @@ def _expand(field: str, lo: int, hi: int) -> list[int] | None:
     return sorted(out)
 
 
+# The most days each month can have (February in a leap year).
+_MONTH_DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
 def cron_problem(expr: str) -> str | None:
     fields = expr.split()
     if len(fields) != 5:
         return f"cron '{expr}' has {len(fields)} fields, not 5"
+    values = []
     for (name, lo, hi), f in zip(_CRON_FIELDS, fields, strict=True):
-        if _expand(f, lo, hi) is None:
+        allowed = _expand(f, lo, hi)
+        if allowed is None:
             return f"cron '{expr}': bad {name} field '{f}' (allowed {lo}-{hi})"
+        values.append(allowed)
+    days, months = values[2], values[3]
+    if fields[4] == "*" and not any(d <= _MONTH_DAYS[m - 1] for m in months for d in days):
+        return f"cron '{expr}' never fires: none of its months has day {fields[2]}"
     return None
+
+
+def shortest_gap(expr: str) -> float:
+    """Seconds between two runs of a valid cron expression, at the closest: within a day,
+    or from the day's last run to the next day's first."""
+    minute, hour = expr.split()[:2]
+    minutes, hours = _expand(minute, 0, 59) or [0], _expand(hour, 0, 23) or [0]
+    times = sorted(h * 60 + m for h in hours for m in minutes)
+    gaps = [b - a for a, b in itertools.pairwise(times)]
+    return 60.0 * min([*gaps, times[0] + 1440 - times[-1]])
 
 
 def cron_kwargs(expr: str) -> dict[str, str]:

@@ -9,6 +9,7 @@ as /dev/zero, which never ends) and is at most MAX_BYTES long.
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 from pathlib import Path
@@ -66,6 +67,10 @@ def read_content(path: Path, root: Path, shown: str) -> tuple[bytes | None, Prob
                 return None, _not_regular(shown, mode)
             raw = f.read(MAX_BYTES + 1)  # a file growing past the stat is still capped
     except OSError as e:
+        if e.errno == errno.ELOOP:
+            return None, Problem(
+                shown, 1, "a link that leads back to itself", "replace the link with the file"
+            )
         return None, Problem(
             shown, 1, f"cannot read file: {e.strerror}", "check the path and permissions"
         )

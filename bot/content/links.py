@@ -18,6 +18,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import hashlib
+import os
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -105,7 +106,7 @@ def link_files(root: Path) -> list[Path]:
 def facts_status(root: Path) -> dict[str, tuple[bool, str]]:
     """URL -> (verified, status) from the links table of messages/posts/FACTS.md."""
     path = root / FACTS_FILE
-    raw, _ = read_content(path, root, FACTS_FILE) if path.exists() else (None, None)
+    raw, _ = read_content(path, root, FACTS_FILE) if os.path.lexists(path) else (None, None)
     if raw is None:
         return {}
     out: dict[str, tuple[bool, str]] = {}

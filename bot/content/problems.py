@@ -27,9 +27,10 @@ class Problem:
 def display_path(path: Path, root: Path) -> str:
     # The name under root first, links unresolved: a link pointing elsewhere is reported
     # by where it sits, which is what the maintainer has to fix.
+    # realpath, not Path.resolve(): it stops at a link loop instead of raising.
     for p, r in (
         (Path(os.path.abspath(path)), os.path.abspath(root)),
-        (path.resolve(), root.resolve()),
+        (Path(os.path.realpath(path)), os.path.realpath(root)),
     ):
         try:
             return str(p.relative_to(r))

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot.content.checker import Checker
-from bot.content.cron import cron_problem
+from bot.content.cron import cron_problem, shortest_gap
 from bot.content.model import (
     DEFAULT_VISIBILITY,
     ISO_3166,
@@ -64,6 +65,16 @@ def _slot(r: Checker, i: int, raw: Any) -> Slot | None:
     if every is not None and secs is None:
         return None
     jitter = r.duration((*key, "jitter"), item.get("jitter"), 0.0) or 0.0
+    gap = secs if secs is not None else shortest_gap(str(cron))
+    if jitter and jitter >= gap:
+        # A run's random delay must end before the next run is due: each fire is then
+        # one run (the DST-safe cron trigger relies on it), and the slot keeps its rhythm.
+        r.add(
+            (*key, "jitter"),
+            f"jitter {item.get('jitter')} is not shorter than the {_span(gap)} between runs",
+            f"write a jitter under {_span(gap)}, or space the runs further apart",
+        )
+        jitter = 0.0
     cats = item.get("categories")
     categories: frozenset[str] | None = None
     if cats is not None:
@@ -249,7 +260,7 @@ def parse_schedule(doc: Doc) -> tuple[Schedule | None, list[Problem]]:
 def load_schedule(root: Path) -> tuple[Schedule | None, list[Problem]]:
     path = root / SCHEDULE_FILE
     shown = display_path(path, root)
-    if not path.exists():
+    if not os.path.lexists(path):  # a dangling or looping link is read, and refused, too
         return None, [
             Problem(shown, 1, "schedule.yaml is missing", "copy the example from the README")
         ]
@@ -298,3 +309,10 @@ def platform_problems(schedule: Schedule, platforms: frozenset[str]) -> list[Pro
                 )
             )
     return out
+
+
+def _span(seconds: float) -> str:
+    for unit, size in (("d", 86400), ("h", 3600), ("m", 60)):
+        if seconds >= size and seconds % size == 0:
+            return f"{seconds / size:g}{unit}"
+    return f"{seconds:g}s"

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import hashlib
+import os
 import re
 import string
 from collections.abc import Mapping
@@ -267,7 +268,7 @@ def load_templates(
         if not is_protect and approved.get(lang):
             _check_coverage(c, (top,), lang, approved[lang], resources)
         problems += c.problems
-    if not (folder / "en.yaml").exists():
+    if not os.path.lexists(folder / "en.yaml"):
         problems.append(
             Problem(
                 REPLIES_DIR,
@@ -327,7 +328,7 @@ def _content_key(root: Path, today: dt.date) -> bytes:
     digest = hashlib.sha256(today.isoformat().encode())
     for path in paths:
         shown = display_path(path, root)
-        raw, refused = read_content(path, root, shown) if path.exists() else (None, None)
+        raw, refused = read_content(path, root, shown) if os.path.lexists(path) else (None, None)
         digest.update(f"\0{shown}\0{refused}\0{len(raw or b'')}\0".encode())
         digest.update(raw or b"")
     return digest.digest()

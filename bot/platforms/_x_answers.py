@@ -110,34 +110,67 @@ def next_month(now: float) -> float:
     return datetime(year, month, 1, tzinfo=UTC).timestamp()
 
 
-def refuse_errors_only(body: dict[str, Any]) -> None:
-    """A 200 holding only `errors` (the bot's own account not found or suspended) is not
-    an empty page: reading it as "no mentions" would hide the problem for good."""
+def refuse_errors_only(body: dict[str, Any], endpoint: str = "mentions") -> None:
+    """A 200 holding `errors` and no data (the bot's own account not found or suspended)
+    is not an empty page: reading it as "no mentions" would hide the problem for good,
+    whatever `meta` says beside it."""
     errors = body.get("errors")
-    if errors and "data" not in body and "meta" not in body:
+    if errors is None or body.get("data"):
+        return
+    if not isinstance(errors, list):
+        raise Unavailable(f"{endpoint}: malformed body (errors)", endpoint, maybe_sent=False)
+    if errors:
         titles = sorted(
             {str(err.get("title", "?")) for err in errors if isinstance(err, dict)} or {"?"}
         )
         raise Unavailable(
-            f"mentions: X answered only errors: {', '.join(titles)[:120]}",
-            "mentions",
+            f"{endpoint}: X answered only errors: {', '.join(titles)[:120]}",
+            endpoint,
             maybe_sent=False,
         )
 
 
-def parse_mentions(body: dict[str, Any]) -> tuple[list[Mention], int]:
-    """The page's mentions, and how many were skipped for lacking a numeric id or an author:
-    one bad row must not cost the rest of the batch."""
+# X's ids are 64-bit integers written in decimal: at most 19 digits. A longer "id" is not
+# X's, and as a cursor it would ask for mentions newer than any there will ever be.
+_MAX_ID = 2**63 - 1
+
+
+def valid_id(value: object) -> bool:
+    return (
+        isinstance(value, str)
+        and 0 < len(value) <= 19
+        and value.isascii()
+        and value.isdigit()
+        and int(value) <= _MAX_ID
+    )
+
+
+def id_order(value: str) -> tuple[int, str]:
+    """Sort key for valid ids, numeric without int() (equal length: text order)."""
+    return len(value), value
+
+
+def parse_mentions(body: dict[str, Any]) -> tuple[list[Mention], int, str | None]:
+    """The page's mentions, how many were skipped for lacking a valid id or an author (one
+    bad row must not cost the rest of the batch), and the newest valid id on the page,
+    malformed rows included, so a page of bad rows is not read again and again."""
     data = body.get("data") or []
-    users = {str(u["id"]): u for u in body.get("includes", {}).get("users", [])}
-    mentions, bad = [], 0
+    if not isinstance(data, list):
+        raise TypeError("data")
+    included = body.get("includes", {}).get("users", [])
+    users = {
+        str(u["id"]): u for u in included if isinstance(u, dict) and isinstance(u.get("id"), str)
+    }
+    mentions, bad, newest = [], 0, None
+    meta_newest = body.get("meta", {}).get("newest_id")
+    for tweet_id in [meta_newest, *(t.get("id") for t in data if isinstance(t, dict))]:
+        if valid_id(tweet_id) and (newest is None or id_order(tweet_id) > id_order(newest)):
+            newest = tweet_id
     for tweet in data:
         try:
-            tweet_id, author_id = str(tweet["id"]), str(tweet["author_id"])
-            if not (tweet_id.isascii() and tweet_id.isdigit() and author_id.isascii()):
-                raise ValueError(tweet_id)
-            if not author_id.isdigit():
-                raise ValueError(tweet_id)
+            tweet_id, author_id = tweet["id"], tweet["author_id"]
+            if not (valid_id(tweet_id) and valid_id(author_id)):
+                raise ValueError("id")
             author = users.get(author_id, {})
             mentions.append(
                 Mention(
@@ -146,10 +179,12 @@ def parse_mentions(body: dict[str, Any]) -> tuple[list[Mention], int]:
                     author_username=str(author.get("username", "")),
                     text=str(tweet["text"]),
                     created_at=parse_time(tweet.get("created_at")),
-                    lang=tweet.get("lang"),
-                    author_location=author.get("location"),
+                    lang=tweet.get("lang") if isinstance(tweet.get("lang"), str) else None,
+                    author_location=(
+                        author.get("location") if isinstance(author.get("location"), str) else None
+                    ),
                 )
             )
-        except (KeyError, TypeError, ValueError):
+        except (KeyError, TypeError, ValueError, AttributeError):
             bad += 1
-    return mentions, bad
+    return mentions, bad, newest

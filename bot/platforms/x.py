@@ -21,7 +21,14 @@ import tweepy
 from bot.content.lengths import X
 
 from ._deadline import CallAbandoned, Deadlines
-from ._x_answers import map_http_error, parse_mentions, refuse_errors_only, reset_at
+from ._x_answers import (
+    id_order,
+    map_http_error,
+    parse_mentions,
+    refuse_errors_only,
+    reset_at,
+    valid_id,
+)
 from ._x_transport import TWEEPY_HOST, XTransport, int_header, maybe_sent
 from .base import (
     Account,
@@ -33,7 +40,7 @@ from .base import (
 log = logging.getLogger(__name__)
 
 # X keeps the newest 800 mentions on this endpoint: 8 pages of 100. A server offering
-# more pages than that is misbehaving; the rest waits for the next read.
+# more pages than that is misbehaving, and nothing X keeps lies beyond them.
 MAX_PAGES = 8
 
 
@@ -81,11 +88,16 @@ class XPlatform:
         self._limits: dict[str, RateLimitState] = {}
         self._me: Account | None = None
         self._deadlines = Deadlines(deadline)
+        # The newest id read in this run, malformed rows included: the engine's cursor
+        # moves only with a mention it can decide, and a page of bad rows read again at
+        # every tick would be paid for again at every tick.
+        self._read_up_to: str | None = None
 
     # -- Platform --------------------------------------------------------
 
     def whoami(self) -> Account:
         body = self._call("me", "GET", self._client.get_me, user_auth=True)
+        refuse_errors_only(body, "me")
         try:
             data = body["data"]
             account = Account(id=str(data["id"]), username=str(data["username"]))
@@ -126,6 +138,12 @@ class XPlatform:
         found: dict[str, Mention] = {}
         token: str | None = None
         pages = skipped = 0
+        if not valid_id(since):
+            since = None
+        if since is None or (
+            self._read_up_to is not None and id_order(self._read_up_to) > id_order(since)
+        ):
+            since = self._read_up_to or since
         while True:
             body = self._call(
                 "mentions",
@@ -141,15 +159,19 @@ class XPlatform:
                 user_auth=True,
             )
             pages += 1
-            refuse_errors_only(body)
             try:
-                page, bad = parse_mentions(body)
+                refuse_errors_only(body)
+                page, bad, newest = parse_mentions(body)
                 token = body.get("meta", {}).get("next_token")
             except (KeyError, TypeError, ValueError, AttributeError) as e:
                 raise Unavailable(
                     f"mentions: malformed body ({type(e).__name__})", "mentions", maybe_sent=True
                 ) from None
             skipped += bad
+            if newest is not None and (
+                self._read_up_to is None or id_order(newest) > id_order(self._read_up_to)
+            ):
+                self._read_up_to = newest
             for mention in page:
                 found[mention.id] = mention
             go_on = on_page(len(page) + bad) if on_page is not None else True
@@ -159,8 +181,8 @@ class XPlatform:
                 break
             if pages >= MAX_PAGES:
                 log.warning(
-                    "x: mentions still offered more pages after %d; the rest waits for the "
-                    "next read",
+                    "x: mentions still offered more pages after %d (X keeps 800 mentions); "
+                    "stopped reading there",
                     pages,
                 )
                 break
@@ -168,7 +190,7 @@ class XPlatform:
             # Ids and field names only: a mention's text never reaches a log.
             log.warning("x: skipped %d malformed mention(s) (no numeric id or author)", skipped)
         log.debug("x: %d mentions in %d page(s) since %s", len(found), pages, since)
-        return sorted(found.values(), key=lambda m: int(m.id))
+        return sorted(found.values(), key=lambda m: id_order(m.id))
 
     def mark_as_bot(self) -> bool:
         return False  # no such label on X's API

@@ -33,7 +33,9 @@ class Pacing:
     """Where this month's money stands and what pacing holds back."""
 
     spent: float
-    projected: float  # month-end spend if this month's rate so far goes on
+    # Month-end spend if this month's rates go on, as the bot spends: posts no faster than
+    # pacing lets them, and nothing past the budget.
+    projected: float
     reserve: float  # kept for replies and mention reads (they come first)
     posts_allowance: float  # what posts may have spent by now
     posts_held: bool  # a post now would run ahead of the pace
@@ -60,12 +62,12 @@ def pace(
     others = spent - posts
     length = max(month_end - month_start, DAY)
     elapsed = min(max(now - month_start, DAY), length) / length
-    projected = spent / elapsed
     if budget is None:
-        return Pacing(spent, projected, 0.0, float("inf"), False, None)
+        return Pacing(spent, spent / elapsed, 0.0, float("inf"), False, None)
     reserve = min(budget, max(others, others / elapsed))
     share = max(budget - reserve, 0.0)
     allowance = share * elapsed
     held = posts > allowance + TOLERANCE
     resume = month_start + (posts / share) * length if held and share > 0 else None
+    projected = min(budget, max(spent, reserve + min(max(posts, posts / elapsed), share)))
     return Pacing(spent, projected, reserve, allowance, held, resume)

@@ -13,7 +13,7 @@ from apscheduler.triggers.base import BaseTrigger
 from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 
-from bot.content.cron import cron_kwargs
+from bot.content.cron import cron_kwargs, shortest_gap
 from bot.content.model import Schedule, Slot
 
 
@@ -36,24 +36,77 @@ def month_end(ts: float, tz: ZoneInfo) -> float:
     return dt.datetime(year, month, 1, tzinfo=tz).timestamp()
 
 
-class _OncePerWallTime(CronTrigger):  # type: ignore[misc]  # APScheduler ships no types
-    """A cron trigger that fires once per local wall time: when the clocks go back, "30 1
-    * * *" would otherwise fire at 01:30 summer time and again at 01:30 winter time (and
-    APScheduler 3, asked for the time after the second, answers the second again)."""
+class _OncePerWallTime(BaseTrigger):  # type: ignore[misc]  # APScheduler ships no types
+    """A cron slot: once per local wall time, jitter added to the wall time, never looping.
+
+    When the clocks go back, "30 1 * * *" would otherwise fire at 01:30 summer time and
+    again at 01:30 winter time; and APScheduler's own jitter, compared against jittered
+    times in that repeated hour, fired a slot five times and then overflowed. So the
+    nominal times come from a jitter-free CronTrigger and the jitter is added last. The
+    nominal time behind a jittered previous fire is the first one at or after `previous -
+    jitter`: validation keeps a slot's jitter shorter than the gap between its times.
+    """
+
+    def __init__(self, fields: dict[str, str], tz: ZoneInfo, jitter: int | None) -> None:
+        self._cron = CronTrigger(**fields, timezone=tz)
+        self._tz, self.jitter = tz, jitter
 
     def get_next_fire_time(
         self, previous_fire_time: dt.datetime | None, now: dt.datetime
     ) -> dt.datetime | None:
-        t: dt.datetime | None = super().get_next_fire_time(previous_fire_time, now)
-        step = dt.timedelta(minutes=1)
-        while (
-            t is not None
-            and previous_fire_time is not None
-            and t.replace(tzinfo=None) <= previous_fire_time.replace(tzinfo=None)
-        ):
-            t = super().get_next_fire_time(t, t + step)
-            step *= 2  # past the repeated hour in a few asks, whatever the zone's fold
-        return t
+        if previous_fire_time is None:
+            nominal = self._first_from(now)
+        else:
+            nominal = self._after(self._nominal_behind(previous_fire_time))
+        fire: dt.datetime | None = self._apply_jitter(nominal, self.jitter, now)
+        return fire
+
+    def _nominal_behind(self, fired: dt.datetime) -> dt.datetime:
+        """The nominal time a (jittered) fire belongs to: the last one at or before it."""
+        if not self.jitter:
+            return fired
+        earliest = fired.astimezone(dt.UTC) - dt.timedelta(seconds=self.jitter)
+        last, t = fired, self._first_from(earliest.astimezone(self._tz))
+        for _ in range(512):
+            if t is None or t > fired:
+                break
+            last, t = t, self._after(t)
+        return last
+
+    def _first_from(self, moment: dt.datetime) -> dt.datetime | None:
+        """The first nominal time at or after `moment`. Searched from two hours before:
+        APScheduler reads a start inside or after the spring gap by its wall time and so
+        passes over a run the gap moved (02:30 that is really 03:30) to the next day's."""
+        early = moment.astimezone(dt.UTC) - dt.timedelta(hours=2)
+        t = self._wall(self._cron.get_next_fire_time(None, early.astimezone(self._tz)))
+        for _ in range(4096):
+            if t is None or t >= moment:
+                return t
+            t = self._after(t)
+        return None
+
+    def _after(self, last: dt.datetime) -> dt.datetime | None:
+        """The first nominal time after `last` whose wall time is later too."""
+        t: dt.datetime | None = last
+        # Inside a repeated hour, past each time whose wall time came already: at most
+        # one an hour's worth (60 for a slot every minute), once a year.
+        for _ in range(4096):
+            assert t is not None
+            # Stepped in UTC: wall-clock arithmetic drops the fold, and 02:00 of the second
+            # pass plus a microsecond would be 02:00 of the first again.
+            after = t.astimezone(dt.UTC) + dt.timedelta(microseconds=1)
+            t = self._wall(self._cron.get_next_fire_time(None, after.astimezone(self._tz)))
+            if t is None or t.replace(tzinfo=None) > last.replace(tzinfo=None):
+                return t
+        return None
+
+    def _wall(self, t: dt.datetime | None) -> dt.datetime | None:
+        # The instant as this zone's clocks show it: a time in the spring gap (02:30 on
+        # the day Berlin skips it) is shown as the 03:30 it really is.
+        return None if t is None else dt.datetime.fromtimestamp(t.timestamp(), self._tz)
+
+    def __str__(self) -> str:
+        return f"cron[{self._cron}]"
 
 
 def slot_trigger(
@@ -61,7 +114,7 @@ def slot_trigger(
 ) -> BaseTrigger:
     j = int(slot.jitter) if jitter and slot.jitter else None
     if slot.cron:
-        return _OncePerWallTime(**cron_kwargs(slot.cron), timezone=sched.tz, jitter=j)
+        return _OncePerWallTime(cron_kwargs(slot.cron), sched.tz, j)
     assert slot.every is not None
     return IntervalTrigger(seconds=slot.every, timezone=sched.tz, jitter=j, start_date=start)
 
@@ -105,3 +158,18 @@ def missed_since(
     window = max(last, now.timestamp() - sched.missed_grace)
     near = next_times(slot, sched, dt.datetime.fromtimestamp(window, tz), 1)
     return missed[0], (near[0] if near and near[0] <= now else None)
+
+
+def gap(slot: Slot) -> float:
+    """The closest two of the slot's nominal runs can be, in seconds."""
+    return slot.every if slot.every is not None else shortest_gap(slot.cron or "* * * * *")
+
+
+def resume_after(slot: Slot, last_run: float | None, now: float) -> float | None:
+    """Where the slot's next run must come after, when the wall clock went back past its
+    last run (a correction, a VM restored from a snapshot): its trigger, rebuilt from
+    now, would fire that run again. A last run further ahead than one gap is a clock
+    that once ran far ahead, not a step back: counting restarts from now."""
+    if last_run is not None and now < last_run < now + gap(slot):
+        return last_run
+    return None

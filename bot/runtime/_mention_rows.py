@@ -131,11 +131,13 @@ class MentionRows:
         )
         opted = bool(rows and rows[0]["opted_out_at"] is not None)
         last = rows[0]["last_reply_at"] if rows else None
-        cooling = last is not None and now - last < cooldown
+        # A reply dated in the future comes from a clock that ran ahead: it would hold
+        # the author in cooldown for as long, so it is not counted.
+        cooling = last is not None and 0 <= now - last < cooldown
         n = self._q(
             "SELECT COUNT(*) AS n FROM mentions WHERE platform = ? AND author_id = ? "
-            "AND seen_at >= ?",
-            (self.platform, author_id, now - 3600),
+            "AND seen_at >= ? AND seen_at <= ?",
+            (self.platform, author_id, now - 3600, now),
         )[0]["n"]
         return opted, cooling, loop_limit > 0 and n >= loop_limit
 

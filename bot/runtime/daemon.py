@@ -19,6 +19,7 @@ from apscheduler.triggers.base import BaseTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 
 from bot.content import config as cfg
+from bot.content.model import Slot
 from bot.platforms.sandbox import SandboxPlatform
 from bot.policy import timing
 from bot.runtime import logs, posting
@@ -79,12 +80,25 @@ class Daemon:
         sched = self.engine.config.schedule
         now = dt.datetime.now(sched.tz)
         wanted: dict[str, tuple[object, BaseTrigger, Callable[..., None], list[str]]] = {}
+        resume: dict[str, dt.datetime] = {}
         for slot in sched.slots:
-            last = self._last_fire(slot.name, now.timestamp())
+            last = self._last_fire(slot, now.timestamp())
             # An `every` slot keeps its phase across reloads: next = last fire + k*every.
             start = dt.datetime.fromtimestamp(last, sched.tz) if last and slot.every else None
             trigger = timing.slot_trigger(slot, sched, start=start)
             trigger.get_next_fire_time(None, now)  # fails here, before any job is touched
+            after = timing.resume_after(slot, last, now.timestamp())
+            if after is not None:
+                # The clock went back past the last run: the next run comes after it, not
+                # that run again.
+                later = dt.datetime.fromtimestamp(after + 0.001, sched.tz)
+                resume[f"slot:{slot.name}"] = trigger.get_next_fire_time(None, later)
+                event(
+                    logging.INFO,
+                    "the clock went back past a slot's last run: its next run comes after it",
+                    slot=slot.name,
+                    last_run=iso(after),
+                )
             spec = (dataclasses.replace(slot, line=0), str(sched.tz))
             wanted[f"slot:{slot.name}"] = (spec, trigger, self._slot_job, [slot.name])
         # One mentions job per platform: one that is slow or down delays no other.
@@ -103,6 +117,8 @@ class Daemon:
             if not force and self._specs.get(job_id) == settings and self.scheduler.get_job(job_id):
                 continue
             extra = {"next_run_time": now} if first and job_id.startswith("mentions") else {}
+            if job_id in resume:
+                extra = {"next_run_time": resume[job_id]}
             self.scheduler.add_job(
                 fn,
                 trigger,
@@ -114,18 +130,20 @@ class Daemon:
             )
             self._specs[job_id] = settings
 
-    def _last_fire(self, slot: str, now: float) -> float | None:
-        """The slot's last fire, unless it lies in the future: a clock that ran ahead
-        once must not silence the slot until the wall clock catches up."""
-        last = self.store.last_fire(slot)
-        if last is not None and last > now + CLOCK_SLACK:
+    def _last_fire(self, slot: Slot, now: float) -> float | None:
+        """The slot's last fire, unless it lies more than a run ahead: a clock that ran
+        ahead once must not silence the slot until the wall clock catches up. Nearer
+        than that is a clock that went back, and the slot's next run keeps its phase
+        (posting.run_slot_on skips a run that would repeat the last post)."""
+        last = self.store.last_fire(slot.name)
+        if last is not None and last > now + max(CLOCK_SLACK, timing.gap(slot)):
             event(
                 logging.WARNING,
                 "a stored time lies in the future (was the clock ahead?): counting from now",
-                slot=slot,
+                slot=slot.name,
                 stored=iso(last),
             )
-            self.store.set_last_fire(slot, now)
+            self.store.set_last_fire(slot.name, now)
             return now
         return last
 

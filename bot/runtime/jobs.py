@@ -37,7 +37,9 @@ def guarded(job: str, fn: Callable[[], None]) -> None:
 def single_instance(state_db: Path) -> IO[str] | None:
     """Hold an exclusive lock beside the state database for the daemon's lifetime: two
     daemons on one state would both post."""
-    state_db.parent.mkdir(parents=True, exist_ok=True)
+    # One level only (var/ in a fresh bot folder): a typo in --state must not leave a
+    # tree of new folders behind; the open below then says where it cannot write.
+    state_db.parent.mkdir(exist_ok=True)
     f = open(f"{state_db}.lock", "w")  # noqa: SIM115 - held open until exit
     try:
         fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB)

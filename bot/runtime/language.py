@@ -37,6 +37,9 @@ def _model() -> Any:
 def detect(text: str) -> str | None:
     """The primary language subtag of `text`, or None when unsure."""
     words = _HANDLES_AND_LINKS.sub(" ", text).replace("\n", " ").strip()
+    # A lone surrogate ("\udc00": invalid UTF-8 on a command line, or escaped in JSON)
+    # cannot cross into the model's C++; as "?" it changes nothing else.
+    words = words.encode("utf-8", "replace").decode("utf-8")
     if not any(c.isalpha() for c in words):
         return None
     if writes_arabizi(words):

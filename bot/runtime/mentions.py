@@ -56,8 +56,10 @@ def read_mentions(e: Engine) -> None:
             "mentions_since",
             last.cursor
             or (
-                max(batch, key=lambda m: int(m.id)).id
-                if all(m.id.isdigit() for m in batch)
+                # Numeric order without int(): an id of thousands of digits is refused by
+                # int(), and would stop every later read.
+                max(batch, key=lambda m: (len(m.id), m.id)).id
+                if all(m.id.isascii() and m.id.isdigit() for m in batch)
                 else last.id
             ),
         )
@@ -88,6 +90,19 @@ def _decide(e: Engine, m: Mention, me: Account, first: bool, now: float) -> None
         protect_mode="silent" if ms.protect == "silent" else "neutral",
         limit=e.platform.limit,
     )
+    age = now - m.created_at.timestamp()
+    if d.reply is not None and age > ms.reply_within:
+        # Read only now (an outage, a failing endpoint): answering a days-old mention looks
+        # broken, so it gets what a reply queued that long gets. An opt-out still counts.
+        e.store.record_mention(m.id, m.author_id, "skip", "expired", None, None, d.opt_out, now=now)
+        event(
+            logging.INFO,
+            "mention too old to answer",
+            mention=m.id,
+            age=_span(age),
+            reply_within=_span(ms.reply_within),
+        )
+        return
     e.store.record_mention(
         m.id,
         m.author_id,
@@ -106,9 +121,9 @@ def _decide(e: Engine, m: Mention, me: Account, first: bool, now: float) -> None
 
 
 def send_pending(e: Engine) -> None:
-    if e.stopping.is_set() or not e.outbox.settle("reply"):
-        return
     sched = e.config.schedule
+    if e.stopping.is_set() or not e.outbox.settle("reply", sched.mentions.reply_within):
+        return
     for row in e.store.pending_replies():
         if e.stopping.is_set() or e.guard.paused("post"):
             return
@@ -125,8 +140,8 @@ def send_pending(e: Engine) -> None:
                 logging.INFO,
                 "queued reply dropped: waited too long",
                 mention=row.mention_id,
-                waited_h=round(waited / 3600, 1),
-                reply_within_h=round(sched.mentions.reply_within / 3600, 1),
+                waited=_span(waited),
+                reply_within=_span(sched.mentions.reply_within),
             )
             continue
         if not e.spending.afford(sched, "reply"):
@@ -146,3 +161,14 @@ def send_pending(e: Engine) -> None:
             continue
         if e.outbox.send(attempt) in ("not-sent", "unknown") or e.guard.paused("post"):
             return  # the endpoint is paused now; the rest waits for a later tick
+
+
+def _span(seconds: float) -> str:
+    """ "45s", "12m", "3.5h", "2.1d": a log field a person reads at a glance."""
+    if seconds < 120:
+        return f"{seconds:.0f}s"
+    if seconds < 7200:
+        return f"{seconds / 60:.0f}m"
+    if seconds < 172800:
+        return f"{seconds / 3600:.1f}h"
+    return f"{seconds / 86400:.1f}d"

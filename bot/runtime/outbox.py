@@ -48,8 +48,9 @@ class Outbox:
         self.platform, self.store, self.guard = platform, store, guard
         self.clock, self.stopping = clock, stopping
 
-    def settle(self, kind: str) -> bool:
-        """Settle every attempt of `kind` whose outcome is unknown; True when none is left."""
+    def settle(self, kind: str, reply_within: float | None = None) -> bool:
+        """Settle every attempt of `kind` whose outcome is unknown; True when none is left.
+        A reply is not re-sent once older than `reply_within`, as a queued one is not sent."""
         for a in self.store.unresolved(kind):
             if self.stopping.is_set() or self.guard.paused("post"):
                 return False
@@ -58,6 +59,10 @@ class Outbox:
             give_up = getattr(self.platform, "settle_within", GIVE_UP_UNKNOWN)
             if self.clock() - a.created_at > give_up:
                 self._finish(a, "failed", None, "outcome unknown too long; not re-sent")
+                continue
+            too_old = reply_within is not None and self.clock() - a.created_at > reply_within
+            if a.kind == "reply" and too_old:
+                self._finish(a, "failed", None, "reply too old to re-send")
                 continue
             if a.kind == "reply" and a.reply_to and self.store.reply_opted_out(a.reply_to):
                 self._finish(a, "failed", None, "author opted out; not re-sent")

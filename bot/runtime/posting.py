@@ -98,7 +98,8 @@ def _ready(e: Engine, slot: Slot, now: float) -> bool:
         event(logging.INFO, "slot skipped: posting is paused", slot=slot.name, platform=name)
         return False
     limit = e.config.schedule.limits.posts_per_day
-    if limit and e.store.count_not_failed("post", day_start(now, e.config.schedule.tz)) >= limit:
+    today = day_start(now, e.config.schedule.tz)
+    if limit and e.store.count_not_failed("post", today, now) >= limit:
         event(
             logging.INFO,
             "slot skipped: daily post limit reached",

@@ -189,7 +189,9 @@ def open_database(path: Path, create: bool) -> sqlite3.Connection:
         )
     try:
         if str(path) != ":memory:":
-            path.parent.mkdir(parents=True, exist_ok=True)
+            # One level only (var/ in a fresh bot folder): a typo in --state must not
+            # leave a tree of new folders behind.
+            path.parent.mkdir(exist_ok=True)
         db = sqlite3.connect(str(path), check_same_thread=False, isolation_level=None, timeout=10)
     except (OSError, sqlite3.Error) as e:
         raise StoreError(
@@ -203,6 +205,11 @@ def open_database(path: Path, create: bool) -> sqlite3.Connection:
         db.execute("PRAGMA synchronous=FULL")
         _migrate(db)
         db.execute("SELECT COUNT(*) FROM attempts").fetchone()
+        # A page damaged behind an intact header opens fine and fails later, in every
+        # job; quick_check finds it now (a few ms for a year of state).
+        damage = [str(r[0]) for r in db.execute("PRAGMA quick_check(3)")]
+        if damage != ["ok"]:
+            raise sqlite3.DatabaseError(f"damaged: {'; '.join(damage)[:160]}")
     except sqlite3.Error as e:
         db.close()
         raise StoreError(

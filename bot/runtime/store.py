@@ -279,12 +279,14 @@ class Store(MentionRows):
         )
         return [Sent(r["created_at"], r["item_id"], r["text"]) for r in rows]
 
-    def count_not_failed(self, kind: str, since: float) -> int:
-        """Attempts since `since` that went out or may have: what a daily limit counts."""
+    def count_not_failed(self, kind: str, since: float, until: float | None = None) -> int:
+        """Attempts from `since` to `until` that went out or may have: what a daily limit
+        counts. Attempts dated after `until` (now) come from a clock that ran ahead and
+        would hold the limit reached for days."""
         rows = self._q(
             "SELECT COUNT(*) AS n FROM attempts WHERE kind = ? AND created_at >= ? "
-            "AND status != 'failed' AND platform = ?",
-            (kind, since, self.platform),
+            "AND created_at <= ? AND status != 'failed' AND platform = ?",
+            (kind, since, float("inf") if until is None else until, self.platform),
         )
         return int(rows[0]["n"])
 

@@ -237,3 +237,35 @@ def test_preview_shows_the_daily_cap_and_the_jitter_range(
     assert rows[0]["latest"] == "2026-11-20T08:10:00+00:00"
     assert content.preview(root, 2, False, str(tmp_path / "none.sqlite3"), now=now) == 0
     assert "2026-11-20T08:00:00+00:00 to 2026-11-20T08:10:00+00:00" in capsys.readouterr().out
+
+
+def test_preview_and_status_show_what_pacing_holds_back(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """$12 of replies and $0.20 of posts by the 5th of a $25 month: the daemon holds posts
+    back so the budget lasts. Before: preview listed posts at every slot as if nothing
+    held them, and status projected $78 by month end, more than the bot can spend."""
+    from bot.commands.status import status_info
+    from bot.runtime.settings import load_settings
+    from bot.runtime.store import Store
+
+    root = make_root(
+        tmp_path,
+        'timezone: UTC\nposts:\n  - cron: "0 9 * * *"\nlimits:\n  monthly_budget_usd: 25\n',
+    )
+    db = tmp_path / "state.sqlite3"
+    store = Store(db)
+    now = dt.datetime(2026, 12, 5, 12, tzinfo=dt.UTC)
+    store.spend("reply", 12.0, now=now.timestamp() - 3600)
+    store.spend("post", 0.2, now=now.timestamp() - 3600)
+    store.close()
+    assert content.preview(root, 3, True, str(db), now=now) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert all(r["post_id"] is None and r["skipped"].startswith("pacing:") for r in rows[:2])
+    config = cfg.check(root)[0]
+    assert config is not None
+    settings, _ = load_settings(root, str(db))
+    store = Store(db)
+    budget = status_info(config, settings, store, now)["budget"]
+    store.close()
+    assert budget["projected_usd"] == 25.0 and budget["pacing_holds_posts"]

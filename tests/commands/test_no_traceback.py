@@ -46,7 +46,8 @@ def one_line(proc: subprocess.CompletedProcess[bytes]) -> str:
 @pytest.mark.parametrize(
     "args",
     [["status"], ["preview"], ["sandbox", "timeline"], ["sandbox", "mention", "hi"],
-     ["route", "hi"], ["run"], ["links"], ["links", "--check"]],
+     ["route", "hi"], ["run"], ["links"], ["links", "--check"], ["validate"],
+     ["approve", "--list"], ["approve", "some-id", "--by", "me"], ["report"]],
 )  # fmt: skip
 def test_a_folder_without_schedule_yaml_is_said_once_and_nothing_is_created(
     tmp_path: Path, args: list[str]
@@ -79,6 +80,53 @@ def test_a_truncated_state_database_is_one_line(shared_valid_root: Path, tmp_pat
     db.write_bytes(data[:60])  # cut inside the 100-byte header
     proc = run("status", "--root", str(shared_valid_root), "--state", str(db))
     assert proc.returncode == 1 and str(db) in one_line(proc)
+
+
+def test_a_state_damaged_behind_its_header_is_one_line(
+    shared_valid_root: Path, tmp_path: Path
+) -> None:
+    import sqlite3
+
+    from bot.runtime.store import Store
+
+    db = tmp_path / "state.sqlite3"
+    store = Store(db)
+    for i in range(400):  # enough rows for several pages
+        store.record_mention(str(i), "a", "skip", "opt-out", None, None, now=float(i))
+    store.close()
+    sqlite3.connect(db).execute("PRAGMA wal_checkpoint(TRUNCATE)").connection.close()
+    data = bytearray(db.read_bytes())
+    data[8192:16384] = b"\xa5" * 8192  # a page in the middle, the header intact
+    db.write_bytes(bytes(data))
+    proc = run("status", "--root", str(shared_valid_root), "--state", str(db))
+    assert proc.returncode == 1 and "damaged" in one_line(proc)
+
+
+def test_a_state_in_a_folder_that_does_not_exist_creates_no_folders(
+    shared_valid_root: Path, tmp_path: Path
+) -> None:
+    where = tmp_path / "typo" / "deep" / "state.sqlite3"
+    proc = run_process("run", "--root", str(shared_valid_root), "--state", str(where))
+    assert proc.returncode == 1 and "cannot" in one_line(proc)
+    assert not (tmp_path / "typo").exists()
+    proc = run("status", "--root", str(shared_valid_root), "--state", "")
+    assert proc.returncode == 2 and "--state is empty" in one_line(proc)
+
+
+def test_route_with_a_lone_surrogate_in_a_text_routes_the_other_lines(
+    shared_valid_root: Path,
+) -> None:
+    lines = [b'{"id": "1", "text": "hi"}', b'{"id": "2", "text": "\\udc00x"}', b'{"id": "3"}']
+    lines[2] = b'{"id": "3", "text": "ok"}'
+    proc = run("route", "--jsonl", "-", "--root", str(shared_valid_root),
+               stdin=b"\n".join(lines) + b"\n")  # fmt: skip
+    assert proc.returncode == 0 and b"Traceback" not in proc.stderr
+    assert [x.split(b'"')[3] for x in proc.stdout.splitlines()] == [b"1", b"2", b"3"]
+
+
+def test_approve_refuses_a_name_with_a_line_break(shared_valid_root: Path) -> None:
+    proc = run("approve", "some-id", "--by", "a\nb", "--root", str(shared_valid_root))
+    assert proc.returncode != 0 and "line break" in one_line(proc)
 
 
 def test_run_with_an_unwritable_state_is_one_line(shared_valid_root: Path) -> None:

@@ -154,9 +154,12 @@ def test_only_drafts_is_not_publishable(tmp_path: Path) -> None:
 
 
 def test_empty_folder(tmp_path: Path) -> None:
+    # Not a bot folder at all: one line, as every command says it, not a list of every
+    # file a bot folder holds.
     proc = run_validate(tmp_path)
-    _assert_clean_output(proc)
-    assert proc.returncode == 1
+    assert proc.returncode == 2 and proc.stdout == ""
+    assert proc.stderr == f"closethecamps: no schedule.yaml in {tmp_path} (use --root)\n"
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_root_not_a_folder(tmp_path: Path) -> None:

@@ -21,10 +21,10 @@ import pytest
 
 from bot.commands.content import validate
 from bot.content import config
-from bot.content.approval import approve
+from bot.content.approval import approve, list_ids
 from bot.content.files import MAX_BYTES
 from bot.content.yamlsrc import MAX_DEPTH, shape_problem
-from tests.support.hostile import HAZARDS
+from tests.support.hostile import HAZARDS, bomb
 from tests.support.paths import REPO
 
 TARGET = "messages/posts/zz-hostile.yaml"
@@ -166,15 +166,19 @@ def _every_read_file_as(root: Path, make: str) -> list[str]:
         elif make == "too-big":
             with open(path, "ab") as f:
                 f.write(b"#" * MAX_BYTES + b"\n")
+        elif make == "loop":
+            path.unlink()
+            path.symlink_to(path.name)  # a link to itself
     return {
         "fifo": ["not a regular file but a named pipe (FIFO)"],
         "link-out": ["outside the bot's folder"],
         "too-big": ["over the limit of 1,000,000"],
+        "loop": ["a link that leads back to itself"],
     }[make]
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("make", ["fifo", "link-out", "too-big"])
+@pytest.mark.parametrize("make", ["fifo", "link-out", "too-big", "loop"])
 def test_every_file_read_from_root_is_guarded(make: str, valid_root: Path) -> None:
     words = _every_read_file_as(valid_root, make)
     code, out, _ = _validate_process(valid_root)
@@ -239,3 +243,39 @@ def test_approve_is_not_blocked_by_a_fifo(valid_root: Path) -> None:
     t.start()
     t.join(10)
     assert done == ["messages/posts/en.yaml"]
+
+
+def test_a_huge_number_or_too_many_values_is_one_line_each(valid_root: Path) -> None:
+    posts = valid_root / "messages/posts"
+    # Python refuses to read a number of over 4,300 digits; 499,000 one-character items
+    # under the size cap took 26 s and 331 MB to parse.
+    (posts / "aa-number.yaml").write_text("posts:\n  - weight: " + "9" * 5000 + "\n")
+    (posts / "ab-many.yaml").write_text("posts: [" + ",".join(["1"] * 499_000) + "]\n")
+    code, out = _validate(valid_root)
+    assert code == 1 and "Traceback" not in out
+    assert _errors(out, "messages/posts/aa-number.yaml") == [
+        "messages/posts/aa-number.yaml:2: a number too long to read (thousands of digits) "
+        "(write a number of a few digits, or quote it if it is text)"
+    ]
+    [many] = _errors(out, "messages/posts/ab-many.yaml")
+    assert "over the limit of 50,000" in many
+
+
+@pytest.mark.parametrize("make", ["fifo", "bomb", "link-out"])
+def test_approve_list_reads_as_safely_as_validate(make: str, valid_root: Path) -> None:
+    posts = valid_root / "messages/posts"
+    if make == "fifo":
+        os.mkfifo(posts / "aa-pipe.yaml")
+    elif make == "bomb":
+        bomb(posts / "aa-bomb.yaml")
+    else:
+        outside = valid_root.parent / "elsewhere.yaml"
+        outside.write_text("posts:\n  - id: elsewhere-1\n    text: hi\n")
+        (posts / "aa-link.yaml").symlink_to(outside)
+    done: list[list[str]] = []
+    t = threading.Thread(
+        target=lambda: done.append([x.id for x in list_ids(valid_root)]), daemon=True
+    )
+    t.start()
+    t.join(10)
+    assert done and "en-awareness-first-report-1" in done[0] and "elsewhere-1" not in done[0]

@@ -48,7 +48,7 @@ RUSSIA3 = DATA / "mentions_russia3.jsonl"
 # the rules alone. First scores (code before issue 13): A 121/220 (2 wrong), B 129/220 (4
 # wrong), C 114/200 (3 wrong); C was written after the first round of new rules and never
 # informed any rule, so it is the honest figure. See README, "The world sets".
-WORLD = {k: DATA / f"mentions_world_{k}.jsonl" for k in "abcdefghijklmnopq"}
+WORLD = {k: DATA / f"mentions_world_{k}.jsonl" for k in "abcdefghijklmnopqrs"}
 
 
 def _load(path: Path) -> list[dict[str, Any]]:
@@ -147,6 +147,10 @@ def test_held_out_sets(path: Path, wrong_allowed: int, least: float) -> None:
         # read as the writer's home; "из Грозного, но ... живу в Страсбурге" protected.
         pytest.param("p", 0.95, 1, 0, id="world-p"),
         pytest.param("q", 0.98, 1, 0, id="world-q"),
+        # R and S: written after round 8 and scored once, blind, on it (README). Missed
+        # Russia: none of R's; one on S (see the README).
+        pytest.param("r", 0.96, 0, 0, id="world-r"),
+        pytest.param("s", 0.965, 0, 1, id="world-s"),
     ],
 )
 def test_world_sets(

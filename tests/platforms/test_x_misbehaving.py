@@ -111,6 +111,33 @@ def test_malformed_rows_are_skipped_alone(
     fake_x.add_mention("@CloseTheCampsBot two", "dave")
     fake_x.fail("mentions", "bad_rows")
     got = x_platform.mentions(None)
+    # Before: a 5,000-digit id stopped every read (int() refuses it), and a 30-digit one
+    # became the cursor, asking X for mentions newer than any will ever be.
     assert [m.author_username for m in got] == ["carol", "dave"]
-    assert "skipped 2 malformed" in caplog.text
+    assert "skipped 4 malformed" in caplog.text
     assert "bad row" not in caplog.text and "no author" not in caplog.text
+
+
+def test_a_page_of_malformed_rows_is_read_and_paid_for_once(
+    fake_x: FakeX, x_platform: XPlatform
+) -> None:
+    x_platform.whoami()
+    fake_x.fail("mentions", "only_bad_rows")
+    assert x_platform.mentions(None) == []  # the engine's cursor stays where it was
+    fake_x.add_mention("@CloseTheCampsBot after the bad page", "erin")
+    assert [m.author_username for m in x_platform.mentions(None)] == ["erin"]
+    # Before: nothing moved past the bad rows, so every read fetched (and paid for) the
+    # same page again; now the next read starts after them.
+    assert fake_x.requests("mentions")[-1].query.get("since_id") is not None
+
+
+@pytest.mark.parametrize(
+    "body", [{"errors": [{"title": "Forbidden"}], "meta": {"result_count": 0}}, {"errors": 5}]
+)
+def test_an_errors_answer_with_meta_or_a_broken_one_is_an_error(
+    fake_x: FakeX, x_platform: XPlatform, body: dict[str, object]
+) -> None:
+    from bot.platforms._x_answers import refuse_errors_only
+
+    with pytest.raises(Unavailable):
+        refuse_errors_only(body)

@@ -41,3 +41,14 @@ def test_projection_is_this_months_rate_to_month_end() -> None:
     assert pace({"post": 2.0, "reply": 1.0}, 30.0, 15 * DAY, START, END).projected == (
         pytest.approx(6.0)
     )
+
+
+def test_projection_counts_pacing_and_the_budget_not_the_raw_rate() -> None:
+    # $12 of replies and $0.20 of posts by the 5th of a $25 month: at the raw rate that is
+    # $78 by month end, but the bot stops at the budget and pacing holds posts back.
+    p = pace({"reply": 12.0, "post": 0.2}, 25.0, 4 * DAY, START, END)
+    assert p.projected == pytest.approx(25.0)
+    assert p.posts_held
+    # Posts running ahead of their share count only up to that share.
+    q = pace({"reply": 0.3, "post": 1.0}, 10.0, 3 * DAY, START, END)
+    assert q.projected == pytest.approx(0.3 * 10 + (10.0 - 3.0))

@@ -276,7 +276,7 @@ def test_fresh_safety_sets(
         ("a", 1), ("b", 1), ("c", 4), ("d", 0), ("e", 0), ("f", 1), ("g", 0), ("h", 1), ("i", 1),
         # J: Jerusalem as a profile, placed in Israel (the label also allows Palestine).
         ("j", 1), ("k", 0), ("l", 0), ("m", 0), ("n", 0), ("o", 0),
-        ("p", 0), ("q", 0),
+        ("p", 0), ("q", 0), ("r", 0), ("s", 0),
     ],
 )  # fmt: skip
 def test_world_sets_answer_few_who_may_be_at_risk_publicly(

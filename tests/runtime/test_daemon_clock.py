@@ -86,3 +86,28 @@ def test_after_a_run_a_day_ahead_every_slots_post_again(tmp_path: Path, fake_x: 
     assert code == 0 and took < 5.0, d.output
     posted = [p.text for p in fake_x.timeline()]
     assert len(posted) == len(set(posted))
+
+
+def _cron_root(tmp: Path, zone: str, cron: str, jitter: str) -> Path:
+    return make_root(
+        tmp,
+        f'timezone: {zone}\nposts:\n  - name: daily\n    cron: "{cron}"\n'
+        f"    jitter: {jitter}\nmentions:\n  every: 3s\n",
+    )
+
+
+def test_a_cron_slot_does_not_post_again_when_the_clock_goes_back_past_it(
+    tmp_path: Path, fake_x: FakeX
+) -> None:
+    rc, env = _faketime(tmp_path, "@2026-12-07 10:25:52")
+    root = _cron_root(tmp_path, "UTC", "26 10 * * *", "0s")
+    d = DaemonProc(root, fake_x.url, tmp_path / "state.sqlite3", extra_env=env)
+    try:
+        d.wait_for(lambda: any(not p.in_reply_to for p in fake_x.timeline()), timeout=30)
+        set_offset(rc, "@2026-12-07 10:25:50")  # back past 10:26:00, which comes again
+        d.wait_for(lambda: d.saw("its next run comes after it"), timeout=30)
+        d.wait_for(lambda: len(fake_x.requests("mentions")) >= 8, timeout=40)  # past 10:26
+    finally:
+        code, took = d.stop()
+    assert code == 0 and took < 5.0, d.output
+    assert len([p for p in fake_x.timeline() if not p.in_reply_to]) == 1, d.output

@@ -348,6 +348,50 @@ def test_a_reply_queued_past_reply_within_is_dropped_not_sent(
     assert engine.store.pending_replies() == []
 
 
+def test_a_mention_first_read_after_reply_within_gets_no_reply_but_its_opt_out_counts(
+    engine: Engine, fake_x: FakeX, caplog: pytest.LogCaptureFixture
+) -> None:
+    """An outage (or a mentions endpoint failing for days): the mention was written over a
+    day before the bot could read it. Before: it was answered at once on reading."""
+    engine.read_mentions()  # past the first start
+    fake_x.add_mention("@CloseTheCampsBot I'm in Ireland, how do I help?", "asked_long_ago")
+    fake_x.add_mention("@CloseTheCampsBot stop", "said_stop")
+    assert isinstance(engine.clock, Clock)
+    engine.clock.offset += 25 * 3600
+    caplog.set_level("INFO")
+    engine.read_mentions()
+    assert replies(fake_x) == {}
+    assert caplog.text.count("mention too old to answer") == 1  # "stop" needs no answer
+    fresh = fake_x.add_mention("@CloseTheCampsBot I'm in Ireland, how do I help?", "said_stop")
+    engine.clock.offset = 25 * 3600 + 120  # now written after the clock's jump
+    engine.read_mentions()
+    assert fresh not in replies(fake_x)  # the old "stop" still holds
+
+
+def test_a_reply_of_unknown_outcome_is_not_resent_past_reply_within(
+    valid_root: Path, x_platform: XPlatform, fake_x: FakeX, tmp_path: Path
+) -> None:
+    sched = (valid_root / "schedule.yaml").read_text()
+    (valid_root / "schedule.yaml").write_text(
+        sched.replace(
+            "  first_start_cutoff: 1h\n", "  first_start_cutoff: 1h\n  reply_within: 1h\n"
+        )
+    )
+    engine = build(valid_root, x_platform, tmp_path)
+    engine.read_mentions()
+    fake_x.add_mention("@CloseTheCampsBot I'm in Ireland, how do I help?", "unknown_fate")
+    fake_x.fail("post", "500")  # refused before acting, but a 5xx on a POST is "unknown"
+    engine.read_mentions()
+    posts = len(fake_x.requests("post"))
+    assert isinstance(engine.clock, Clock)
+    engine.clock.offset += 2 * 3600  # past reply_within, inside the 12 h give-up
+    engine.read_mentions()
+    # Before: settle re-sent it whatever its age (only its own 12 h give-up applied).
+    assert len(fake_x.requests("post")) == posts and replies(fake_x) == {}
+    assert engine.store.recent_attempts(1)[0].detail == "reply too old to re-send"
+    engine.store.close()
+
+
 def test_pacing_spreads_posts_and_replies_still_go_out(
     valid_root: Path, x_platform: XPlatform, fake_x: FakeX, tmp_path: Path
 ) -> None:

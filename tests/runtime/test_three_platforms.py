@@ -126,10 +126,12 @@ def test_one_daemon_posts_and_answers_on_x_mastodon_and_bluesky(
         x_after = fake_x.add_mention(f"@CloseTheCampsBot {DUBLIN} {tag}", "x_stop")
         m_stop = snac.mention_bot("stop", by=snac.bob)["id"]
         b_stop = bsky.mention_bot("stop", by=bsky.bob)["uri"]
+        poll(f"snac delivers mention {m_stop} to the bot", partial(m_delivered, m_stop), 120)
         poll("Mastodon opt-out seen", partial(_decision, state, "mastodon", m_stop), 90)
         poll("Bluesky opt-out seen", partial(_decision, state, "bluesky", b_stop), 60)
         m_after = snac.mention_bot(f"{DUBLIN} {tag}", by=snac.bob)["id"]
         b_after = bsky.mention_bot(f"{DUBLIN} {tag}", by=bsky.bob)["uri"]
+        poll(f"snac delivers mention {m_after} to the bot", partial(m_delivered, m_after), 120)
         for platform, mid in (("", x_after), ("mastodon", m_after), ("bluesky", b_after)):
             decided = poll(
                 f"{platform or 'x'} decision", partial(_decision, state, platform, mid), 90

@@ -79,14 +79,25 @@ FAULT_KINDS = frozenset(
         "trickle",  # the full answer (a POST is stored), its body one byte every `delay` s
         "huge",  # 200 with a 50 MB body (a POST is stored)
         "endless",  # a mentions page that always offers a next page
-        "bad_rows",  # a mentions page with two malformed rows beside the real ones
+        "bad_rows",  # a mentions page with malformed rows beside the real ones
+        "only_bad_rows",  # a mentions page of malformed rows only, newer than any real one
         "errors_only",  # 200 with only an `errors` array (the bot's account not found)
         "429_day",  # the 24-hour cap: x-user-limit-24hour-* say 0 left, reset `reset_in` ahead
         "429_usage_capped",  # the plan's monthly usage cap
     }
 )
 _STORING_KINDS = frozenset(
-    {"malformed", "reset_after", "timeout", "store_503", "trickle", "huge", "endless", "bad_rows"}
+    {
+        "malformed",
+        "reset_after",
+        "timeout",
+        "store_503",
+        "trickle",
+        "huge",
+        "endless",
+        "bad_rows",
+        "only_bad_rows",
+    }
 )
 HUGE_BODY = 50_000_000
 
@@ -529,17 +540,25 @@ class FakeX:
             return result
         if kind == "huge":
             return _Outcome(200, b'{"data": [], "pad": "' + b" " * HUGE_BODY + b'"}', headers)
-        if kind in ("endless", "bad_rows"):
+        if kind in ("endless", "bad_rows", "only_bad_rows"):
             page = json.loads(result.body)
             if kind == "endless":
                 page.setdefault("meta", {})["next_token"] = f"p{self._next_id()}"
-            else:
+            elif kind == "bad_rows":
                 page.setdefault("data", []).extend(
                     [
                         {"id": "not-a-number", "text": "bad row", "author_id": "1"},
                         {"id": self._next_id(), "text": "no author"},
+                        # Longer than Python converts to int, and longer than X's ids.
+                        {"id": "9" * 5000, "text": "huge id", "author_id": "1"},
+                        {"id": "9" * 30, "text": "30 digits", "author_id": "1"},
                     ]
                 )
+                # A user entry without an id beside the real ones.
+                page.setdefault("includes", {}).setdefault("users", []).append({"name": "x"})
+            else:
+                page["data"] = [{"id": self._next_id(), "text": "no author"} for _ in range(3)]
+                page["meta"] = {"newest_id": page["data"][-1]["id"], "result_count": 3}
             return _json(200, page, headers)
         if kind == "store_503":
             status, problem = _FAULT_BODIES["503"]
