@@ -9,10 +9,20 @@ from pathlib import Path
 from bot.content import config as cfg
 from bot.content.lengths import NAMES, measure_all
 from bot.content.model import Slot
+from bot.runtime.settings import Settings, load_settings
 
 
 def err(line: str) -> None:
     print(line, file=sys.stderr)
+
+
+def read_settings(root: Path, state: str | None) -> Settings:
+    """The settings, each problem with .env or the environment said on stderr: a command
+    that only looks goes on, but never as if a .env it could not read were empty."""
+    found, problems = load_settings(root, state)
+    for p in problems:
+        err(p.render())
+    return found
 
 
 def load_config(root: Path, *, routing: bool = False) -> cfg.Config | None:

@@ -9,7 +9,14 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any, TextIO
 
-from bot.commands._common import destinations, err, lengths, lengths_line, load_config
+from bot.commands._common import (
+    destinations,
+    err,
+    lengths,
+    lengths_line,
+    load_config,
+    read_settings,
+)
 from bot.commands.links import link_warnings
 from bot.content import config as cfg
 from bot.content.approval import ApproveError, approve, list_ids
@@ -18,13 +25,12 @@ from bot.content.problems import Problem
 from bot.content.schedule import SCHEDULE_FILE
 from bot.policy import rotation, timing
 from bot.policy.budget import pace
-from bot.runtime.settings import load_settings
 from bot.runtime.store import Store
 
 
 def validate(root: Path, out: TextIO | None = None, verbose: bool = False) -> int:
     out = out or sys.stdout  # looked up per call, so redirection and capture work
-    settings, _ = load_settings(root, None)  # the enabled platforms' rules apply too
+    settings = read_settings(root, None)  # the enabled platforms' rules apply too
     config, problems = cfg.check(root, platforms=settings.platforms)
     errors = [p for p in problems if not p.warning]
     if config is not None:
@@ -244,7 +250,7 @@ def preview(
     config = load_config(root)
     if config is None:
         return 1
-    settings, _ = load_settings(root, state)
+    settings = read_settings(root, state)
     store = Store(settings.state_db, create=False) if settings.state_db.exists() else None
     try:
         start = now or dt.datetime.now(config.schedule.tz)

@@ -16,12 +16,12 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
-from bot.commands._common import err, load_config
+from bot.commands._common import err, load_config, read_settings
 from bot.content import config as cfg
 from bot.report import figures as fg
 from bot.report.page import render
 from bot.runtime import stats
-from bot.runtime.settings import Settings, load_settings
+from bot.runtime.settings import Settings
 from bot.runtime.store import Store
 
 MONTH_RE = re.compile(r"^(2\d{3})-(0[1-9]|1[0-2])$")
@@ -103,7 +103,7 @@ def report(
     config = load_config(root)
     if config is None:
         return 1
-    settings, _ = load_settings(root, state)
+    settings = read_settings(root, state)
     db = settings.state_db
     why = _not_a_state(db)
     if why:

@@ -6,9 +6,8 @@ import datetime as dt
 import json
 from pathlib import Path
 
-from bot.commands._common import lengths, lengths_line
+from bot.commands._common import lengths, lengths_line, read_settings
 from bot.platforms.sandbox import BOT_USERNAME, SandboxPlatform, TimelineEntry
-from bot.runtime.settings import load_settings
 from bot.runtime.store import Store
 
 
@@ -20,7 +19,7 @@ def sandbox_mention(
     lang: str | None,
     state: str | None = None,
 ) -> int:
-    settings, _ = load_settings(root, state)
+    settings = read_settings(root, state)
     sb = SandboxPlatform(settings.sandbox_db)
     mid = sb.inject_mention(text, user=user, location=location, lang=lang)
     sb.close()
@@ -34,7 +33,7 @@ def sandbox_mention(
 def sandbox_timeline(root: Path, as_json: bool, limit: int, state: str | None = None) -> int:
     """The sandbox's posts, replies and mentions; each mention beside what the bot
     decided (policy and reason; a country only for a reply, never for protect)."""
-    settings, _ = load_settings(root, state)
+    settings = read_settings(root, state)
     entries: list[TimelineEntry] = []
     if settings.sandbox_db.is_file():  # looking must not create the sandbox
         sb = SandboxPlatform(settings.sandbox_db)

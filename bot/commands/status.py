@@ -8,19 +8,20 @@ import json
 from pathlib import Path
 from typing import Any
 
-from bot.commands._common import load_config
+from bot.commands._common import err, read_settings
 from bot.content import config as cfg
+from bot.content.model import Limits, MentionSettings, Schedule, Slot
+from bot.content.schedule import load_schedule
 from bot.policy import timing
 from bot.policy.budget import pace, stopped_kinds
-from bot.runtime.settings import Settings, load_settings
+from bot.runtime.settings import Settings
 from bot.runtime.store import Store
 from bot.runtime.wiring import ORDER
 
 
 def status_info(
-    config: cfg.Config, settings: Settings, store: Store, now: dt.datetime
+    sched: Schedule, settings: Settings, store: Store, now: dt.datetime
 ) -> dict[str, Any]:
-    sched = config.schedule
     month = timing.month_start(now.timestamp(), sched.tz)
     spent = store.spent_since(month)
     budget = sched.limits.monthly_budget_usd
@@ -49,7 +50,7 @@ def status_info(
         "next_runs": [
             {"slot": s.name, "at": t.isoformat()}
             for s in sched.slots
-            for t in timing.next_times(s, sched, now, 1)
+            for t in timing.next_times(s, sched, now, 1, phase=_phase(store, s, now))
         ],
         "budget": {
             "month": dt.datetime.fromtimestamp(month, sched.tz).strftime("%Y-%m"),
@@ -87,6 +88,15 @@ def status_info(
     }
 
 
+def _phase(store: Store, slot: Slot, now: dt.datetime) -> float | None:
+    """Where the daemon counts an `every` slot from: its last run (unless that lies more
+    than a run ahead, which the daemon sets aside)."""
+    last = store.last_fire(slot.name)
+    if slot.every is None or last is None or last > now.timestamp() + slot.every:
+        return None
+    return last
+
+
 def _names(settings: Settings) -> list[str]:
     """The enabled platforms in the order the daemon builds them."""
     return sorted(settings.platforms, key=(*ORDER, "sandbox").index)
@@ -104,6 +114,14 @@ def _platform_info(view: Store, tz: Any, now: dt.datetime) -> dict[str, Any]:
         "unresolved": len(view.unresolved()),
         "queued_replies": len(view.pending_replies()),
     }
+
+
+def _held(info: dict[str, Any]) -> str:
+    """What keeps the next runs from posting, said beside them."""
+    said = [f"posting paused until {p['until']}" for k, p in info["pauses"].items() if k == "post"]
+    if info["budget"]["pacing_holds_posts"]:
+        said.append(f"pacing holds posts until {info['budget']['posts_resume'] or 'next month'}")
+    return f" (they post nothing: {'; '.join(said)})" if said else ""
 
 
 def _ran_on(account: str | None) -> str | None:
@@ -133,24 +151,46 @@ def _oldest_queued(store: Store, now: dt.datetime) -> int | None:
     return None if oldest is None else max(0, round(now.timestamp() - float(oldest)))
 
 
+# What status reads the state with when schedule.yaml itself cannot be read: times in UTC,
+# no slots, no budget.
+_BARE = Schedule(
+    "UTC", (), MentionSettings(20.0, 3600.0, 0.0, "neutral", 0), Limits(0, None, {}), 0
+)
+
+
 def status(root: Path, state: str | None = None, as_json: bool = False) -> int:
-    config = load_config(root)
+    config, problems = cfg.check(root)
+    sched = config.schedule if config is not None else None
     if config is None:
-        return 1
-    settings, _ = load_settings(root, state)
+        # A bad edit is when the operator most needs to see the running bot: the daemon
+        # keeps its last good version, so show the state after saying what is wrong.
+        for p in problems:
+            if not p.warning:
+                err(p.render())
+        sched, _ = load_schedule(root)
+        err(
+            "status: the files above have errors (a running daemon keeps its last good "
+            "version); the state as it stands"
+            + ("" if sched is not None else ", times in UTC")
+            + ":"
+        )
+    sched = sched or _BARE
+    settings = read_settings(root, state)
     fresh = not settings.state_db.exists()
     # Looking must not create a state: before the first run (or after a typo in --state)
     # status shows the schedule against an empty state held in memory.
     store = Store(Path(":memory:")) if fresh else Store(settings.state_db, create=False)
     try:
-        info = status_info(config, settings, store, dt.datetime.now(config.schedule.tz))
+        info = status_info(sched, settings, store, dt.datetime.now(sched.tz))
     finally:
         store.close()
+    info["files_ok"] = config is not None
+    code = 0 if config is not None else 1
     if fresh:
         info["state_db"] += " (none yet: the daemon creates it on its first run)"
     if as_json:
         print(json.dumps(info, ensure_ascii=False, indent=2))
-        return 0
+        return code
     print(f"platform: {info['platform']}   state: {info['state_db']}")
     running = "running" if info["daemon_running"] else "not running"
     print(f"daemon: {running}   account: {info['account'] or 'not signed in yet'}")
@@ -188,7 +228,7 @@ def status(root: Path, state: str | None = None, as_json: bool = False) -> int:
             )
             for k, pause in p["pauses"].items():
                 print(f"  paused: {k} until {pause['until']} ({pause['reason']})")
-    print("next runs:")
+    print("next runs:" + _held(info))
     for r in sorted(info["next_runs"], key=lambda r: str(r["at"])):
         print(f"  {r['at']}  {r['slot']}")
     print("latest:")
@@ -199,7 +239,7 @@ def status(root: Path, state: str | None = None, as_json: bool = False) -> int:
         )
     counts = ", ".join(f"{k}={v}" for k, v in sorted(info["mentions"].items()))
     print(f"mentions: {counts or 'none yet'}")
-    return 0
+    return code
 
 
 def usd(amount: float) -> str:

@@ -119,9 +119,13 @@ def slot_trigger(
     return IntervalTrigger(seconds=slot.every, timezone=sched.tz, jitter=j, start_date=start)
 
 
-def next_times(slot: Slot, sched: Schedule, after: dt.datetime, n: int) -> list[dt.datetime]:
-    """The slot's next `n` nominal fire times after `after` (no jitter)."""
-    trig = slot_trigger(slot, sched, jitter=False, start=after)
+def next_times(
+    slot: Slot, sched: Schedule, after: dt.datetime, n: int, phase: float | None = None
+) -> list[dt.datetime]:
+    """The slot's next `n` nominal fire times after `after` (no jitter); an `every` slot
+    counted from `phase` (its last run, as the daemon counts it) when given."""
+    start = dt.datetime.fromtimestamp(phase, sched.tz) if phase is not None else after
+    trig = slot_trigger(slot, sched, jitter=False, start=start)
     out: list[dt.datetime] = []
     prev: dt.datetime | None = None
     now = after + dt.timedelta(microseconds=1)

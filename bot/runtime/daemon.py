@@ -346,8 +346,8 @@ def run(root: Path, state: str | None = None) -> int:
     if problems:
         for p in problems:
             print(p.render(), file=sys.stderr)
-        # Half a platform's credentials is a usage error (2), like a bad option.
-        return 2 if any("credentials incomplete" in p.what for p in problems) else 1
+        # A problem in .env or the environment is a usage error (2), like a bad option.
+        return 2
     logs.setup(settings.log_level, settings.log_format, settings.secrets())
     for warning in (settings.env_warning, settings.placeholder_warning):
         if warning:

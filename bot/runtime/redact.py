@@ -59,16 +59,17 @@ _TWEEPY_CONTENT_RE = re.compile(r"(\nContent:\s*).*", re.DOTALL)
 _KEYWORDS = ("auth", "bearer", "signature", "oauth", "client_", "resource_owner")
 
 
-# Real keys are 25 to 50 characters and are replaced wherever they appear, even inside
-# an encoded base string. A value shorter than this is a placeholder ("a", "test") that
-# would match inside every word: it is replaced only as a whole token.
+# Real keys are 19 to 50 characters and are replaced wherever they appear, even inside
+# an encoded base string. A value shorter than this is a placeholder ("a", "x", "INFO"),
+# no secret: hiding it would garble every line it appears in ("re[redacted]y", "platform=
+# [redacted]"), so it is left alone and the daemon warns at start that it looks like one.
 SHORT = 8
 
 
 def _secret_forms(secrets: Iterable[str]) -> list[str]:
     forms: set[str] = set()
     for secret in secrets:
-        if not secret:
+        if len(secret) < SHORT:
             continue
         once = quote(secret, safe="")
         forms.update({secret, once, quote(once, safe=""), quote_plus(secret)})
@@ -77,9 +78,7 @@ def _secret_forms(secrets: Iterable[str]) -> list[str]:
 
 
 def _pattern(form: str) -> str:
-    if len(form) >= SHORT:
-        return re.escape(form)
-    return rf"(?<![A-Za-z0-9]){re.escape(form)}(?![A-Za-z0-9])"
+    return re.escape(form)
 
 
 class RedactingFilter(logging.Filter):

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import io
+import logging
 import os
 import stat
 from dataclasses import dataclass
 from pathlib import Path
 
 from dotenv import dotenv_values
+from dotenv.parser import parse_stream
 
+from bot.content.files import read_content
 from bot.content.problems import Problem
 
 X_KEYS = ("X_API_KEY", "X_API_SECRET", "X_ACCESS_TOKEN", "X_ACCESS_TOKEN_SECRET")
@@ -82,6 +86,58 @@ class Settings:
         ]
 
 
+def _read_env(root: Path, path: Path) -> tuple[dict[str, str], dict[str, int], list[Problem]]:
+    """(values, the line of each key, problems) of .env, read as safely as the content
+    files: a FIFO, a device, a link out of the folder or a huge file is one problem line,
+    not a hang, a memory bomb, or a daemon that silently starts on the sandbox."""
+    if not os.path.lexists(path):
+        return {}, {}, []
+    raw, refused = read_content(path, root, ".env")
+    if raw is None:
+        problem = refused or Problem(".env", 1, "cannot read .env", "check it")
+        if "cannot read file" in problem.what:
+            problem = Problem(
+                ".env",
+                1,
+                problem.what.replace("cannot read file", "cannot read .env"),
+                "make it readable by the user the bot runs as (owned by that user, chmod 600)",
+            )
+        return {}, {}, [problem]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as e:
+        line = raw[: e.start].count(b"\n") + 1
+        return {}, {}, [Problem(".env", line, "not valid UTF-8", "save .env as UTF-8")]
+    at: dict[str, int] = {}
+    problems: list[Problem] = []
+    for b in parse_stream(io.StringIO(text)):
+        blank = b.original.string[: len(b.original.string) - len(b.original.string.lstrip())]
+        line = b.original.line + blank.count("\n")
+        if b.error:
+            problems.append(
+                Problem(".env", line, "not a setting", "write KEY=value, or # before a comment")
+            )
+        elif b.key is not None:
+            at.setdefault(b.key, line)
+    # python-dotenv says "could not parse statement" in its own words; we said it above.
+    quiet = logging.getLogger("dotenv.main")
+    level, quiet.level = quiet.level, logging.ERROR
+    try:
+        values = {k: v for k, v in dotenv_values(stream=io.StringIO(text)).items() if v is not None}
+    finally:
+        quiet.level = level
+    return values, at, problems
+
+
+# Words people leave in a copied .env.example; no real key spells them.
+_PLACEHOLDER_WORDS = ("changeme", "change_me", "your_", "placeholder", "example", "xxxx", "todo")
+
+
+def _placeholder(value: str) -> bool:
+    lowered = value.lower()
+    return len(value) < SHORT_KEY or any(w in lowered for w in _PLACEHOLDER_WORDS)
+
+
 def _env_file_warning(path: Path) -> str | None:
     try:
         mode = path.stat().st_mode
@@ -98,24 +154,7 @@ def _env_file_warning(path: Path) -> str | None:
 def load_settings(root: Path, state: str | None = None) -> tuple[Settings, list[Problem]]:
     """The process environment wins over .env, so a deployment can override a file."""
     env_path = root / ".env"
-    values: dict[str, str] = {}
-    problems: list[Problem] = []
-    if env_path.is_file():
-        try:
-            values = {k: v for k, v in dotenv_values(env_path).items() if v is not None}
-            lines = env_path.read_text(encoding="utf-8", errors="replace").splitlines()
-        except OSError as e:
-            lines = []
-            problems.append(
-                Problem(
-                    ".env",
-                    1,
-                    f"cannot read .env: {e.strerror}",
-                    "make it readable by the user the bot runs as (owned by that user, chmod 600)",
-                )
-            )
-    else:
-        lines = []
+    values, at, problems = _read_env(root, env_path)
     from_env = {k: v for k, v in os.environ.items() if k in _KNOWN}
     values.update(from_env)
 
@@ -124,10 +163,7 @@ def load_settings(root: Path, state: str | None = None) -> tuple[Settings, list[
         # line in .env.
         if key in from_env:
             return "environment", 0
-        for n, line in enumerate(lines, 1):
-            if line.strip().removeprefix("export ").lstrip().startswith(key + "="):
-                return ".env", n
-        return ".env", 1
+        return ".env", at.get(key, 1)
 
     def problem(key: str, what: str, fix: str) -> Problem:
         path, line = where(key)
@@ -167,7 +203,8 @@ def load_settings(root: Path, state: str | None = None) -> tuple[Settings, list[
     db = Path(state or values.get("STATE_DB") or "var/state.sqlite3")
     if not db.is_absolute():
         db = root / db
-    short = [k for k in X_KEYS if 0 < len(values.get(k, "")) < SHORT_KEY]
+    secret_keys = (*X_KEYS, "MASTODON_ACCESS_TOKEN", "BLUESKY_APP_PASSWORD")
+    short = [k for k in secret_keys if values.get(k) and _placeholder(values[k])]
     return Settings(
         x_api_key=values.get("X_API_KEY", ""),
         x_api_secret=values.get("X_API_SECRET", ""),
@@ -184,8 +221,9 @@ def load_settings(root: Path, state: str | None = None) -> tuple[Settings, list[
         log_format=fmt,
         env_warning=_env_file_warning(env_path) if env_path.is_file() else None,
         placeholder_warning=(
-            f"{', '.join(short)} look like placeholders (under {SHORT_KEY} characters); "
-            "X's keys are 25 to 50: paste the real ones from the developer console"
+            f"{', '.join(short)} look like placeholders (under {SHORT_KEY} characters, or "
+            "a word like 'changeme'): the real keys are 19 to 50 characters from each "
+            "network's developer settings; values this short are not hidden in the log"
             if short
             else None
         ),

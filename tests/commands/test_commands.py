@@ -266,6 +266,6 @@ def test_preview_and_status_show_what_pacing_holds_back(
     assert config is not None
     settings, _ = load_settings(root, str(db))
     store = Store(db)
-    budget = status_info(config, settings, store, now)["budget"]
+    budget = status_info(config.schedule, settings, store, now)["budget"]
     store.close()
     assert budget["projected_usd"] == 25.0 and budget["pacing_holds_posts"]

@@ -168,18 +168,25 @@ def test_problems_name_the_env_line_or_the_environment(
     assert any(p.render().startswith("environment: LOG_LEVEL 'LOUD'") for p in problems)
 
 
-def test_placeholder_keys_are_redacted_whole_and_warned_about(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize("keys", [["a", "b", "c", "d"], ["INFO", "ready", "x", "en"]])
+def test_placeholder_keys_leave_the_log_readable_and_are_warned_about(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, keys: list[str]
 ) -> None:
-    flt = RedactingFilter(["a", "b", "c", "d"])
-    record = logging.LogRecord("t", logging.INFO, __file__, 1, "ready: posted a reply", None, None)
+    # Before: "re[redacted][redacted]y", then "[redacted] platform=[redacted]". A value this
+    # short is no secret of any network; the warning says so.
+    flt = RedactingFilter([*keys, "realSecretValue123456789"])
+    line = "INFO ready: posted a reply platform=x language=en realSecretValue123456789"
+    record = logging.LogRecord("t", logging.INFO, __file__, 1, line, None, None)
     flt.filter(record)
-    assert record.getMessage() == "ready: posted [redacted] reply"
-    for k, v in {"X_API_KEY": "a", "X_API_SECRET": "b", "X_ACCESS_TOKEN": "c",
-                 "X_ACCESS_TOKEN_SECRET": "d"}.items():  # fmt: skip
+    assert record.getMessage() == line.replace("realSecretValue123456789", "[redacted]")
+    names = ["X_API_KEY", "X_API_SECRET", "X_ACCESS_TOKEN", "X_ACCESS_TOKEN_SECRET"]
+    for k, v in zip(names, keys, strict=True):
         monkeypatch.setenv(k, v)
     settings, _ = load_settings(tmp_path)
     assert settings.placeholder_warning and "look like placeholders" in settings.placeholder_warning
+    monkeypatch.setenv("X_API_KEY", "changeme-please-0000000000")
+    settings, _ = load_settings(tmp_path)
+    assert settings.placeholder_warning and "X_API_KEY" in settings.placeholder_warning
 
 
 def test_approve_lists_ids_and_never_says_to_write_by_hand(shared_valid_root: Path) -> None:
@@ -196,3 +203,33 @@ def test_approve_lists_ids_and_never_says_to_write_by_hand(shared_valid_root: Pa
 def test_preview_rejects_a_negative_count(shared_valid_root: Path) -> None:
     proc = run("preview", "--count", "-3", "--root", str(shared_valid_root))
     assert proc.returncode == 2 and "at least 1" in one_line(proc)
+
+
+@pytest.mark.parametrize("make", ["fifo", "too-big", "not-utf8", "unparsable", "spaced"])
+def test_a_hostile_or_broken_env_file_is_one_line_and_never_the_sandbox(
+    valid_root: Path, make: str
+) -> None:
+    """Before: a FIFO or a device as .env was skipped without a word (the daemon started
+    on the sandbox), a 600 MB .env took 29 s and 1.27 GB, invalid UTF-8 was a traceback,
+    and a line python-dotenv could not read was reported in its words, not ours."""
+    env = valid_root / ".env"
+    if make == "fifo":
+        os.mkfifo(env)
+    elif make == "too-big":
+        with open(env, "wb") as f:
+            f.truncate(600_000_000)
+    elif make == "not-utf8":
+        env.write_bytes(b"X_API_KEY=caf\xe9\n")
+    elif make == "unparsable":
+        env.write_text("# keys\nX_API_KEY abc\n")
+    else:  # spaces around '=': python-dotenv reads it; the line number must be right
+        env.write_text("# keys\n\nX_API_KEY = abcdefghijklmnopqrstuvwxyz\n")
+    proc = run_process("run", "--root", str(valid_root))
+    want = {
+        "fifo": ".env:1: not a regular file but a named pipe (FIFO)",
+        "too-big": ".env:1: the file is 600,000,000 bytes",
+        "not-utf8": ".env:1: not valid UTF-8",
+        "unparsable": ".env:2: not a setting",
+        "spaced": ".env:3: X credentials incomplete",
+    }[make]
+    assert proc.returncode == 2 and one_line(proc).startswith(want), proc.stderr

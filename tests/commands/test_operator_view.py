@@ -30,7 +30,7 @@ def test_status_and_timeline_show_decisions_but_never_a_protected_place(
     store = Store(settings.state_db)
     engine = Engine(platform, store, config)
     engine.read_mentions()
-    info = status_info(config, settings, store, dt.datetime.now(config.schedule.tz))
+    info = status_info(config.schedule, settings, store, dt.datetime.now(config.schedule.tz))
     store.close()
     platform.close()
     assert info["account"] == "@CloseTheCampsBot (sandbox)"
@@ -49,3 +49,46 @@ def test_status_knows_when_a_daemon_holds_the_state(tmp_path: Path) -> None:
         fcntl.flock(held, fcntl.LOCK_EX | fcntl.LOCK_NB)
         assert daemon_running(state) is True
     assert daemon_running(state) is False
+
+
+def test_status_shows_the_state_while_a_bad_edit_is_in_place(valid_root: Path) -> None:
+    """The daemon keeps its last good version through a bad edit, which is when the
+    operator most needs status. Before: exit 1 with the error line and nothing else."""
+    from tests.support.cli import run_cli
+
+    settings, _ = load_settings(valid_root)
+    Store(settings.state_db).close()
+    (valid_root / "messages/posts/aa-bad.yaml").write_text("posts: [\n")
+    p = run_cli("status", "--root", str(valid_root))
+    assert p.returncode == 1 and "messages/posts/aa-bad.yaml:" in p.stderr
+    assert "daemon: not running" in p.stdout and "next runs:" in p.stdout
+    schedule = valid_root / "schedule.yaml"
+    schedule.write_text(schedule.read_text().replace("every: ", "every: 4x #", 1))
+    p = run_cli("status", "--root", str(valid_root), "--json")
+    assert p.returncode == 1 and "schedule.yaml:" in p.stderr and "times in UTC" in p.stderr
+    info = json.loads(p.stdout)
+    assert info["files_ok"] is False and info["daemon_running"] is False
+
+
+def test_status_counts_an_every_slot_from_its_last_run_as_the_daemon_does(
+    valid_root: Path,
+) -> None:
+    (valid_root / "schedule.yaml").write_text(
+        "timezone: UTC\nposts:\n  - name: often\n    every: 2h\n"
+    )
+    config, problems = cfg.check(valid_root)
+    assert config is not None, [p.render() for p in problems]
+    [slot] = config.schedule.slots
+    assert slot.every is not None
+    settings, _ = load_settings(valid_root)
+    store = Store(settings.state_db)
+    now = dt.datetime.now(config.schedule.tz)
+    last = now.timestamp() - slot.every * 0.75  # a quarter of a run to go
+    store.set_last_fire(slot.name, last)
+    info = status_info(config.schedule, settings, store, now)
+    store.close()
+    [run] = [r for r in info["next_runs"] if r["slot"] == slot.name]
+    # Before: always now + every.
+    assert dt.datetime.fromisoformat(run["at"]).timestamp() == pytest.approx(
+        last + slot.every, abs=1
+    )
