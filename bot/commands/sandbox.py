@@ -57,7 +57,17 @@ def sandbox_timeline(root: Path, as_json: bool, limit: int, state: str | None = 
             what = (
                 "not read yet"
                 if d is None
-                else " ".join(str(v) for v in (d["policy"], d["reason"], d.get("country")) if v)
+                else " ".join(
+                    # "protect protect" says nothing twice: a reason equal to its policy
+                    # is left out.
+                    str(v)
+                    for v in (
+                        d["policy"],
+                        d["reason"] if d["reason"] != d["policy"] else None,
+                        d.get("country"),
+                    )
+                    if v
+                )
             )
             print(f"{when}  #{e.id} mention from @{e.author} -> {what}\n    {e.text}")
             continue

@@ -60,8 +60,9 @@ def status_info(
             "projected_usd": round(p.projected, 4),
             "reserved_for_replies_usd": round(p.reserve, 4) if budget is not None else None,
             "pacing_holds_posts": p.posts_held,
+            # To the minute: it moves with every reply spent, not by the second.
             "posts_resume": (
-                dt.datetime.fromtimestamp(p.posts_resume_at, sched.tz).isoformat()
+                dt.datetime.fromtimestamp(round(p.posts_resume_at / 60) * 60, sched.tz).isoformat()
                 if p.posts_resume_at
                 else None
             ),

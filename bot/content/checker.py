@@ -148,7 +148,7 @@ class Checker:
             self.add(
                 key,
                 f"'checked' date {value} is in the future",
-                "write the date you checked (or fix this machine's clock)",
+                "write the date you checked, or set this machine's clock right",
                 warning=True,
             )
         elif today - value > STALE_AFTER:

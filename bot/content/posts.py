@@ -329,7 +329,12 @@ def load_library(
     today = today or dt.date.today()
     domains, problems = load_allowlist(root)
     files = post_files(root)
-    if not files:
+    folder = root / POSTS_DIR
+    if os.path.lexists(folder) and not folder.is_dir():
+        problems.append(
+            Problem(POSTS_DIR, 1, "not a folder", f"make {POSTS_DIR} a folder of YAML files")
+        )
+    elif not files:
         problems.append(
             Problem(POSTS_DIR, 1, "no message files found", f"add YAML files under {POSTS_DIR}/")
         )

@@ -206,6 +206,30 @@ def parse(raw: bytes, path: Path, shown: str) -> tuple[Doc | None, list[Problem]
             data = loader.construct_document(node) if node is not None else None
         finally:
             loader.dispose()
+    except yaml.constructor.ConstructorError as e:
+        # A tag asking for a Python object (!!python/object/apply) or an unknown one: the
+        # safe loader refuses it, and it is no syntax slip.
+        mark = e.problem_mark or e.context_mark
+        tag = re.search(r"'(?:tag:yaml\.org,2002:)?([^']+)'", e.problem or "")
+        return None, [
+            Problem(
+                shown,
+                mark.line + 1 if mark else 1,
+                f"the YAML tag !!{tag.group(1) if tag else '?'} is not allowed",
+                "remove the tag: write the value plainly",
+            )
+        ]
+    except yaml.reader.ReaderError as e:
+        # A control character (a NUL, say): YAML allows none; its message spans lines.
+        line = text.count("\n", 0, e.position) + 1
+        return None, [
+            Problem(
+                shown,
+                line,
+                f"a control character (code {e.character}) that YAML does not allow",
+                "delete it: save the file as plain UTF-8 text",
+            )
+        ]
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
         # An unclosed quote or bracket is found only at the end of the file: point at

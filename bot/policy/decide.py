@@ -65,8 +65,10 @@ ProtectMode = Literal["neutral", "silent"]
 # (a domain name) or a Mastodon acct (user@domain). Nothing else: no spaces, no markup,
 # and no trailing newline (which "$" would let through).
 _LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+# A Bluesky handle's last label (its TLD) starts with a letter: "0.0" is no handle.
+_TLD = r"[A-Za-z](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
 HANDLE_RE = re.compile(
-    rf"^(?:[A-Za-z0-9_]{{1,15}}|{_LABEL}(?:\.{_LABEL})+"
+    rf"^(?:[A-Za-z0-9_]{{1,15}}|(?:{_LABEL}\.)+{_TLD}"
     rf"|[A-Za-z0-9_]{{1,30}}@{_LABEL}(?:\.{_LABEL})*(?::[0-9]{{1,5}})?)\Z"
 )
 

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from types import FrameType
 
+from apscheduler.events import EVENT_JOB_MAX_INSTANCES, EVENT_JOB_MISSED, JobEvent
 from apscheduler.executors.pool import ThreadPoolExecutor
 from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.triggers.base import BaseTrigger
@@ -56,6 +57,10 @@ class Daemon:
             executors={"default": ThreadPoolExecutor(4 + 2 * len(self.platforms))},
             job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": 60},
         )
+        # APScheduler says these in its own words (logs.setup keeps it to errors); an
+        # operator reads them as the bot's lines, once a minute at most per job.
+        self.scheduler.add_listener(self._run_skipped, EVENT_JOB_MISSED | EVENT_JOB_MAX_INSTANCES)
+        self._skips_said: dict[str, float] = {}
         self.stop = threading.Event()
         self.reload_requested = threading.Event()
         # Set on SIGHUP so the reload thread acts at once, not at its next poll.
@@ -129,6 +134,16 @@ class Daemon:
                 **extra,
             )
             self._specs[job_id] = settings
+
+    def _run_skipped(self, ev: JobEvent) -> None:
+        now = time.monotonic()
+        if now - self._skips_said.get(ev.job_id, -60.0) < 60.0:
+            return
+        self._skips_said[ev.job_id] = now
+        if ev.code == EVENT_JOB_MAX_INSTANCES:
+            event(logging.WARNING, "a run was skipped: the last one is still going", job=ev.job_id)
+        else:
+            event(logging.INFO, "a run was skipped: it came over a minute late", job=ev.job_id)
 
     def _last_fire(self, slot: Slot, now: float) -> float | None:
         """The slot's last fire, unless it lies more than a run ahead: a clock that ran

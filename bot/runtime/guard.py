@@ -73,6 +73,9 @@ class CallGuard:
             raise
         except AuthFailed:
             now = self.clock()
+            held = self.store.pauses().get(EVERY_CALL)
+            if held is not None and held.until > now and held.reason == "credentials rejected":
+                raise  # a call that started beside the one refused first: said once
             self.store.pause(EVERY_CALL, now + 1800, "credentials rejected", now=now)
             event(
                 logging.ERROR,

@@ -67,8 +67,9 @@ def setup(level: str, fmt: str, secrets: list[str], stream: TextIO | None = None
     handler.addFilter(_FieldRedactor(redacting))
     root.addHandler(handler)
     root.setLevel(level)
-    # APScheduler's per-run INFO lines would double every action line.
-    logging.getLogger("apscheduler").setLevel(max(logging.WARNING, root.level))
+    # APScheduler's per-run INFO lines would double every action line, and the daemon
+    # says its warnings (a run skipped or late) in its own words.
+    logging.getLogger("apscheduler").setLevel(max(logging.ERROR, root.level))
     # httpx (under atproto) logs every request URL at INFO: post URIs and handles of the
     # people who mentioned the bot have no place in an INFO log.
     logging.getLogger("httpx").setLevel(max(logging.WARNING, root.level))

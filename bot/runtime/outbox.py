@@ -114,7 +114,8 @@ class Outbox:
             event(
                 logging.INFO,
                 "posted" if a.kind == "post" else "replied",
-                item=a.item_id or "",
+                # A reply's template is chosen per mention and not kept: it has no item.
+                **({"item": a.item_id} if a.item_id else {}),
                 remote_id=rid,
                 **({"in_reply_to": a.reply_to} if a.reply_to else {}),
             )

@@ -218,3 +218,26 @@ def test_x_keys_bring_x_rules_mentions_too_often_is_refused(tmp_path: Path) -> N
     )
     (root / ".env").unlink()  # the sandbox reads as often as asked
     assert run_validate(root).returncode == 0
+
+
+def test_checked_dates_after_today_are_one_line_unless_verbose(valid_root: Path) -> None:
+    # A machine whose clock is behind the files: before, one warning per entry (49).
+    countries = valid_root / "messages/resources/countries.yaml"
+    countries.write_text(
+        re.sub(r"checked: \d{4}-\d\d-\d\d", "checked: 2099-01-01", countries.read_text())
+    )
+    proc = run_validate(valid_root)
+    assert proc.returncode == 0
+    assert "is in the future" not in proc.stdout
+    [summary] = [ln for ln in proc.stdout.splitlines() if "'checked' dates are after today" in ln]
+    assert "clock behind" in summary
+    verbose = run_validate(valid_root, "--verbose")
+    assert verbose.stdout.count("is in the future") > 3
+
+
+def test_a_mention_interval_x_would_refuse_is_a_warning_without_keys(valid_root: Path) -> None:
+    schedule = valid_root / "schedule.yaml"
+    schedule.write_text(re.sub(r"(?m)^  every: \S+", "  every: 1s", schedule.read_text(), count=1))
+    proc = run_validate(valid_root)
+    assert proc.returncode == 0
+    assert "warning: mentions.every is 1s" in proc.stdout and "once its keys are set" in proc.stdout

@@ -401,7 +401,21 @@ def test_any_request_gets_a_reply(library: ReplyLibrary, text: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "handle", ["", "has space", "x" * 16, "évelyne", "a@b c", "@", "a.", "-a.b", "a@b@c", "alice\n"]
+    "handle",
+    [
+        "",
+        "has space",
+        "x" * 16,
+        "évelyne",
+        "a@b c",
+        "@",
+        "a.",
+        "-a.b",
+        "a@b@c",
+        "alice\n",
+        "0.0",
+        "bot.1x",
+    ],
 )
 def test_unusable_handle_is_skipped(library: ReplyLibrary, handle: str) -> None:
     assert run(library, handle=handle).reason == "bad-handle"
@@ -448,9 +462,11 @@ def test_decide_never_raises(
     if d.policy == "protect":
         assert d.country is None
     if d.reply is not None:
-        assert weighted_length(d.reply) <= MAX_WEIGHTED and mentions(d.reply) == [
-            handle.lstrip("@")
-        ]
+        # The author's handle first (an X handle, or a Bluesky or Mastodon one with dots,
+        # which X's own mention rules would cut short), and no one else after it.
+        author = handle.removeprefix("@")
+        assert d.reply.startswith(f"@{author} ") and weighted_length(d.reply) <= MAX_WEIGHTED
+        assert mentions(d.reply.removeprefix(f"@{author} ")) == []
 
 
 # --- a platform's own limit --------------------------------------------------------------
