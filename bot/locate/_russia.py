@@ -199,11 +199,11 @@ def mentions_russian_place(t: Text) -> bool:
 
 
 # Finnish and Estonian glue the case to the name: "Murmanskiin" (to), "Tomskissa" (in),
-# "Kaasanis"; a consonant-final name takes a linking "i" first.
-_FINNIC_CASES = tuple(
-    sorted(_split("iin issa issä ista istä ille illa ilta is isse ist ssa ssä sta stä aan ään"),
-           key=len, reverse=True)
-)  # fmt: skip
+# "Kaasanis"; a consonant-final name takes a linking "i" first. One pattern: the lazy stem
+# leaves the longest ending, as trying the endings longest first would.
+_FINNIC_CASE = re.compile(
+    r"(.{4,}?)(?:iin|issa|issä|ista|istä|ille|illa|ilta|isse|ist|is|ssa|ssä|sta|stä|aan|ään)"
+)
 # Towns the gazetteer keeps out of russian_places because their names are also words or
 # people ("perm", "Samara", "Vladimir"), after a preposition of place: "in Perm", "w
 # Samarze" is the town, unless it is Vladimir Putin.
@@ -212,11 +212,14 @@ _AT = frozenset(_split("in im w we v ve vo à a en em i u"))
 
 
 def _finnic_case(key: str, places: frozenset[str]) -> bool:
-    for case in _FINNIC_CASES:
-        stem = key[: -len(case)]
-        if key.endswith(case) and len(stem) >= 4:
-            return stem in places or (stem.endswith("i") and stem[:-1] in places)
-    return False
+    found = _FINNIC_CASE.fullmatch(key) if key[-1:] in _CASE_ENDS else None
+    if found is None:
+        return False
+    stem = found.group(1)
+    return stem in places or (stem.endswith("i") and stem[:-1] in places)
+
+
+_CASE_ENDS = frozenset("naäest")
 
 
 def _wordlike_town(keys: list[str], i: int) -> bool:
