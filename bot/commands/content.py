@@ -233,7 +233,9 @@ def _when(t: dt.datetime, jitter: float) -> dict[str, Any]:
     `jitter` seconds at random)."""
     out: dict[str, Any] = {"time": t.isoformat()}
     if jitter:
-        out["latest"] = (t + dt.timedelta(seconds=jitter)).isoformat()
+        # Counted in real time, not on the wall clock: across a DST change the window is
+        # still `jitter` long (02:30+01:00 plus 45 min is 04:15+02:00 in spring).
+        out["latest"] = dt.datetime.fromtimestamp(t.timestamp() + jitter, t.tzinfo).isoformat()
     return out
 
 

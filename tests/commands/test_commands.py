@@ -269,3 +269,22 @@ def test_preview_and_status_show_what_pacing_holds_back(
     budget = status_info(config.schedule, settings, store, now)["budget"]
     store.close()
     assert budget["projected_usd"] == 25.0 and budget["pacing_holds_posts"]
+
+
+def test_preview_jitter_windows_are_real_time_across_dst(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Before: the spring window "02:30+01:00 to 03:15+02:00" ended before it began, and the
+    # autumn one spanned 1 h 45 min of real time for a 45-minute jitter.
+    root = make_root(
+        tmp_path,
+        'timezone: Europe/Berlin\nposts:\n  - cron: "30 2 * * *"\n    jitter: 45m\n',
+    )
+    for start in (
+        dt.datetime(2026, 3, 28, 12, tzinfo=dt.UTC),
+        dt.datetime(2026, 10, 24, 12, tzinfo=dt.UTC),
+    ):
+        assert content.preview(root, 2, True, str(tmp_path / "none.sqlite3"), now=start) == 0
+        for r in json.loads(capsys.readouterr().out):
+            span = dt.datetime.fromisoformat(r["latest"]) - dt.datetime.fromisoformat(r["time"])
+            assert span == dt.timedelta(minutes=45), r
