@@ -43,8 +43,9 @@ class _OncePerWallTime(BaseTrigger):  # type: ignore[misc]  # APScheduler ships 
     again at 01:30 winter time; and APScheduler's own jitter, compared against jittered
     times in that repeated hour, fired a slot five times and then overflowed. So the
     nominal times come from a jitter-free CronTrigger and the jitter is added last. The
-    nominal time behind a jittered previous fire is the first one at or after `previous -
-    jitter`: validation keeps a slot's jitter shorter than the gap between its times.
+    nominal time behind a jittered previous fire is the last one at or before it, and no
+    earlier than `previous - jitter`: validation keeps a slot's jitter shorter than the
+    gap between its times, so there is exactly one.
     """
 
     def __init__(self, fields: dict[str, str], tz: ZoneInfo, jitter: int | None) -> None:
