@@ -127,6 +127,8 @@ def route_chunk(
 def _short(e: ValueError) -> str:
     if isinstance(e, UnicodeError):
         return "holds a character that is not valid Unicode (a lone surrogate)"
+    if "integer string conversion" in str(e):
+        return "holds a number of thousands of digits"
     return str(e).split(": line")[0][:120]
 
 

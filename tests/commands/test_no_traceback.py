@@ -233,3 +233,15 @@ def test_a_hostile_or_broken_env_file_is_one_line_and_never_the_sandbox(
         "spaced": ".env:3: X credentials incomplete",
     }[make]
     assert proc.returncode == 2 and one_line(proc).startswith(want), proc.stderr
+
+
+def test_route_names_a_line_with_a_number_of_thousands_of_digits(
+    shared_valid_root: Path,
+) -> None:
+    lines = [b'{"id": ' + b"9" * 5000 + b', "text": "hi"}', b'{"id": "2", "text": "ok"}']
+    proc = run("route", "--jsonl", "-", "--root", str(shared_valid_root),
+               stdin=b"\n".join(lines) + b"\n")  # fmt: skip
+    # Before: Python's own "Exceeds the limit (4300 digits) ... use sys.set_int_max_str_d",
+    # cut mid-word.
+    assert "a number of thousands of digits" in one_line(proc)
+    assert proc.stdout.count(b"\n") == 1
