@@ -176,9 +176,16 @@ def main(argv: list[str] | None = None) -> int:
         # Each command's module is imported only when it runs: APScheduler only for the
         # daemon, locate only for route.
         if args.cmd == "run":
-            from bot.runtime import daemon
+            from bot.runtime.starting import StoppedWhileStarting, guard_start
 
-            return daemon.run(root, args.state)
+            guard_start()  # before the daemon's imports, which take most of a second
+            try:
+                from bot.runtime import daemon
+
+                return daemon.run(root, args.state)
+            except StoppedWhileStarting:
+                print("closethecamps: stopped while starting", file=sys.stderr)
+                return 0
         if args.cmd in ("validate", "approve", "preview"):
             from bot.commands import content
 

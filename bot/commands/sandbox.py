@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 from pathlib import Path
@@ -30,6 +31,9 @@ def sandbox_mention(
     return 0
 
 
+HIDDEN = "(not shown: this person may be at risk)"
+
+
 def sandbox_timeline(root: Path, as_json: bool, limit: int, state: str | None = None) -> int:
     """The sandbox's posts, replies and mentions; each mention beside what the bot
     decided (policy and reason; a country only for a reply, never for protect)."""
@@ -42,6 +46,14 @@ def sandbox_timeline(root: Path, as_json: bool, limit: int, state: str | None = 
     decided = _decisions(settings.state_db, [e.id for e in entries if e.author != BOT_USERNAME])
     # The sandbox stands in for every network: each of the bot's posts shows how long it
     # is on each, and whether it would fit there.
+    # A protected person's own words may say where they are: the timeline never shows
+    # them, as the log never does.
+    entries = [
+        dataclasses.replace(e, text=HIDDEN)
+        if decided.get(e.id, {}).get("policy") == "protect"
+        else e
+        for e in entries
+    ]
     rows = [{**e.__dict__, **({"decision": decided[e.id]} if e.id in decided else {}),
              **({"lengths": lengths(e.text)} if e.author == BOT_USERNAME else {})}
             for e in entries]  # fmt: skip

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from types import FrameType
 
-from apscheduler.events import EVENT_JOB_MAX_INSTANCES, EVENT_JOB_MISSED, JobEvent
+from apscheduler.events import EVENT_JOB_MAX_INSTANCES, EVENT_JOB_MISSED
 from apscheduler.executors.pool import ThreadPoolExecutor
 from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.triggers.base import BaseTrigger
@@ -26,9 +26,10 @@ from bot.policy import timing
 from bot.runtime import logs, posting
 from bot.runtime.engine import Engine
 from bot.runtime.guard import CLEARED_AT_START
-from bot.runtime.jobs import guarded, single_instance
+from bot.runtime.jobs import SkippedRuns, guarded, single_instance
 from bot.runtime.logs import event, iso
 from bot.runtime.settings import Settings, load_settings
+from bot.runtime.starting import StoppedWhileStarting, guard_start
 from bot.runtime.store import Store
 from bot.runtime.wiring import make_platforms
 
@@ -59,8 +60,7 @@ class Daemon:
         )
         # APScheduler says these in its own words (logs.setup keeps it to errors); an
         # operator reads them as the bot's lines, once a minute at most per job.
-        self.scheduler.add_listener(self._run_skipped, EVENT_JOB_MISSED | EVENT_JOB_MAX_INSTANCES)
-        self._skips_said: dict[str, float] = {}
+        self.scheduler.add_listener(SkippedRuns(), EVENT_JOB_MISSED | EVENT_JOB_MAX_INSTANCES)
         self.stop = threading.Event()
         self.reload_requested = threading.Event()
         # Set on SIGHUP so the reload thread acts at once, not at its next poll.
@@ -135,16 +135,6 @@ class Daemon:
             )
             self._specs[job_id] = settings
 
-    def _run_skipped(self, ev: JobEvent) -> None:
-        now = time.monotonic()
-        if now - self._skips_said.get(ev.job_id, -60.0) < 60.0:
-            return
-        self._skips_said[ev.job_id] = now
-        if ev.code == EVENT_JOB_MAX_INSTANCES:
-            event(logging.WARNING, "a run was skipped: the last one is still going", job=ev.job_id)
-        else:
-            event(logging.INFO, "a run was skipped: it came over a minute late", job=ev.job_id)
-
     def _last_fire(self, slot: Slot, now: float) -> float | None:
         """The slot's last fire, unless it lies more than a run ahead: a clock that ran
         ahead once must not silence the slot until the wall clock catches up. Nearer
@@ -198,7 +188,12 @@ class Daemon:
                     due=recent.isoformat(),
                     late_s=round((now - recent).total_seconds()),
                 )
-                self.scheduler.add_job(self._slot_job, args=[slot.name], id=f"catch-up:{slot.name}")
+                self.scheduler.add_job(
+                    self._slot_job,
+                    args=[slot.name],
+                    id=f"catch-up:{slot.name}",
+                    replace_existing=True,
+                )
             else:
                 event(
                     logging.INFO,
@@ -330,6 +325,10 @@ class Daemon:
             with self._swap:
                 if not self.stop.is_set():
                     self._schedule_jobs(force=True)
+                    if step > 0:
+                        # A slot due in the time the clock jumped over is caught up as at a
+                        # restart (within missed_grace), not lost without a word.
+                        self._catch_up()
         return wall, mono
 
     def _account(self, e: Engine) -> str:
@@ -357,6 +356,15 @@ class Daemon:
 
 
 def run(root: Path, state: str | None = None) -> int:
+    guard_start()  # usually in place already (bot.cli), before this module's imports
+    try:
+        return _run(root, state)
+    except StoppedWhileStarting:
+        print("closethecamps: stopped while starting", file=sys.stderr)
+        return 0
+
+
+def _run(root: Path, state: str | None) -> int:
     settings, problems = load_settings(root, state)
     if problems:
         for p in problems:
@@ -378,21 +386,8 @@ def run(root: Path, state: str | None = None) -> int:
             file=sys.stderr,
         )
         return 1
-    try:
-        lock = single_instance(settings.state_db)
-    except OSError as e:
-        print(
-            f"{settings.state_db}: cannot write the state here ({e.strerror}; choose a "
-            "writable place with --state or STATE_DB)",
-            file=sys.stderr,
-        )
-        return 1
+    lock = single_instance(settings.state_db)
     if lock is None:
-        print(
-            f"{settings.state_db}: another closethecamps daemon is running on this state "
-            "(stop it first, or give this one its own STATE_DB)",
-            file=sys.stderr,
-        )
         return 1
     try:
         return Daemon(root, settings, config).run()

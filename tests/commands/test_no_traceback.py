@@ -245,3 +245,22 @@ def test_route_names_a_line_with_a_number_of_thousands_of_digits(
     # cut mid-word.
     assert "a number of thousands of digits" in one_line(proc)
     assert proc.stdout.count(b"\n") == 1
+
+
+def test_sigterm_while_the_daemon_starts_is_exit_0_and_one_line(
+    shared_valid_root: Path, tmp_path: Path
+) -> None:
+    """Before: a SIGTERM in the first second or so killed the process by signal (-15)."""
+    import signal
+    import time
+
+    proc = subprocess.Popen(
+        [*BOT, "run", "--root", str(shared_valid_root), "--state", str(tmp_path / "s.db")],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        env={**os.environ, "PYTHONPATH": str(Path(__file__).parents[2])},
+    )  # fmt: skip
+    time.sleep(0.4)
+    proc.send_signal(signal.SIGTERM)
+    out, err = proc.communicate(timeout=30)
+    assert proc.returncode == 0, err
+    assert b"Traceback" not in out + err

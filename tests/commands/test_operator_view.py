@@ -40,6 +40,11 @@ def test_status_and_timeline_show_decisions_but_never_a_protected_place(
     decisions = {r["author"]: r.get("decision") for r in rows if r["author"] != "CloseTheCampsBot"}
     assert decisions["ana"] == {"policy": "reply", "reason": "country", "country": "IE"}
     assert decisions["boris"] == {"policy": "protect", "reason": "protect"}
+    # Nor the protected person's own words, which name the place (before: shown whole).
+    texts = {r["author"]: r["text"] for r in rows}
+    assert "Dublin" in texts["ana"] and "Казан" not in texts["boris"]
+    assert sandbox_timeline(valid_root, False, 50) == 0
+    assert "Казан" not in capsys.readouterr().out
 
 
 def test_status_knows_when_a_daemon_holds_the_state(tmp_path: Path) -> None:

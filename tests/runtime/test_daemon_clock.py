@@ -111,3 +111,20 @@ def test_a_cron_slot_does_not_post_again_when_the_clock_goes_back_past_it(
         code, took = d.stop()
     assert code == 0 and took < 5.0, d.output
     assert len([p for p in fake_x.timeline() if not p.in_reply_to]) == 1, d.output
+
+
+def test_a_cron_run_the_clock_jumps_over_is_caught_up(tmp_path: Path, fake_x: FakeX) -> None:
+    """Before: a step forward over a due run (10:29:40 to 10:30:20) lost that day's post
+    without a word; a restart would have caught it up."""
+    rc, env = _faketime(tmp_path, "@2026-12-07 10:29:40")
+    root = _cron_root(tmp_path, "UTC", "30 10 * * *", "0s")
+    d = DaemonProc(root, fake_x.url, tmp_path / "state.sqlite3", extra_env=env)
+    try:
+        d.wait_for(lambda: d.saw("ready"))
+        set_offset(rc, "@2026-12-07 10:30:25")
+        d.wait_for(lambda: any(not p.in_reply_to for p in fake_x.timeline()), timeout=30)
+    finally:
+        code, took = d.stop()
+    assert code == 0 and took < 5.0, d.output
+    assert d.saw("missed slot: posting it now")
+    assert len([p for p in fake_x.timeline() if not p.in_reply_to]) == 1, d.output
