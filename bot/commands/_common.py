@@ -16,13 +16,14 @@ def err(line: str) -> None:
     print(line, file=sys.stderr)
 
 
-def read_settings(root: Path, state: str | None) -> Settings:
-    """The settings, each problem with .env or the environment said on stderr: a command
-    that only looks goes on, but never as if a .env it could not read were empty."""
+def read_settings(root: Path, state: str | None) -> tuple[Settings, bool]:
+    """(the settings, whether .env and the environment are fine), each problem said on
+    stderr: a command that only looks goes on (and exits non-zero at the end), but never
+    as if a .env it could not read were empty."""
     found, problems = load_settings(root, state)
     for p in problems:
         err(p.render())
-    return found
+    return found, not problems
 
 
 def load_config(root: Path, *, routing: bool = False) -> cfg.Config | None:

@@ -31,7 +31,7 @@ from bot.runtime.store import Store
 
 def validate(root: Path, out: TextIO | None = None, verbose: bool = False) -> int:
     out = out or sys.stdout  # looked up per call, so redirection and capture work
-    settings = read_settings(root, None)  # the enabled platforms' rules apply too
+    settings, _ = read_settings(root, None)  # the enabled platforms' rules apply too
     config, problems = cfg.check(root, platforms=settings.platforms)
     errors = [p for p in problems if not p.warning]
     if config is not None:
@@ -270,7 +270,7 @@ def preview(
     config = load_config(root)
     if config is None:
         return 1
-    settings = read_settings(root, state)
+    settings, env_ok = read_settings(root, state)
     store = Store(settings.state_db, create=False) if settings.state_db.exists() else None
     try:
         start = now or dt.datetime.now(config.schedule.tz)
@@ -281,13 +281,13 @@ def preview(
     data: list[dict[str, Any]] = preview_stats(rows) if stats else rows
     if as_json:
         print(json.dumps(data, ensure_ascii=False, indent=2))
-        return 0
+        return 0 if env_ok else 1
     if stats:
         print(f"{'post':<40} {'times':>5}  shortest gap (days)")
         for r in data:
             gap = "-" if r["shortest_gap_days"] is None else f"{r['shortest_gap_days']:.2f}"
             print(f"{r['post_id']:<40} {r['times']:>5}  {gap}")
-        return 0
+        return 0 if env_ok else 1
     for r in rows:
         what = (
             f"{r['post_id']} [{r['category']}, {r['language']}]\n"
@@ -297,4 +297,4 @@ def preview(
         )
         when = f"{r['time']} to {r['latest']}" if "latest" in r else r["time"]
         print(f"{when}  {r['slot']} -> {', '.join(r['platforms'])}: {what}")
-    return 0
+    return 0 if env_ok else 1

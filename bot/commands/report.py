@@ -103,7 +103,7 @@ def report(
     config = load_config(root)
     if config is None:
         return 1
-    settings = read_settings(root, state)
+    settings, _ = read_settings(root, state)
     db = settings.state_db
     why = _not_a_state(db)
     if why:

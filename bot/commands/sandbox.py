@@ -20,7 +20,7 @@ def sandbox_mention(
     lang: str | None,
     state: str | None = None,
 ) -> int:
-    settings = read_settings(root, state)
+    settings, _ = read_settings(root, state)
     sb = SandboxPlatform(settings.sandbox_db)
     mid = sb.inject_mention(text, user=user, location=location, lang=lang)
     sb.close()
@@ -37,7 +37,7 @@ HIDDEN = "(not shown: this person may be at risk)"
 def sandbox_timeline(root: Path, as_json: bool, limit: int, state: str | None = None) -> int:
     """The sandbox's posts, replies and mentions; each mention beside what the bot
     decided (policy and reason; a country only for a reply, never for protect)."""
-    settings = read_settings(root, state)
+    settings, _ = read_settings(root, state)
     entries: list[TimelineEntry] = []
     if settings.sandbox_db.is_file():  # looking must not create the sandbox
         sb = SandboxPlatform(settings.sandbox_db)

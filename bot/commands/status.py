@@ -176,7 +176,7 @@ def status(root: Path, state: str | None = None, as_json: bool = False) -> int:
             + ":"
         )
     sched = sched or _BARE
-    settings = read_settings(root, state)
+    settings, env_ok = read_settings(root, state)
     fresh = not settings.state_db.exists()
     # Looking must not create a state: before the first run (or after a typo in --state)
     # status shows the schedule against an empty state held in memory.
@@ -186,7 +186,7 @@ def status(root: Path, state: str | None = None, as_json: bool = False) -> int:
     finally:
         store.close()
     info["files_ok"] = config is not None
-    code = 0 if config is not None else 1
+    code = 0 if config is not None and env_ok else 1
     if fresh:
         info["state_db"] += " (none yet: the daemon creates it on its first run)"
     if as_json:

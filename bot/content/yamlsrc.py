@@ -33,6 +33,25 @@ def _timestamp(loader: Any, node: yaml.ScalarNode) -> Any:
 
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
 
+
+def _number(kind: str) -> Any:
+    base = getattr(yaml.constructor.SafeConstructor, f"construct_yaml_{kind}")
+
+    def construct(loader: Any, node: yaml.ScalarNode) -> Any:
+        # YAML 1.1's base-60 numbers ("1:30:00") are read by multiplying ever larger
+        # numbers: a megabyte of "1:0:0:..." took minutes. No field needs a long one.
+        if ":" in node.value and len(node.value) > 40:
+            raise yaml.constructor.ConstructorError(
+                None, None, "a base-60 number (1:2:3...) this long is no value", node.start_mark
+            )
+        return base(loader, node)
+
+    return construct
+
+
+_Loader.add_constructor("tag:yaml.org,2002:int", _number("int"))
+_Loader.add_constructor("tag:yaml.org,2002:float", _number("float"))
+
 Key = tuple[str | int, ...]
 
 
@@ -88,6 +107,7 @@ MAX_DEPTH = 32
 # first. Counted from the text: every value needs a separator (a comma, a newline or
 # "- ") before it, so separators bound the values.
 MAX_VALUES = 50_000
+_BREAKS = re.compile("\r\n?|[\x85\u2028\u2029]")
 # Python refuses to convert a number of over 4,300 digits (ValueError, not a YAML error).
 _LONG_NUMBER = re.compile(r"\d{4300,}")
 # Where an anchor (&a), alias (*a) or tag (!!seq, which can hide a collection from the
@@ -196,6 +216,9 @@ def parse(raw: bytes, path: Path, shown: str) -> tuple[Doc | None, list[Problem]
         ]
     if text.startswith("\ufeff"):
         text = text[1:]
+    # YAML also breaks lines at CR, NEL and the Unicode separators; as "\n" they are
+    # the same document and the same line numbers, and the checks below see every line.
+    text = _BREAKS.sub("\n", text)
     shape = shape_problem(text, shown)
     if shape is not None:
         return None, [shape]
@@ -207,15 +230,22 @@ def parse(raw: bytes, path: Path, shown: str) -> tuple[Doc | None, list[Problem]
         finally:
             loader.dispose()
     except yaml.constructor.ConstructorError as e:
+        mark = e.problem_mark or e.context_mark
+        line = mark.line + 1 if mark else 1
+        problem = (e.problem or "").strip()
+        if "could not determine a constructor" not in problem:
+            # An impossible date, a list as a key, a huge base-60 number: its own words.
+            return None, [Problem(shown, line, problem or "not a value", "write a plain value")]
         # A tag asking for a Python object (!!python/object/apply) or an unknown one: the
         # safe loader refuses it, and it is no syntax slip.
-        mark = e.problem_mark or e.context_mark
-        tag = re.search(r"'(?:tag:yaml\.org,2002:)?([^']+)'", e.problem or "")
+        found = re.search(r"'([^']+)'", problem)
+        tag = found.group(1) if found else "?"
+        shown_tag = "!!" + tag.removeprefix("tag:yaml.org,2002:") if "yaml.org" in tag else tag
         return None, [
             Problem(
                 shown,
-                mark.line + 1 if mark else 1,
-                f"the YAML tag !!{tag.group(1) if tag else '?'} is not allowed",
+                line,
+                f"the YAML tag {shown_tag} is not allowed",
                 "remove the tag: write the value plainly",
             )
         ]
@@ -248,7 +278,11 @@ def parse(raw: bytes, path: Path, shown: str) -> tuple[Doc | None, list[Problem]
         ]
     except yaml.YAMLError as e:
         return None, [Problem(shown, 1, f"YAML error: {e}", "fix the YAML syntax")]
-    except ValueError:
+    except RecursionError:
+        # The depth check above bounds every way of nesting it knows; should one slip
+        # past, it is still this one line.
+        return None, [_too_deep(shown, 1)]
+    except (ValueError, OverflowError):
         found = _LONG_NUMBER.search(text)
         line = text.count("\n", 0, found.start()) + 1 if found else 1
         return None, [
@@ -262,7 +296,10 @@ def parse(raw: bytes, path: Path, shown: str) -> tuple[Doc | None, list[Problem]
     doc = Doc(path, shown, data)
     dups: list[tuple[Key, int]] = []
     if node is not None:
-        _walk(node, data, (), doc.lines, dups)
+        try:
+            _walk(node, data, (), doc.lines, dups)
+        except RecursionError:  # as above: a nesting the depth check did not foresee
+            return None, [_too_deep(shown, 1)]
     problems = [
         Problem(shown, line, f"duplicate key '{k[-1]}'", "keep only one of them")
         for k, line in dups

@@ -6,6 +6,7 @@ older database is brought forward step by step at open.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
@@ -182,6 +183,11 @@ class StoreError(Exception):
 
 def open_database(path: Path, create: bool) -> sqlite3.Connection:
     """A connection to the state at `path`, migrated to the latest schema."""
+    if not create and os.path.lexists(path) and not path.is_file():
+        raise StoreError(
+            f"{path}: not a state database but a folder or a device (point --state or "
+            "STATE_DB at the bot's state file)"
+        )
     if not create and not path.is_file():
         raise StoreError(
             f"{path}: no state database here yet (the daemon creates it on its first "

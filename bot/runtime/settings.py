@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import logging
 import os
+import re
 import stat
 from dataclasses import dataclass
 from pathlib import Path
@@ -102,6 +103,10 @@ def _read_env(root: Path, path: Path) -> tuple[dict[str, str], dict[str, int], l
                 problem.what.replace("cannot read file", "cannot read .env"),
                 "make it readable by the user the bot runs as (owned by that user, chmod 600)",
             )
+        elif "not a regular file" in problem.what:
+            problem = Problem(
+                ".env", 1, problem.what, "make .env a plain text file of KEY=value lines"
+            )
         return {}, {}, [problem]
     try:
         text = raw.decode("utf-8")
@@ -180,6 +185,14 @@ def load_settings(root: Path, state: str | None = None) -> tuple[Settings, list[
                     f"set all of {', '.join(keys)} to post on {NAMES[name]}, or none",
                 )
             )
+    for key in sorted(k for k in _KNOWN if "\x00" in values.get(k, "")):
+        problems.append(problem(key, f"{key} holds a NUL byte", "remove it"))
+        values[key] = ""
+    for key in ("X_API_BASE_URL", "MASTODON_BASE_URL", "BLUESKY_SERVICE"):
+        if values.get(key) and not _URL.match(values[key]):
+            problems.append(
+                problem(key, f"{key} is not an http(s) address", "write e.g. https://example.org")
+            )
     level = values.get("LOG_LEVEL", "INFO").upper()
     if level not in LOG_LEVELS:
         problems.append(
@@ -229,6 +242,10 @@ def load_settings(root: Path, state: str | None = None) -> tuple[Settings, list[
         ),
     ), problems
 
+
+# An http(s) address with a host: "http://[::1" or "api.twitter.com" would fail at the
+# first call, not at start.
+_URL = re.compile(r"^https?://(?:\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]+)(?::\d{1,5})?(?:/\S*)?$")
 
 _KNOWN = {
     *X_KEYS,

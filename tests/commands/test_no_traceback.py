@@ -205,7 +205,9 @@ def test_preview_rejects_a_negative_count(shared_valid_root: Path) -> None:
     assert proc.returncode == 2 and "at least 1" in one_line(proc)
 
 
-@pytest.mark.parametrize("make", ["fifo", "too-big", "not-utf8", "unparsable", "spaced"])
+@pytest.mark.parametrize(
+    "make", ["fifo", "too-big", "not-utf8", "unparsable", "spaced", "nul", "bad-url"]
+)
 def test_a_hostile_or_broken_env_file_is_one_line_and_never_the_sandbox(
     valid_root: Path, make: str
 ) -> None:
@@ -222,6 +224,10 @@ def test_a_hostile_or_broken_env_file_is_one_line_and_never_the_sandbox(
         env.write_bytes(b"X_API_KEY=caf\xe9\n")
     elif make == "unparsable":
         env.write_text("# keys\nX_API_KEY abc\n")
+    elif make == "nul":
+        env.write_bytes(b"# state\nSTATE_DB=var/\x00x.db\n")
+    elif make == "bad-url":
+        env.write_text("X_API_BASE_URL=http://[::1\n")
     else:  # spaces around '=': python-dotenv reads it; the line number must be right
         env.write_text("# keys\n\nX_API_KEY = abcdefghijklmnopqrstuvwxyz\n")
     proc = run_process("run", "--root", str(valid_root))
@@ -231,6 +237,8 @@ def test_a_hostile_or_broken_env_file_is_one_line_and_never_the_sandbox(
         "not-utf8": ".env:1: not valid UTF-8",
         "unparsable": ".env:2: not a setting",
         "spaced": ".env:3: X credentials incomplete",
+        "nul": ".env:2: STATE_DB holds a NUL byte",
+        "bad-url": ".env:1: X_API_BASE_URL is not an http(s) address",
     }[make]
     assert proc.returncode == 2 and one_line(proc).startswith(want), proc.stderr
 
