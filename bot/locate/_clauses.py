@@ -10,8 +10,8 @@ from bot.locate._patterns import (
     BORN_WORDS,
     CHECKING_IN,
     FIRST_PERSON,
-    HERE_AFTER,
     HERE_WORDS,
+    ID_AT,
     RAW_HERE,
     RESIDENT_NOUNS,
 )
@@ -40,7 +40,7 @@ def scan_clauses(t: Text, scan: Scan) -> None:
                 # Danish and Norwegian "Trondheim her.", never English "her" before a noun.
                 or (t.keys[e] == "her" and (e + 1 == len(t.keys) or t.gaps[e + 1] != "space"))
                 or (t.keys[e] in CHECKING_IN and e + 1 < len(t.keys) and t.keys[e + 1] == "in")
-                or (t.keys[e] in HERE_AFTER and t.keys[e + 1 : e + 2] == ["sini"])
+                or (t.keys[e] in ID_AT and t.keys[e + 1 : e + 2] == ["sini"])
             )
         ):
             scan.add("here", chain)

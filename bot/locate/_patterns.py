@@ -283,8 +283,9 @@ ARTICLES = frozenset(
 )
 # Swedish "här", Norwegian and Danish "her": "Helsingfors här", "Oslo her!".
 HERE_WORDS = frozenset(_W("here based hier ici aqui aca sini har her εδω"))
-# Indonesian and Malay "here" in two words: "Jakarta di sini", "Penang kat sini".
-HERE_AFTER = frozenset(_W("di kat"))
+# Indonesian and Malay "at": "here" in two words ("Jakarta di sini", "Penang kat sini"),
+# and "orang Indonesia di Jepang" (an Indonesian in Japan).
+ID_AT = frozenset(_W("di kat"))
 # Compared as written, since folded they are other words: Vietnamese "đây" is "day",
 # "nè" (here, look) is "ne".
 RAW_HERE = frozenset(_W("đây nè"))

@@ -13,6 +13,7 @@ from bot.locate._patterns import (
     DEMONYM_CLAUSE_NEXT,
     DEMONYM_LEAD,
     DEMONYM_NOT_SELF,
+    ID_AT,
     compile_patterns,
 )
 from bot.locate._text import Text, contiguous, negated, read_place
@@ -166,7 +167,7 @@ def scan_diaspora(t: Text, scan: Scan) -> None:
     if "nri" in keys or "nris" in keys:
         # A non-resident Indian lives outside India: "NRI from Kerala" is origin only.
         scan.cands[:] = [c for c in scan.cands if not (c.cc == "IN" and c.how in ORIGIN)]
-    if _ID_HERE.isdisjoint(keys) and _ID_AT.isdisjoint(keys) and "anak" not in keys:
+    if _ID_HERE.isdisjoint(keys) and ID_AT.isdisjoint(keys) and "anak" not in keys:
         return
     first = read_place(t, 0, context="explicit")
     if first and first.end < len(keys) and keys[first.end] in _ID_OPEN_HERE:
@@ -185,10 +186,9 @@ def scan_diaspora(t: Text, scan: Scan) -> None:
             continue
         if keys[chain.end] in _ID_HERE:
             scan.add(how, chain)
-        elif key == "orang" and keys[chain.end] in _ID_AT and chain.end + 1 < len(keys):
+        elif key == "orang" and keys[chain.end] in ID_AT and chain.end + 1 < len(keys):
             # "orang Indonesia di Jepang": an Indonesian living in Japan.
             scan.add("self-in", read_place(t, chain.end + 1, context="explicit"))
 
 
 _ID_ME = frozenset(str.split("saya aku gue gw sy ak aq kami kita"))
-_ID_AT = frozenset(str.split("di kat"))
