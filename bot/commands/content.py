@@ -25,7 +25,7 @@ from bot.content.model import NETWORKS, Schedule
 from bot.content.problems import Problem
 from bot.content.schedule import SCHEDULE_FILE, platform_problems
 from bot.policy import rotation, timing
-from bot.policy.budget import pace
+from bot.runtime.spending import month_pacing
 from bot.runtime.store import Store
 
 
@@ -215,14 +215,7 @@ def _paced_until(sched: Schedule, store: Store | None, now: float) -> float | No
     it holds nothing; as the daemon's Spending.pacing reads the same state."""
     if store is None or sched.limits.monthly_budget_usd is None:
         return None
-    start = timing.month_start(now, sched.tz)
-    p = pace(
-        store.spent_by_kind(start),
-        sched.limits.monthly_budget_usd,
-        now,
-        start,
-        timing.month_end(now, sched.tz),
-    )
+    p = month_pacing(store, sched, now)
     if not p.posts_held:
         return None
     return p.posts_resume_at if p.posts_resume_at is not None else timing.month_end(now, sched.tz)

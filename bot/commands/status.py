@@ -13,8 +13,9 @@ from bot.content import config as cfg
 from bot.content.model import Limits, MentionSettings, Schedule, Slot
 from bot.content.schedule import load_schedule
 from bot.policy import timing
-from bot.policy.budget import pace, stopped_kinds
+from bot.policy.budget import stopped_kinds
 from bot.runtime.settings import Settings
+from bot.runtime.spending import month_pacing
 from bot.runtime.store import Store
 from bot.runtime.wiring import ORDER
 
@@ -25,13 +26,7 @@ def status_info(
     month = timing.month_start(now.timestamp(), sched.tz)
     spent = store.spent_since(month)
     budget = sched.limits.monthly_budget_usd
-    p = pace(
-        store.spent_by_kind(month),
-        budget,
-        now.timestamp(),
-        month,
-        timing.month_end(now.timestamp(), sched.tz),
-    )
+    p = month_pacing(store, sched, now.timestamp())
     return {
         "platform": ",".join(_names(settings)),
         "state_db": str(settings.state_db),

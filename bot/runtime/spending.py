@@ -40,15 +40,7 @@ class Spending:
         return False
 
     def pacing(self, schedule: Schedule) -> Pacing:
-        now, tz = self.clock(), schedule.tz
-        start = month_start(now, tz)
-        return pace(
-            self.store.spent_by_kind(start),
-            schedule.limits.monthly_budget_usd,
-            now,
-            start,
-            month_end(now, tz),
-        )
+        return month_pacing(self.store, schedule, self.clock())
 
     def _held(self, schedule: Schedule) -> bool:
         p = self.pacing(schedule)
@@ -64,3 +56,16 @@ class Spending:
         elif not p.posts_held:
             self._said.discard("pacing")
         return p.posts_held
+
+
+def month_pacing(store: Store, schedule: Schedule, now: float) -> Pacing:
+    """This month's pacing from the spend in `store`: what the daemon acts on, and what
+    `status` and `preview` show."""
+    start = month_start(now, schedule.tz)
+    return pace(
+        store.spent_by_kind(start),
+        schedule.limits.monthly_budget_usd,
+        now,
+        start,
+        month_end(now, schedule.tz),
+    )
