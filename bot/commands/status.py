@@ -85,10 +85,10 @@ def status_info(
 
 
 def _phase(store: Store, slot: Slot, now: dt.datetime) -> float | None:
-    """Where the daemon counts an `every` slot from: its last run (unless that lies more
-    than a run ahead, which the daemon sets aside)."""
+    """Where the daemon counts an `every` slot from: its last run, unless the daemon sets
+    it aside (timing.ran_far_ahead)."""
     last = store.last_fire(slot.name)
-    if slot.every is None or last is None or last > now.timestamp() + slot.every:
+    if slot.every is None or last is None or timing.ran_far_ahead(slot, last, now.timestamp()):
         return None
     return last
 

@@ -170,11 +170,21 @@ def gap(slot: Slot) -> float:
     return slot.every if slot.every is not None else shortest_gap(slot.cron or "* * * * *")
 
 
+# Seconds between the wall clock and the monotonic one, or ahead of a stored time, that
+# are drift rather than a step.
+CLOCK_SLACK = 5.0
+
+
+def ran_far_ahead(slot: Slot, last_run: float, now: float) -> bool:
+    """A stored last run more than a run ahead of now: a clock that once ran far ahead,
+    whose times are set aside (counting restarts from now). Nearer than that, the clock
+    went back past the run (a correction, a VM restored from a snapshot)."""
+    return last_run > now + max(CLOCK_SLACK, gap(slot))
+
+
 def resume_after(slot: Slot, last_run: float | None, now: float) -> float | None:
     """Where the slot's next run must come after, when the wall clock went back past its
-    last run (a correction, a VM restored from a snapshot): its trigger, rebuilt from
-    now, would fire that run again. A last run further ahead than one gap is a clock
-    that once ran far ahead, not a step back: counting restarts from now."""
-    if last_run is not None and now < last_run < now + gap(slot):
+    last run: its trigger, rebuilt from now, would fire that run again."""
+    if last_run is not None and now < last_run and not ran_far_ahead(slot, last_run, now):
         return last_run
     return None

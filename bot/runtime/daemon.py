@@ -29,7 +29,6 @@ from bot.runtime.guard import CLEARED_AT_START
 from bot.runtime.jobs import SkippedRuns, guarded, single_instance
 from bot.runtime.logs import event, iso
 from bot.runtime.settings import Settings, load_settings
-from bot.runtime.starting import StoppedWhileStarting, guard_start
 from bot.runtime.store import Store
 from bot.runtime.wiring import make_platforms
 
@@ -38,8 +37,6 @@ WATCH_EVERY = 2.0
 RELOAD_DEADLINE = 30.0
 # How often the main thread looks at the signal flags: the longest a stop waits to begin.
 POLL = 0.2
-# A wall-clock jump bigger than this (seconds) is a step, not drift.
-CLOCK_SLACK = 5.0
 
 
 class Daemon:
@@ -136,12 +133,12 @@ class Daemon:
             self._specs[job_id] = settings
 
     def _last_fire(self, slot: Slot, now: float) -> float | None:
-        """The slot's last fire, unless it lies more than a run ahead: a clock that ran
-        ahead once must not silence the slot until the wall clock catches up. Nearer
-        than that is a clock that went back, and the slot's next run keeps its phase
-        (posting.run_slot_on skips a run that would repeat the last post)."""
+        """The slot's last fire, unless the clock once ran far ahead of now
+        (timing.ran_far_ahead): that must not silence the slot until the wall clock
+        catches up. Nearer than that, the clock went back, and _schedule_jobs puts the
+        slot's next run after it (timing.resume_after)."""
         last = self.store.last_fire(slot.name)
-        if last is not None and last > now + max(CLOCK_SLACK, timing.gap(slot)):
+        if last is not None and timing.ran_far_ahead(slot, last, now):
             event(
                 logging.WARNING,
                 "a stored time lies in the future (was the clock ahead?): counting from now",
@@ -318,7 +315,7 @@ class Daemon:
         a step from elapsed time; on one, every job is rescheduled from now."""
         wall, mono = time.time(), time.monotonic()
         step = (wall - last[0]) - (mono - last[1])
-        if abs(step) > CLOCK_SLACK:
+        if abs(step) > timing.CLOCK_SLACK:
             event(
                 logging.WARNING, "the wall clock stepped: rescheduling from now", by_s=round(step)
             )
@@ -356,15 +353,8 @@ class Daemon:
 
 
 def run(root: Path, state: str | None = None) -> int:
-    guard_start()  # usually in place already (bot.cli), before this module's imports
-    try:
-        return _run(root, state)
-    except StoppedWhileStarting:
-        print("closethecamps: stopped while starting", file=sys.stderr)
-        return 0
-
-
-def _run(root: Path, state: str | None) -> int:
+    """The daemon, until a stop. bot.cli guards the start (bot.runtime.starting) before
+    importing this module; Daemon.run puts the daemon's own signal handlers in place."""
     settings, problems = load_settings(root, state)
     if problems:
         for p in problems:
